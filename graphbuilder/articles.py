@@ -1,0 +1,120 @@
+"""Reading articles from files and folders.
+
+Bad input never stops a build: each file yields either an `Article` or an `InputError`
+naming the file and the problem, and the caller reports the errors and goes on.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .types import Article
+
+ARTICLE_SUFFIXES = (".txt",)
+MAX_TITLE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class InputError:
+    """An input that could not be read, with a one-line reason."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+def find_article_files(paths: Iterable[Path]) -> Iterator[Path | InputError]:
+    """Expand the paths given on the command line into article files, sorted per folder."""
+    for path in paths:
+        if path.is_dir():
+            yield from _files_in_folder(path)
+        elif path.is_file():
+            yield path
+        elif path.exists() or path.is_symlink():
+            yield InputError(str(path), "not a regular file or folder")
+        else:
+            yield InputError(str(path), "no such file or folder")
+
+
+def _files_in_folder(folder: Path) -> Iterator[Path | InputError]:
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as err:
+        yield InputError(str(folder), f"cannot list folder: {err.strerror or err}")
+        return
+    for name in names:
+        path = folder / name
+        if name.startswith(".") or not name.endswith(ARTICLE_SUFFIXES):
+            continue
+        if path.is_file():
+            yield path
+        else:
+            yield InputError(str(path), "not a regular file")
+
+
+def read_articles(paths: Iterable[Path]) -> Iterator[Article | InputError]:
+    """Yield one Article (or InputError) per article file below the given paths."""
+    for item in find_article_files(paths):
+        yield item if isinstance(item, InputError) else read_article(item)
+
+
+def read_article(path: Path) -> Article | InputError:
+    """Read and decode one article file; the text is NFC with '\\n' line ends."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return InputError(str(path), f"cannot read: {err.strerror or err}")
+    text = decode(data)
+    if text is None:
+        return InputError(str(path), "cannot decode: not text in a known encoding")
+    text = normalise_text(text)
+    if not text.strip():
+        return InputError(str(path), "empty file")
+    return Article(
+        source=str(path),
+        text=text,
+        title=title_of(text),
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+
+
+def decode(data: bytes) -> str | None:
+    """Decode bytes as UTF-8 (with or without BOM), else as the detected encoding.
+
+    Returns None for binary data, so a stray PDF or image becomes an error, not noise.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        return None
+    best = from_bytes(data).best()
+    return None if best is None else str(best)
+
+
+def normalise_text(text: str) -> str:
+    """NFC, Unix line ends and no NUL characters: offsets refer to this form."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return unicodedata.normalize("NFC", text)
+
+
+def title_of(text: str) -> str:
+    """The first non-empty line, which in news files is the headline."""
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:MAX_TITLE_CHARS]
+    return ""

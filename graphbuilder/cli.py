@@ -1,0 +1,117 @@
+"""Command line: thin commands that parse options and call one library function each."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .iri import DEFAULT_BASE
+
+DEFAULT_INPUT = Path("input")
+DEFAULT_OUTPUT = Path("output")
+
+
+def _error(message: str) -> None:
+    click.echo(f"graphbuilder: error: {message}", err=True)
+
+
+def _progress_bar(total: int) -> Callable[[], None] | None:
+    """A rich progress bar on a terminal; nothing when output is piped or in CI."""
+    if not sys.stderr.isatty() or total < 2:
+        return None
+    from rich.progress import Progress
+
+    progress = Progress(transient=True, console=None)
+    progress.start()
+    task = progress.add_task("extracting", total=total)
+
+    def tick() -> None:
+        progress.advance(task)
+        if progress.finished:
+            progress.stop()
+
+    return tick
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="graphbuilder")
+def main() -> None:
+    """Build a knowledge graph from Polish news articles and query it."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True,
+              help="Folder for graph.ttl, graph.trig, graph.nq, graph.jsonld, graph.graphml, graph.html.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the minted resources.")
+@click.option("--validate/--no-validate", default=True, show_default=True,
+              help="Check the output against ontology/shapes.ttl (SHACL).")
+def build(paths: tuple[Path, ...], out: Path, base: str, validate: bool) -> None:
+    """Build the graph from article files or folders of .txt articles (default: input/)."""
+    from .build import build as run_build
+
+    report = run_build(list(paths) or [DEFAULT_INPUT], out, base=base, validate=validate,
+                       progress=_progress_bar)
+    for error in report.errors:
+        _error(str(error))
+    if report.shapes is not None and not report.shapes.conforms:
+        _error(f"{out}: output does not conform to ontology/shapes.ttl:\n{report.shapes.text}")
+    if not report.articles:
+        _error("no article could be read; output left unchanged")
+    click.echo(report.summary() + (f" -> {out}" if report.articles else ""))
+    if report.errors or not report.articles or (report.shapes and not report.shapes.conforms):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
+              help="RDF files or build folders to query (default: output/). Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query parameter (named queries list theirs with `# param:`).")
+def query(query: str, data: tuple[Path, ...], fmt: str, params: tuple[str, ...]) -> None:
+    """Run QUERY: SPARQL text, a .rq file, or a named query from ontology/queries/."""
+    from .query import format_table, named_queries, open_store, query_params, resolve_query, run_query, to_table
+
+    text = resolve_query(query)
+    bound = dict(p.split("=", 1) for p in params if "=" in p)
+    missing = [name for name in query_params(text) if name not in bound]
+    if missing:
+        _error(f"query {query!r} needs --param {missing[0]}=VALUE")
+        sys.exit(2)
+    try:
+        store = open_store(list(data) or [DEFAULT_OUTPUT])
+        result = run_query(store, text, bound)
+    except (FileNotFoundError, SyntaxError, OSError, ValueError, RuntimeError) as err:
+        hint = f" (named queries: {', '.join(named_queries())})" if isinstance(err, SyntaxError) else ""
+        _error(f"{err}{hint}")
+        sys.exit(2)
+    _print_result(result, fmt, to_table, format_table)
+
+
+def _print_result(result, fmt: str, to_table, format_table) -> None:
+    """Booleans and triples print as they are; tables as a terminal table, CSV or JSON."""
+    import pyoxigraph as ox
+
+    if isinstance(result, ox.QueryBoolean):
+        click.echo("true" if bool(result) else "false")
+        return
+    if isinstance(result, ox.QueryTriples):
+        click.echo(result.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), nl=False)
+        return
+    table = to_table(result)
+    if fmt != "table":
+        click.echo(format_table(table, fmt), nl=fmt == "json")
+        return
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    rich_table = RichTable(*table.columns, show_lines=False)
+    for row in table.rows:
+        rich_table.add_row(*row)
+    Console(soft_wrap=False).print(rich_table)
+    click.echo(f"{len(table.rows)} rows")

@@ -1,0 +1,301 @@
+"""spaCy component: named entities with canonical names, classes and coreference.
+
+Three layers, each driven by data under `ontology/lexicon/`:
+1. gazetteers (countries, cities, locations, organisations, media) matched on lemmas, so
+   every inflected form is found ("Kazachstanu", "Unii Europejskiej");
+2. a chunker for names the gazetteers do not know, classified by Morfeusz name categories,
+   head nouns ("Opera Astana", "Ministerstwo ...") and person-name cues;
+3. coreference inside the article: a surname alone is the full name seen elsewhere.
+
+Each entity is a `doc.ents` span whose `label_` is its finest ontology class and whose
+`kb_id_` is its canonical Polish name. Nationality adjectives are not entities; they get
+`token._.country` so relations can use them.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..morph import Analyser, Analysis
+from ..names import Ending, NameNormaliser
+from ..ontology import load_lexicon, load_ontology, ontology_dir, read_jsonl
+
+DASHES = frozenset("-–—")
+CLOSED_CLASSES = frozenset({"prep", "conj", "comp", "qub", "ppron12", "ppron3", "siebie", "adv", "interj", "aglt"})
+
+if not Token.has_extension("country"):
+    Token.set_extension("country", default=None)
+
+
+@dataclass(frozen=True)
+class NameCues:
+    """Lexicon data the chunker uses to classify names it does not know."""
+
+    heads: dict[str, str]  # head noun lemma -> class
+    surname_suffixes: tuple[str, ...]
+    particles: frozenset[str]
+    connectors: frozenset[str]
+
+
+def load_name_cues(lexdir: Path) -> NameCues:
+    """Read name_heads.jsonl and person_cues.jsonl."""
+    cues = {row["kind"]: row["values"] for row in read_jsonl(lexdir / "person_cues.jsonl")}
+    return NameCues(
+        heads={row["lemma"]: row["class"] for row in read_jsonl(lexdir / "name_heads.jsonl")},
+        surname_suffixes=tuple(sorted(cues.get("surname_suffix", []), key=len, reverse=True)),
+        particles=frozenset(cues.get("name_particle", [])),
+        connectors=frozenset(cues.get("name_connector", [])),
+    )
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _is_common_word(token: Token) -> bool:
+    """A word Morfeusz knows only as a common (lower-case) word."""
+    analyses: tuple[Analysis, ...] = token._.analyses
+    return bool(analyses) and all(
+        a.pos_class != "ign" and not a.is_name and not a.lemma[:1].isupper() for a in analyses
+    )
+
+
+def _has_common_reading(token: Token) -> bool:
+    """Some analysis is a common word ("Jak", "Flagi" are also rare names)."""
+    return any(a.pos_class != "ign" and not a.is_name and not a.lemma[:1].isupper() for a in token._.analyses)
+
+
+def _is_sentence_start(token: Token) -> bool:
+    return token.i == 0 or bool(token.is_sent_start) or token.doc[token.i - 1].text in {"„", '"', "(", "«"}
+
+
+class EntityRecognizer:
+    """Finds, classifies and names the entities of a Polish article."""
+
+    def __init__(self, nlp: Language, name: str = "gb_entities", ontology: str | None = None) -> None:
+        self.name = name
+        directory = Path(ontology) if ontology else ontology_dir()
+        self.lexicon = load_lexicon(directory)
+        self.top_class = load_ontology(directory).top_class
+        self.cues = load_name_cues(directory / "lexicon")
+        self.analyser = Analyser()
+        endings = [Ending(**row) for row in read_jsonl(directory / "lexicon" / "name_endings.jsonl")]
+        self.normaliser = NameNormaliser(self.analyser, endings)
+        self.matcher = Matcher(nlp.vocab)
+        self.entries = {entry.name: entry for entry in self.lexicon.entries}
+        self._add_gazetteer_patterns(nlp)
+
+    # ------------------------------------------------------------ gazetteer
+
+    def _add_gazetteer_patterns(self, nlp: Language) -> None:
+        for entry in self.lexicon.entries:
+            patterns = [self._pattern(nlp.make_doc(form)) for form in (entry.name, *entry.aliases)]
+            self.matcher.add(entry.name, [p for p in patterns if p])
+
+    def _pattern(self, doc: Doc) -> list[dict]:
+        """A token pattern matching any inflected form of a name."""
+        pattern = []
+        for token in doc:
+            if token.is_punct or (token.is_upper and len(token.text) > 1) or any(c.isdigit() for c in token.text):
+                pattern.append({"ORTH": token.text})
+            elif not _is_capitalised(token):
+                pattern.append({"LOWER": token.lower_})
+            else:
+                pattern.append({"_": {"lemmas": {"INTERSECTS": self._pattern_lemmas(token.text)}}, "IS_LOWER": False})
+        return pattern
+
+    def _pattern_lemmas(self, form: str) -> list[str]:
+        """Lemmas of a canonical (nominative) name word; the form's own lemma when it has one."""
+        lemmas = {a.lemma.lower() for a in self.analyser.analyse(form) if a.pos_class != "ign"}
+        own = {lemma for lemma in lemmas if lemma == form.lower()}
+        return sorted(own or lemmas or {form.lower()})
+
+    def gazetteer_spans(self, doc: Doc) -> list[Span]:
+        """Gazetteer matches, longest first, as spans labelled with class and canonical name."""
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            entry = self.entries[doc.vocab.strings[match_id]]
+            spans.append(Span(doc, start, end, label=entry.cls, kb_id=entry.name))
+        return filter_spans(spans)
+
+    # ------------------------------------------------------------ chunker
+
+    def _is_name_like(self, token: Token) -> bool:
+        if token.is_space or token.is_punct or not _is_capitalised(token) or token.like_num:
+            return False
+        if any(a.pos_class in CLOSED_CLASSES for a in token._.analyses) and _is_common_word(token):
+            return False
+        return not (_is_sentence_start(token) and _has_common_reading(token)) or self._is_head(token)
+
+    def _is_head(self, token: Token) -> bool:
+        return _is_capitalised(token) and token.lemma_.lower() in self.cues.heads
+
+    def name_chunks(self, doc: Doc, gazetteer: list[Span]) -> list[tuple[Span, list[Span]]]:
+        """Maximal runs of name-like tokens, with the gazetteer spans they swallow."""
+        by_start = {span.start: span for span in gazetteer}
+        chunks: list[tuple[Span, list[Span]]] = []
+        i = 0
+        while i < len(doc):
+            if i in by_start or not self._is_name_like(doc[i]):
+                i += 1
+                continue
+            end, inner = self._extend_chunk(doc, i, by_start)
+            chunks.append((doc[i:end], inner))
+            i = end
+        return chunks
+
+    def _extend_chunk(self, doc: Doc, start: int, by_start: dict[int, Span]) -> tuple[int, list[Span]]:
+        """Grow a chunk rightwards over names, joiners and (after a head noun) known names."""
+        organisation = self._is_head(doc[start])
+        end, inner = start + 1, []
+        while end < len(doc):
+            token = doc[end]
+            if end in by_start and organisation:
+                inner.append(by_start[end])
+                end = by_start[end].end
+            elif end not in by_start and self._is_name_like(token) and not _is_sentence_start(token):
+                end += 1
+            elif self._is_joiner(doc, end, organisation) and end + 1 < len(doc) \
+                    and (self._is_name_like(doc[end + 1]) or (organisation and end + 1 in by_start)):
+                end += 1
+            else:
+                break
+        return end, inner
+
+    def _is_joiner(self, doc: Doc, i: int, organisation: bool) -> bool:
+        """A hyphen inside a name, a particle (von, al) or, in organisation names, 'i', 'w'."""
+        token = doc[i]
+        if token.text in DASHES:
+            return not doc[i - 1].whitespace_ and not token.whitespace_
+        if token.lower_ in self.cues.particles:
+            return True
+        return organisation and token.lower_ in self.cues.connectors
+
+    def classify_chunk(self, chunk: Span, inner: list[Span]) -> str | None:
+        """The ontology class of an unknown name, or None when it is not one we keep."""
+        first = chunk[0]
+        if self._is_head(first) and (len(chunk) > 1 or inner):
+            return self.cues.heads[first.lemma_.lower()]
+        categories = {c for t in chunk for a in t._.analyses for c in a.categories}
+        if inner:
+            return None
+        if "imię" in categories or any(t.lower_ in self.cues.particles for t in chunk):
+            return "Person"
+        if len(chunk) == 1 and first.is_upper and len(first.text) > 1:
+            return "Organization"
+        for category, cls in (("nazwa_geograficzna", "Location"), ("nazwa_organizacji", "Organization"),
+                              ("nazwa_instytucji", "Organization"), ("nazwa_firmy", "Company"),
+                              ("tytuł", "MediaOrganization"), ("nazwisko", "Person")):
+            if category in categories:
+                return cls
+        words = [t for t in chunk if not t.is_punct]
+        if len(words) >= 2 and all(not _is_common_word(t) for t in words):
+            return "Person"
+        if len(words) == 1 and self._looks_like_surname(first):
+            return "Person"
+        return None
+
+    def _looks_like_surname(self, token: Token) -> bool:
+        text = token.text
+        candidates = [text] + [c for c, _ in self.normaliser.candidates(text, "m")]
+        return not _is_common_word(token) and any(c.endswith(self.cues.surname_suffixes) for c in candidates)
+
+    # ------------------------------------------------------------ names
+
+    def canonical(self, chunk: Span, cls: str, seen: set[str]) -> str:
+        if self.top_class.get(cls) == "Person":
+            return self.normaliser.person(chunk, seen)
+        if len(chunk) == 1 and chunk[0].is_upper:
+            return chunk.text
+        return self.normaliser.phrase(chunk)
+
+    def _dash_compounds(self, doc: Doc, gazetteer: list[Span]) -> list[Span]:
+        """Names joined by dashes with no spaces whose parts are known places: a route or pipeline."""
+        compounds = []
+        for span in gazetteer:
+            start, end = span.start, span.end
+            while end + 1 < len(doc) and doc[end].text in DASHES and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and _is_capitalised(doc[end + 1]):
+                end += 2
+            if end > span.end and self.top_class.get(span.label_) in {"City", "Country", "Location"}:
+                head = doc[start - 1].lemma_.lower() if start else ""
+                cls = self.cues.heads.get(head, "Location")
+                cls = cls if self.top_class.get(cls) == "Location" else "Location"
+                compounds.append(Span(doc, start, end, label=cls, kb_id=doc[start:end].text))
+        return compounds
+
+    # ------------------------------------------------------------ coreference
+
+    def resolve_surnames(self, spans: list[Span], doc: Doc) -> list[Span]:
+        """A one-word person name is the full name it ends, when the article has one."""
+        full = {}
+        for span in spans:
+            if self.top_class.get(span.label_) == "Person" and " " in span.kb_id_:
+                full.setdefault(span.kb_id_.rsplit(" ", 1)[-1], span.kb_id_)
+        resolved = []
+        for span in spans:
+            if self.top_class.get(span.label_) == "Person" and " " not in span.kb_id_ and span.kb_id_ in full:
+                span = Span(doc, span.start, span.end, label=span.label_, kb_id=full[span.kb_id_])
+            resolved.append(span)
+        return resolved
+
+    def unknown_surnames(self, doc: Doc, taken: set[int], spans: list[Span]) -> list[Span]:
+        """Capitalised unknown words that are an inflected surname of a person in the article."""
+        surnames = {s.kb_id_.rsplit(" ", 1)[-1]: s for s in spans if self.top_class.get(s.label_) == "Person"}
+        found = []
+        for token in doc:
+            if token.i in taken or not _is_capitalised(token) or _is_common_word(token):
+                continue
+            forms = [token.text] + [c for c, _ in self.normaliser.candidates(token.text, "m")]
+            match = next((surnames[f] for f in forms if f in surnames), None)
+            if match is not None:
+                found.append(Span(doc, token.i, token.i + 1, label=match.label_, kb_id=match.kb_id_))
+        return found
+
+    # ------------------------------------------------------------ the component
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._mark_nationality_adjectives(doc)
+        gazetteer = self.gazetteer_spans(doc)
+        compounds = self._dash_compounds(doc, gazetteer)
+        gazetteer = filter_spans(compounds + gazetteer)
+        seen = {t.text for t in doc}
+        spans = list(gazetteer)
+        swallowed: set[int] = set()
+        for chunk, inner in self.name_chunks(doc, gazetteer):
+            cls = self.classify_chunk(chunk, inner)
+            if cls is None or cls not in self.top_class:
+                continue
+            spans.append(Span(doc, chunk.start, chunk.end, label=cls, kb_id=self.canonical(chunk, cls, seen)))
+            swallowed.update(id(s) for s in inner)
+        spans = [s for s in spans if id(s) not in swallowed]
+        spans = filter_spans(spans)
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        spans = self.resolve_surnames(spans + self.unknown_surnames(doc, taken, spans), doc)
+        doc.ents = filter_spans(spans)
+        return doc
+
+    def _mark_nationality_adjectives(self, doc: Doc) -> None:
+        for token in doc:
+            for analysis in token._.analyses:
+                if analysis.pos_class in {"adj", "adja"} and analysis.lemma.lower() in self.lexicon.adjectives:
+                    token._.country = self.lexicon.adjectives[analysis.lemma.lower()]
+                    break
+
+
+@Language.factory("gb_entities", default_config={"ontology": None},
+                  assigns=["doc.ents", "token._.country"], requires=["token._.analyses"])
+def make_entities(nlp: Language, name: str, ontology: str | None) -> EntityRecognizer:
+    """Factory registered with spaCy (also as a `spacy_factories` entry point)."""
+    return EntityRecognizer(nlp, name, ontology)
+
+
+def entity_class_names(spans: Iterable[Span]) -> list[tuple[str, str]]:
+    """(canonical name, class) of entity spans, for tests and debugging."""
+    return [(span.kb_id_, span.label_) for span in spans]

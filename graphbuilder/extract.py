@@ -1,0 +1,55 @@
+"""Doc -> ArticleExtraction: the last place spaCy objects are seen.
+
+Turns the entity spans and facts a pipeline left on a `Doc` into plain dataclasses that
+the RDF stage consumes and that can be pickled across processes.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .ontology import Ontology
+from .types import ARTICLE, Article, ArticleExtraction, Entity, Fact, Sentence
+
+
+def sentences_of(doc: Doc) -> list[Sentence]:
+    """The sentences with their offsets, trailing whitespace left out."""
+    result = []
+    for sent in doc.sents:
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        result.append(Sentence(text, start, start + len(text)))
+    return result
+
+
+def entities_of(doc: Doc, ontology: Ontology) -> dict[tuple[str, str], Entity]:
+    """One Entity per canonical key; every surface form other than the name is an alias."""
+    entities: dict[tuple[str, str], Entity] = {}
+    for span in doc.ents:
+        top = ontology.top_class[span.label_]
+        entity = entities.setdefault((top, span.kb_id_), Entity(span.kb_id_, span.label_, top))
+        if _finer(span.label_, entity.cls, ontology):
+            entity.cls = span.label_
+        if span.text != span.kb_id_:
+            entity.aliases.add(span.text)
+    return entities
+
+
+def _finer(candidate: str, current: str, ontology: Ontology) -> bool:
+    """Prefer a subclass (MediaOrganization) over its top class (Organization)."""
+    return current == ontology.top_class.get(current) == ontology.top_class.get(candidate) != candidate
+
+
+def extract(doc: Doc, article: Article, ontology: Ontology) -> ArticleExtraction:
+    """Collect the entities and facts of a processed article."""
+    entities = entities_of(doc, ontology)
+    facts: list[Fact] = doc._.facts
+    for fact in facts:
+        for key in (fact.subject, fact.object):
+            if key != ARTICLE and key not in entities:
+                entities[key] = Entity(key[1], key[0], key[0])
+    return ArticleExtraction(
+        article=article,
+        sentences=sentences_of(doc),
+        entities=sorted(entities.values(), key=lambda e: e.key),
+        facts=sorted(facts, key=lambda f: (f.sentence, f.predicate, str(f.subject), str(f.object))),
+    )

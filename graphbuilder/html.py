@@ -1,0 +1,225 @@
+"""Render the knowledge graph as one self-contained, offline HTML page.
+
+This is the only module that imports pyvis. pyvis collects the nodes and edges and
+inlines vis-network (`cdn_resources="in_line"`), but the page comes from our own
+template (`templates/graph.html`): pyvis' default one links Bootstrap from a CDN and
+switches to `innerHTML` for some tooltips. Everything that comes from articles
+(names, aliases, titles, sentences) reaches the page only as script-safe JSON and is
+put into the DOM with `textContent`, and a Content-Security-Policy with script hashes
+forbids every network request and every script we did not write.
+"""
+from __future__ import annotations
+
+import base64
+import copy
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyvis
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader
+from markupsafe import Markup
+from pyvis.network import Network
+
+DEFAULT_TITLE = "graphbuilder"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_FILE = "graph.html"
+# pyvis' own template folder: our template includes vis-network from it (inlined).
+PYVIS_TEMPLATE_DIR = Path(pyvis.__file__).resolve().parent / "templates"
+
+# Colours (Tableau 10) and Polish names per ontology class, in legend order.
+CLASS_COLOURS: dict[str, str] = {
+    "Person": "#e15759",
+    "Country": "#4e79a7",
+    "City": "#59a14f",
+    "Location": "#76b7b2",
+    "Organization": "#f28e2b",
+    "Article": "#b07aa1",
+}
+CLASS_NAMES_PL: dict[str, str] = {
+    "Person": "Osoba",
+    "Country": "Państwo",
+    "City": "Miasto",
+    "Location": "Miejsce",
+    "Organization": "Organizacja",
+    "Article": "Artykuł",
+}
+FALLBACK_COLOUR = "#9d9d9d"
+NODE_SHAPES: dict[str, str] = {"Article": "square"}
+DEFAULT_SHAPE = "dot"
+EDGE_WIDTH_MIN = 1.0
+EDGE_WIDTH_SPAN = 2.5  # extra width of an edge with confidence 1.0
+
+# Characters that must not appear literally inside an inline <script>.
+SCRIPT_JSON_ESCAPES: dict[str, str] = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+SCRIPT_RE = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+CSP_PLACEHOLDER = "GB-CSP-SCRIPT-HASHES"
+CSP_TEMPLATE = (
+    "default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
+    "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
+)
+
+VIS_OPTIONS: dict[str, Any] = {
+    "nodes": {
+        "borderWidth": 1,
+        "font": {"size": 15, "face": "sans-serif", "color": "#222222",
+                 "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "scaling": {"min": 10, "max": 36, "label": {"enabled": False}},
+    },
+    "edges": {
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+        "color": {"color": "#a0a8b3", "highlight": "#3b3b3b", "hover": "#3b3b3b"},
+        "font": {"size": 12, "face": "sans-serif", "color": "#555555",
+                 "strokeWidth": 4, "strokeColor": "#ffffff", "align": "horizontal"},
+        "smooth": {"enabled": True, "type": "dynamic"},
+    },
+    "physics": {
+        "enabled": True,
+        "solver": "forceAtlas2Based",
+        "forceAtlas2Based": {"gravitationalConstant": -90, "centralGravity": 0.01,
+                             "springLength": 150, "springConstant": 0.06,
+                             "avoidOverlap": 0.4},
+        "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 25,
+                          "fit": True},
+        "minVelocity": 0.75,
+    },
+    "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True},
+    "layout": {"randomSeed": 42, "improvedLayout": True},  # same graph, same picture
+}
+# vis' improvedLayout (Kamada-Kawai) is slow and gives up on big graphs.
+IMPROVED_LAYOUT_MAX_NODES = 100
+
+
+def render_html(graph: nx.MultiDiGraph, *, title: str | None = None) -> str:
+    """Return the whole page; the caller writes it (nothing touches the disk here)."""
+    page_title = title or graph.graph.get("title") or DEFAULT_TITLE
+    net = _build_network(graph, str(page_title))
+    net.templateEnv = _template_env(_legend(graph))
+    net.path = TEMPLATE_FILE
+    return _add_csp(net.generate_html(name="graph.html"))
+
+
+def _build_network(graph: nx.MultiDiGraph, page_title: str) -> Network:
+    """Collect nodes and edges in pyvis; `heading` only feeds our escaped <title>/<h1>."""
+    net = Network(directed=True, cdn_resources="in_line", heading=page_title)
+    net.options = _vis_options(graph)  # a dict: pyvis json.dumps it into `options`
+    for node, data in graph.nodes(data=True):
+        net.add_node(str(node), **_node_options(graph, node, data))
+    for index, (source, target, data) in enumerate(graph.edges(data=True)):
+        net.add_edge(str(source), str(target), **_edge_options(index, data))
+    return net
+
+
+def _vis_options(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """VIS_OPTIONS, with the slow initial layout only where it pays off."""
+    options = copy.deepcopy(VIS_OPTIONS)
+    small = graph.number_of_nodes() <= IMPROVED_LAYOUT_MAX_NODES
+    options["layout"]["improvedLayout"] = small
+    return options
+
+
+def _node_options(graph: nx.MultiDiGraph, node: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """vis node fields; `tip` holds tooltip lines that the page turns into text nodes."""
+    cls = str(data.get("cls") or "")
+    label = str(data.get("label") or node)
+    aliases = [str(a) for a in data.get("aliases") or [] if str(a) != label]
+    tip = [["gb-tip-head", label], ["", f"Klasa: {_class_name(cls)}"]]
+    if aliases:
+        tip.append(["", "Aliasy: " + ", ".join(aliases)])
+    tip.append(["gb-tip-meta", str(data.get("iri") or node)])
+    return {
+        "label": label,
+        "shape": NODE_SHAPES.get(cls, DEFAULT_SHAPE),
+        "color": CLASS_COLOURS.get(cls, FALLBACK_COLOUR),
+        "value": graph.degree(node) + 1,
+        "cls": cls,
+        "tip": tip,
+    }
+
+
+def _edge_options(index: int, data: dict[str, Any]) -> dict[str, Any]:
+    """vis edge fields with a unique id, so parallel edges of a MultiDiGraph all show."""
+    predicate = str(data.get("predicate") or "")
+    label = str(data.get("label") or predicate)
+    confidence = _as_float(data.get("confidence"))
+    tip = [["gb-tip-head", f"{label} ({predicate})"],
+           ["", f"Pewność: {confidence:.2f}"]]
+    for item in data.get("evidence") or []:
+        tip.extend(_evidence_lines(item))
+    return {
+        "id": f"e{index}",
+        "label": label,
+        "predicate": predicate,
+        "width": EDGE_WIDTH_MIN + EDGE_WIDTH_SPAN * max(0.0, min(confidence, 1.0)),
+        "tip": tip,
+    }
+
+
+def _evidence_lines(item: dict[str, Any]) -> list[list[str]]:
+    """Two tooltip lines per evidence: the sentence, then where it comes from."""
+    where = [str(item.get(k)) for k in ("title", "source") if item.get(k)]
+    where.append(f"pewność {_as_float(item.get('confidence')):.2f}")
+    return [["gb-tip-sentence", f"„{item.get('sentence', '')}”"],
+            ["gb-tip-meta", "— " + " · ".join(where)]]
+
+
+def _legend(graph: nx.MultiDiGraph) -> list[dict[str, str]]:
+    """Classes present in the graph (known ones first, in CLASS_COLOURS order)."""
+    present = {str(cls or "") for _, cls in graph.nodes(data="cls")}
+    order = list(CLASS_COLOURS) + sorted(present - set(CLASS_COLOURS))
+    return [{"cls": cls, "name": _class_name(cls),
+             "colour": CLASS_COLOURS.get(cls, FALLBACK_COLOUR)}
+            for cls in order if cls in present]
+
+
+def _class_name(cls: str) -> str:
+    """'Osoba (Person)': Polish for the reader, the ontology name for the curious."""
+    polish = CLASS_NAMES_PL.get(cls)
+    return f"{polish} ({cls})" if polish else (cls or "?")
+
+
+def _as_float(value: Any) -> float:
+    """Confidence as a float, 0.0 when missing or malformed."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def script_json(value: Any) -> Markup:
+    """JSON that is safe inside an inline <script>: no '</script>', '<!--' or '&'."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in SCRIPT_JSON_ESCAPES.items():
+        text = text.replace(char, escape)
+    return Markup(text)
+
+
+def _template_env(legend: list[dict[str, str]]) -> Environment:
+    """Our template first, pyvis' folder second (for the inlined vis-network files)."""
+    loader = ChoiceLoader([FileSystemLoader(str(TEMPLATE_DIR)),
+                           FileSystemLoader(str(PYVIS_TEMPLATE_DIR))])
+    env = Environment(loader=loader, autoescape=True)
+    env.filters["script_json"] = script_json
+    env.globals["legend"] = legend
+    return env
+
+
+def _add_csp(html: str) -> str:
+    """Allow exactly the inline scripts of the page (by hash); nothing else may run."""
+    hashes = " ".join(_script_hash(body) for body in SCRIPT_RE.findall(html))
+    return html.replace(CSP_PLACEHOLDER, CSP_TEMPLATE.format(hashes=hashes), 1)
+
+
+def _script_hash(body: str) -> str:
+    """CSP source expression for one inline script."""
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"

@@ -1,0 +1,185 @@
+"""Canonical names: an inflected name put into the nominative a headline would use.
+
+"Władimira Putina" -> "Władimir Putin" (every word of a person's name inflects),
+"Azji Środkowej" -> "Azja Środkowa" (the head noun and the adjectives agreeing with it
+inflect, genitive complements do not: "Organizacji Narodów Zjednoczonych" ->
+"Organizacja Narodów Zjednoczonych"). Names Morfeusz does not know are put into the
+nominative with the case endings in `ontology/lexicon/name_endings.jsonl`, preferring a
+form the same article also uses.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .morph import Analyser, Analysis, tag_features
+
+PERSON_CATEGORIES = frozenset({"imię", "nazwisko"})
+
+
+@dataclass(frozen=True)
+class Ending:
+    """A case ending of an unknown name and its nominative replacement."""
+
+    case: str
+    gender: str  # "m" or "f"
+    suffix: str
+    nominative: str
+
+
+def match_case(template: str, word: str) -> str:
+    """Give `word` the capitalisation of `template` (ALL CAPS, Title or lower)."""
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def join_tokens(tokens: Sequence[Token], words: Sequence[str]) -> str:
+    """Join words with the whitespace the original tokens had between them."""
+    parts = []
+    for index, (token, word) in enumerate(zip(tokens, words)):
+        parts.append(word)
+        if index < len(tokens) - 1 and token.whitespace_:
+            parts.append(" ")
+    return "".join(parts)
+
+
+def cases_of(analyses: Iterable[Analysis]) -> frozenset[str]:
+    """Union of the cases the analyses allow."""
+    result: set[str] = set()
+    for analysis in analyses:
+        result |= tag_features(analysis.tag).get("case", frozenset())
+    return frozenset(result)
+
+
+class NameNormaliser:
+    """Puts person names and multi-word proper names into the nominative."""
+
+    def __init__(self, analyser: Analyser, endings: list[Ending]) -> None:
+        self.analyser = analyser
+        self.endings = sorted(endings, key=lambda e: -len(e.suffix))
+
+    # ------------------------------------------------------------ people
+
+    def person(self, span: Span, seen_forms: set[str]) -> str:
+        """Nominative of a person's name; `seen_forms` are the article's word forms."""
+        tokens = list(span)
+        case = self._span_case(tokens)
+        gender = self._person_gender(tokens)
+        words = [self._person_word(t, case, gender, seen_forms) for t in tokens]
+        return join_tokens(tokens, words)
+
+    def _span_case(self, tokens: Sequence[Token]) -> frozenset[str]:
+        """Cases shared by the words of the name Morfeusz knows as names."""
+        shared: frozenset[str] | None = None
+        for token in tokens:
+            known = [a for a in token._.analyses if PERSON_CATEGORIES & set(a.categories)]
+            if known:
+                cases = cases_of(known)
+                shared = cases if shared is None else shared & cases
+        return shared or frozenset()
+
+    @staticmethod
+    def _person_gender(tokens: Sequence[Token]) -> str:
+        for token in tokens:
+            for analysis in token._.analyses:
+                if "imię" in analysis.categories:
+                    genders = tag_features(analysis.tag).get("gender", frozenset())
+                    return "f" if genders == {"f"} else "m"
+        return "m"
+
+    def _person_word(self, token: Token, case: frozenset[str], gender: str, seen: set[str]) -> str:
+        known = [a for a in token._.analyses if PERSON_CATEGORIES & set(a.categories) and a.lemma[:1].isupper()]
+        if known:
+            preferred = [a for a in known if not case or case & cases_of([a])] or known
+            return preferred[0].lemma
+        if not token.text[:1].isupper() or token.is_punct:
+            return token.text
+        return self.unknown_nominative(token.text, case, gender, seen)
+
+    def unknown_nominative(self, word: str, case: frozenset[str], gender: str, seen: set[str]) -> str:
+        """Strip a case ending from an unknown name, trusting forms the article uses."""
+        candidates = self.candidates(word, gender)
+        for candidate, _case in candidates:
+            if candidate in seen and candidate != word:
+                return candidate
+        if word in seen and not case - {"nom"} and case:
+            return word
+        for candidate, ending_case in candidates:
+            if ending_case in case and "nom" not in case:
+                return candidate
+        return word
+
+    def candidates(self, word: str, gender: str) -> list[tuple[str, str]]:
+        """Possible nominatives of an unknown name with the case each ending implies."""
+        result = []
+        for ending in self.endings:
+            stem_length = len(word) - len(ending.suffix)
+            if ending.gender == gender and word.endswith(ending.suffix) and stem_length >= 3:
+                result.append((word[:stem_length] + ending.nominative, ending.case))
+        return result
+
+    # ------------------------------------------------------------ other names
+
+    def phrase(self, span: Span) -> str:
+        """Nominative of a multi-word name: inflect the head noun and its agreeing adjectives."""
+        tokens = list(span)
+        head = self._head_index(tokens)
+        if head is None:
+            return span.text
+        head_analysis = self._noun_analysis(tokens[head])
+        words = [t.text for t in tokens]
+        words[head] = match_case(tokens[head].text, head_analysis.lemma)
+        for index in self._agreeing_adjectives(tokens, head, head_analysis):
+            words[index] = self._adjective_nominative(tokens[index], head_analysis)
+        return join_tokens(tokens, words)
+
+    def _head_index(self, tokens: Sequence[Token]) -> int | None:
+        for index, token in enumerate(tokens):
+            if self._noun_analysis(token) is not None:
+                return index
+            if not any(a.pos_class == "adj" for a in token._.analyses):
+                return None
+        return None
+
+    @staticmethod
+    def _noun_analysis(token: Token) -> Analysis | None:
+        nouns = [a for a in token._.analyses if a.pos_class in {"subst", "depr"}]
+        chosen = [a for a in nouns if a.lemma.lower() == token.lemma_.lower()]
+        return (chosen or nouns or [None])[0]
+
+    @staticmethod
+    def _agreeing_adjectives(tokens: Sequence[Token], head: int, noun: Analysis) -> list[int]:
+        """Adjectives right before the head, and right after it, that agree with it."""
+        wanted = noun.features
+        result = []
+        neighbours = list(range(head - 1, -1, -1)), list(range(head + 1, len(tokens)))
+        for side in neighbours:
+            for index in side:
+                if not any(_agrees(a, wanted) for a in tokens[index]._.analyses if a.pos_class == "adj"):
+                    break
+                result.append(index)
+        return result
+
+    def _adjective_nominative(self, token: Token, noun: Analysis) -> str:
+        features = noun.features
+        number = next(iter(features.get("number", {"sg"})))
+        gender = features.get("gender", frozenset({"m3"}))
+        lemmas = {a.lemma for a in token._.analyses if a.pos_class == "adj"}
+        for lemma in sorted(lemmas):
+            for form, tag in self.analyser.generate(lemma):
+                tf = tag_features(tag)
+                if tag.startswith("adj:") and "nom" in tf.get("case", ()) and number in tf.get("number", ()) \
+                        and gender & tf.get("gender", frozenset()) and tag.endswith("pos"):
+                    return match_case(token.text, form)
+        return token.text
+
+
+def _agrees(adjective: Analysis, noun_features: dict[str, frozenset[str]]) -> bool:
+    features = adjective.features
+    return all(features.get(name, frozenset()) & noun_features.get(name, frozenset())
+               for name in ("case", "number", "gender") if name in noun_features)

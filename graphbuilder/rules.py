@@ -1,0 +1,148 @@
+"""Relation rules: Polish case frames read from `ontology/relations/*.jsonl`.
+
+A rule names a predicate, the trigger lemmas that evoke it, and a frame for each argument:
+where the argument stands relative to the trigger and which preposition and case mark it.
+Rules are checked against the ontology when they are loaded, so a misspelt predicate or a
+class outside the predicate's domain fails at once, naming the file, line and rule.
+
+Frame positions:
+- `left` / `right` / `any`: the nearest entity on that side within the clause, after the
+  required preposition (`prep`) and any intermediate nouns (`via`, as in "odmówił
+  przystąpienia do X"); `left` falls back to the subject of the previous sentence
+  (Polish drops subjects) when `carry` is true;
+- `after_trigger`: a genitive complement right after a noun ("prezydent Rosji");
+- `adjective`: a nationality adjective right before the trigger ("kazachski minister");
+- `apposition`: the person named next to a role noun ("prezydent Rosji, Władimir Putin");
+- `before_comma`: the entity right before ", trigger" ("w Astanie, stolicy kraju");
+- `article`: the article itself (for reportedBy).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .ontology import Lexicon, Ontology, read_jsonl
+
+POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "apposition", "before_comma", "article"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where one argument of a rule stands and how Polish marks it."""
+
+    position: str = "right"
+    case: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    via: frozenset[str] = frozenset()
+    classes: frozenset[str] = frozenset()
+    anaphors: frozenset[str] = frozenset()
+    carry: bool = False
+    agree: bool = False
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence and the facts (subject, predicate, object) a rule must find in it."""
+
+    text: str
+    facts: tuple[tuple[str, str, str], ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One relation rule, as written in a relations file."""
+
+    id: str
+    predicate: str
+    triggers: frozenset[str]
+    subject: Frame
+    object: Frame
+    confidence: float
+    negated: str | None = None
+    examples: tuple[Example, ...] = field(default=(), compare=False)
+    source: str = field(default="", compare=False)
+
+
+def _as_set(value: object) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    return frozenset([value] if isinstance(value, str) else value)
+
+
+def parse_frame(data: dict) -> Frame:
+    """Build a Frame from its JSON object."""
+    position = data.get("position", "right")
+    if position not in POSITIONS:
+        raise ValueError(f"unknown position {position!r}")
+    return Frame(
+        position=position,
+        case=_as_set(data.get("case")),
+        prep=_as_set(data.get("prep")),
+        via=_as_set(data.get("via")),
+        classes=_as_set(data.get("classes")),
+        anaphors=_as_set(data.get("anaphors")),
+        carry=bool(data.get("carry", False)),
+        agree=bool(data.get("agree", False)),
+    )
+
+
+def expand_triggers(value: object, lexicon: Lexicon) -> frozenset[str]:
+    """Trigger lemmas; "@roles:leaderOf" stands for the role nouns of that predicate."""
+    triggers: set[str] = set()
+    for item in _as_set(value):
+        if item.startswith("@roles:"):
+            triggers |= {lemma for lemma, pred in lexicon.roles.items() if pred == item.split(":", 1)[1]}
+        else:
+            triggers.add(item)
+    return frozenset(triggers)
+
+
+def parse_rule(data: dict, lexicon: Lexicon, source: str) -> Rule:
+    """Build a Rule from its JSON object."""
+    examples = tuple(
+        Example(ex["text"], tuple(tuple(fact) for fact in ex.get("facts", ()))) for ex in data.get("examples", ())
+    )
+    return Rule(
+        id=data["id"],
+        predicate=data["predicate"],
+        triggers=expand_triggers(data["trigger"], lexicon),
+        subject=parse_frame(data.get("subject", {"position": "left"})),
+        object=parse_frame(data.get("object", {"position": "right"})),
+        confidence=float(data.get("confidence", 0.8)),
+        negated=data.get("negated"),
+        examples=examples,
+        source=source,
+    )
+
+
+def check_rule(rule: Rule, ontology: Ontology) -> None:
+    """A rule must use ontology predicates and classes its domain and range allow."""
+    for predicate in filter(None, (rule.predicate, rule.negated)):
+        if predicate not in ontology.predicates:
+            raise ValueError(f"unknown predicate {predicate!r}")
+        pred = ontology.predicates[predicate]
+        for frame, allowed in ((rule.subject, pred.domain), (rule.object, pred.range)):
+            outside = {ontology.top_class.get(c, c) for c in frame.classes} - allowed
+            if outside:
+                raise ValueError(f"classes {sorted(outside)} are outside {predicate}'s domain or range")
+    if not rule.triggers:
+        raise ValueError("no trigger lemmas")
+
+
+def load_rules(directory: Path, lexicon: Lexicon, ontology: Ontology) -> list[Rule]:
+    """Read every relations/*.jsonl file; errors name the file, line and rule."""
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for path in sorted((directory / "relations").glob("*.jsonl")):
+        for number, data in enumerate(read_jsonl(path), 1):
+            where = f"{path}:{number}: rule {data.get('id', '?')!r}"
+            try:
+                rule = parse_rule(data, lexicon, f"{path.name}:{number}")
+                check_rule(rule, ontology)
+            except (KeyError, ValueError, TypeError) as err:
+                raise ValueError(f"{where}: {err}") from err
+            if rule.id in seen:
+                raise ValueError(f"{where}: duplicate rule id")
+            seen.add(rule.id)
+            rules.append(rule)
+    return rules

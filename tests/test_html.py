@@ -1,0 +1,336 @@
+"""Browser tests for graphbuilder.html: the page works offline, shows the graph, runs nothing.
+
+They open the rendered page from file:// in Debian's Chromium (driven by Playwright)
+with every non-file request aborted, and check what is really drawn.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import networkx as nx
+import pytest
+
+from graphbuilder.html import render_html, script_json
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+READY_TIMEOUT_MS = 30_000
+TOOLTIP_TIMEOUT_MS = 5_000
+EX = "http://example.org/graphbuilder/"
+
+IMG = "<img src=x onerror=alert(1)>"
+SVG = '"><svg onload=alert(1)>'
+SCRIPT = "</script><script>alert(1)</script>"
+JS_LINK = '<a href="javascript:alert(1)">kliknij</a> javascript:alert(1)'
+PAYLOADS = (IMG, SVG, SCRIPT, JS_LINK)
+BAD_CLASS = "<img src=x onerror=alert(2)>"  # an unknown class must not break the legend
+
+REMOTE_ATTR = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+REMOTE_CSS = re.compile(r"""(?:url\(\s*["']?\s*|@import\s+["']?)(?:https?:)?//""", re.I)
+
+if not os.path.exists(CHROMIUM):
+    pytest.skip(f"{CHROMIUM} not found (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+# --- graphs built by hand, following the schema of graphbuilder's graph ------------
+
+def _evidence(sentence: str, title: str = "Wizyta w Kijowie", conf: float = 0.9) -> dict[str, Any]:
+    """One evidence record as the graph stage writes it."""
+    return {"sentence": sentence, "article": EX + "article/a1", "title": title,
+            "source": "a1.txt", "confidence": conf}
+
+
+def _node(g: nx.MultiDiGraph, local: str, label: str, cls: str,
+          aliases: list[str] | None = None) -> str:
+    """Add a node with the schema's attributes; return its IRI."""
+    iri = EX + local
+    g.add_node(iri, label=label, cls=cls, aliases=aliases or [], iri=iri)
+    return iri
+
+
+def _edge(g: nx.MultiDiGraph, s: str, o: str, predicate: str, label: str,
+          evidence: list[dict[str, Any]], key: str | None = None) -> None:
+    """Add an edge with the schema's attributes."""
+    conf = max(e["confidence"] for e in evidence)
+    g.add_edge(s, o, key=key or predicate, predicate=predicate, label=label,
+               confidence=conf, evidence=evidence)
+
+
+def small_graph() -> nx.MultiDiGraph:
+    """A few politicians, countries, a city and an article."""
+    g = nx.MultiDiGraph(title="Test: polityka")
+    duda = _node(g, "Andrzej_Duda", "Andrzej Duda", "Person", ["Duda", "prezydent Duda"])
+    zel = _node(g, "Wolodymyr_Zelenski", "Wołodymyr Zełenski", "Person", ["Zełenski"])
+    pl = _node(g, "Polska", "Polska", "Country")
+    ua = _node(g, "Ukraina", "Ukraina", "Country")
+    kyiv = _node(g, "Kijow", "Kijów", "City", ["Kijowie"])
+    nato = _node(g, "NATO", "NATO", "Organization", ["Sojusz Północnoatlantycki"])
+    art = _node(g, "article/a1", "Wizyta w Kijowie", "Article")
+    ev = [_evidence("Andrzej Duda odwiedził Kijów.")]
+    _edge(g, duda, kyiv, "visits", "odwiedza", ev)
+    _edge(g, duda, zel, "meetsWith", "spotyka się z", ev)
+    _edge(g, duda, pl, "leaderOf", "jest przywódcą", ev)
+    _edge(g, zel, ua, "leaderOf", "jest przywódcą", ev)
+    _edge(g, kyiv, ua, "capitalOf", "jest stolicą", ev)
+    _edge(g, pl, nato, "memberOf", "jest członkiem", ev)
+    _edge(g, duda, art, "reportedBy", "opisany w", ev)
+    return g
+
+
+def multi_edge_graph() -> nx.MultiDiGraph:
+    """Two parallel edges A->B (different predicates) and one reverse edge B->A."""
+    g = nx.MultiDiGraph()
+    a = _node(g, "A", "Rosja", "Country")
+    b = _node(g, "B", "Ukraina", "Country")
+    _edge(g, a, b, "attacked", "zaatakował", [_evidence("Rosja zaatakowała Ukrainę.")])
+    _edge(g, a, b, "sanctions", "nakłada sankcje na", [_evidence("Rosja nakłada sankcje.")])
+    _edge(g, b, a, "sanctions", "nakłada sankcje na", [_evidence("Ukraina nakłada sankcje.")])
+    return g
+
+
+def xss_graph() -> nx.MultiDiGraph:
+    """Every text field that comes from articles carries an HTML/JS payload."""
+    g = nx.MultiDiGraph()
+    bad = _node(g, 'x"><svg onload=alert(1)>', IMG, "Person", [SVG, SCRIPT, JS_LINK])
+    other = _node(g, "y</script>", SCRIPT, "Country", [IMG])
+    weird = _node(g, "z", JS_LINK, BAD_CLASS)
+    evidence = [_evidence(p, title=q) for p, q in zip(PAYLOADS, reversed(PAYLOADS))]
+    _edge(g, bad, other, "visits", SVG, evidence)
+    _edge(g, other, weird, "memberOf", "jest członkiem", [_evidence(SCRIPT, title=JS_LINK)])
+    return g
+
+
+# --- browser harness ----------------------------------------------------------------
+
+@dataclass
+class Loaded:
+    """A page opened from file:// plus everything it tried to do."""
+
+    page: Any
+    url: str
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def js(self, expression: str, arg: Any = None) -> Any:
+        """Evaluate in the page."""
+        return self.page.evaluate(expression, arg)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Debian Chromium for the module."""
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def open_graph(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    """Render a graph to tmp_path, open it offline, wait until it is drawn and still."""
+    contexts: list[Any] = []
+
+    def _open(graph: nx.MultiDiGraph, **kwargs: Any) -> Loaded:
+        path = tmp_path / f"graph{len(contexts)}.html"
+        path.write_text(render_html(graph, **kwargs), encoding="utf-8")
+        context = browser.new_context(viewport={"width": 1200, "height": 800})
+        contexts.append(context)
+        loaded = Loaded(page=context.new_page(), url=path.as_uri())
+        _watch(context, loaded)
+        loaded.page.goto(loaded.url)
+        loaded.page.wait_for_function("() => document.body.dataset.ready === '1'",
+                                      timeout=READY_TIMEOUT_MS)
+        return loaded
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def _watch(context: Any, loaded: Loaded) -> None:
+    """Abort and record every non-file request; record errors and dialogs."""
+    def route(r: Any) -> None:
+        if r.request.url.startswith("file://"):
+            r.continue_()
+        else:
+            loaded.blocked.append(r.request.url)
+            r.abort()
+
+    def on_dialog(d: Any) -> None:
+        loaded.dialogs.append(d.message)
+        d.dismiss()
+
+    context.route("**/*", route)
+    page = loaded.page
+    page.on("request", lambda r: loaded.requests.append(r.url))
+    page.on("requestfailed", lambda r: loaded.blocked.append(r.url))
+    page.on("pageerror", lambda e: loaded.errors.append(f"pageerror: {e}"))
+    page.on("console", lambda m: m.type == "error" and loaded.errors.append(m.text))
+    page.on("dialog", on_dialog)
+
+
+def _hover(loaded: Loaded, canvas_point_js: str, arg: Any) -> str:
+    """Move the mouse onto a canvas point; return the visible tooltip's textContent."""
+    x, y = loaded.js(f"""(arg) => {{
+        const p = gbNetwork.canvasToDOM({canvas_point_js});
+        const r = document.getElementById('mynetwork').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+    }}""", arg)
+    loaded.page.mouse.move(x - 30, y - 30)
+    loaded.page.mouse.move(x, y, steps=5)
+    loaded.page.wait_for_function(
+        """() => { const t = document.querySelector('div.vis-tooltip');
+                   return t && t.style.visibility === 'visible' && t.textContent.length > 0; }""",
+        timeout=TOOLTIP_TIMEOUT_MS)
+    return loaded.js("document.querySelector('div.vis-tooltip').textContent")
+
+
+def _hover_node(loaded: Loaded, node_id: str) -> str:
+    """Tooltip text shown when the mouse is on a node."""
+    return _hover(loaded, "gbNetwork.getPositions([arg])[arg]", node_id)
+
+
+def _hover_edge(loaded: Loaded, edge_id: str) -> str:
+    """Tooltip text shown when the mouse is on the middle of an edge."""
+    return _hover(loaded, "gbNetwork.body.edges[arg].edgeType.getPoint(0.5)", edge_id)
+
+
+def _assert_clean(loaded: Loaded) -> None:
+    """Only the page itself was requested; nothing failed, errored or popped up."""
+    assert loaded.blocked == []
+    assert loaded.requests and set(loaded.requests) == {loaded.url}
+    assert loaded.errors == []
+    assert loaded.dialogs == []
+
+
+# --- static checks ------------------------------------------------------------------
+
+def test_markup_has_no_remote_reference() -> None:
+    html = render_html(small_graph())
+    assert REMOTE_ATTR.findall(html) == []
+    assert REMOTE_CSS.findall(html) == []
+    assert "cdn.jsdelivr" not in html and "cdnjs" not in html
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+
+
+def test_embedded_data_cannot_close_the_script() -> None:
+    html = render_html(xss_graph(), title=SCRIPT)
+    assert html.count("</script>") == 2  # vis-network and our code: nothing else closes
+    for payload in PAYLOADS:
+        assert payload not in html
+    assert str(script_json(["</script>&\u2028"])) == '["\\u003c/script\\u003e\\u0026\\u2028"]'
+
+
+def test_render_writes_nothing_to_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    render_html(small_graph())
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- browser checks -----------------------------------------------------------------
+
+def test_page_loads_offline_without_errors(open_graph: Any) -> None:
+    loaded = open_graph(small_graph())
+    _assert_clean(loaded)
+    assert loaded.page.title() == "Test: polityka"
+    assert loaded.js("document.getElementById('gb-title').textContent") == "Test: polityka"
+
+
+def test_draws_every_node_and_edge(open_graph: Any) -> None:
+    g = small_graph()
+    loaded = open_graph(g)
+    assert loaded.js("gbNodes.length") == g.number_of_nodes()
+    assert loaded.js("gbNetwork.body.data.nodes.length") == g.number_of_nodes()
+    assert loaded.js("gbNetwork.body.data.edges.length") == g.number_of_edges()
+    assert loaded.js("gbNetwork.body.nodeIndices.length") == g.number_of_nodes()
+    assert loaded.js("gbNetwork.body.edgeIndices.length") == g.number_of_edges()
+    positions = loaded.js("gbNetwork.getPositions()")
+    assert set(positions) == set(g.nodes)
+    assert loaded.js("gbNetwork.physics.physicsEnabled") is False  # the page went still
+    labels = loaded.js("gbNodes.get().map(n => n.label)")
+    assert sorted(labels) == sorted(d["label"] for _, d in g.nodes(data=True))
+    edge_labels = loaded.js("gbEdges.get().map(e => e.label)")
+    assert sorted(edge_labels) == sorted(d["label"] for *_, d in g.edges(data=True))
+    assert set(loaded.js("gbEdges.get().map(e => e.arrows)")) == {"to"}
+
+
+def test_node_size_grows_with_degree(open_graph: Any) -> None:
+    loaded = open_graph(small_graph())
+    sizes = loaded.js("""Object.fromEntries(gbNodes.getIds().map(
+        id => [id, gbNetwork.body.nodes[id].options.size]))""")
+    assert sizes[EX + "Andrzej_Duda"] > sizes[EX + "Wolodymyr_Zelenski"] > sizes[EX + "NATO"]
+
+
+def test_legend_lists_each_class(open_graph: Any) -> None:
+    loaded = open_graph(small_graph())
+    items = loaded.js("""[...document.querySelectorAll('#gb-legend li')].map(
+        li => [li.dataset.cls, li.textContent, getComputedStyle(li.firstChild).backgroundColor])""")
+    assert [cls for cls, _, _ in items] == ["Person", "Country", "City", "Organization", "Article"]
+    assert all(cls in text for cls, text, _ in items)
+    assert len({colour for _, _, colour in items}) == len(items)  # one colour per class
+    node_colours = loaded.js("""Object.fromEntries(gbNodes.get().map(n => [n.cls, n.color]))""")
+    assert len(set(node_colours.values())) == len(items)
+
+
+def test_tooltips_show_label_class_aliases_and_evidence(open_graph: Any) -> None:
+    loaded = open_graph(small_graph())
+    text = _hover_node(loaded, EX + "Andrzej_Duda")
+    assert "Andrzej Duda" in text and "Person" in text and "prezydent Duda" in text
+    text = _hover_edge(loaded, loaded.js("gbEdges.get().find(e => e.predicate === 'visits').id"))
+    assert "odwiedza" in text and "visits" in text
+    assert "Andrzej Duda odwiedził Kijów." in text and "Wizyta w Kijowie" in text
+    assert "a1.txt" in text and "0.90" in text
+
+
+def test_xss_payloads_are_shown_literally_and_never_run(open_graph: Any) -> None:
+    g = xss_graph()
+    loaded = open_graph(g, title=SCRIPT + IMG)
+    _assert_clean(loaded)
+    assert loaded.page.title() == SCRIPT + IMG
+    assert loaded.js("document.getElementById('gb-title').textContent") == SCRIPT + IMG
+    assert BAD_CLASS in loaded.js("document.getElementById('gb-legend').textContent")
+    bad = EX + 'x"><svg onload=alert(1)>'
+    text = _hover_node(loaded, bad)
+    for payload in PAYLOADS:
+        assert payload in text
+    edge_id = loaded.js("(id) => gbEdges.get().find(e => e.from === id).id", bad)
+    text = _hover_edge(loaded, edge_id)
+    for payload in PAYLOADS:
+        assert payload in text
+    injected = "document.querySelectorAll('body img, body svg, body iframe, body a, body script')"
+    assert loaded.js(injected + ".length") == 1  # only our own inline script
+    loaded.page.wait_for_timeout(300)  # give any stray handler a chance to fire
+    assert loaded.dialogs == [] and loaded.errors == []
+
+
+def test_parallel_edges_are_all_drawn(open_graph: Any) -> None:
+    g = multi_edge_graph()
+    loaded = open_graph(g)
+    _assert_clean(loaded)
+    a, b = EX + "A", EX + "B"
+    forward = loaded.js("([a, b]) => gbEdges.get().filter(e => e.from === a && e.to === b).length",
+                        [a, b])
+    assert forward == 2
+    assert loaded.js("gbNetwork.body.edgeIndices.length") == 3
+    ids = loaded.js("gbEdges.getIds()")
+    assert len(set(ids)) == 3
+    middles = loaded.js("""gbEdges.getIds().map(id => {
+        const p = gbNetwork.body.edges[id].edgeType.getPoint(0.5);
+        return [Math.round(p.x), Math.round(p.y)]; })""")
+    assert len({tuple(m) for m in middles}) == 3  # curved apart, not on top of each other
+
+
+def test_empty_graph_still_becomes_ready(open_graph: Any) -> None:
+    loaded = open_graph(nx.MultiDiGraph())
+    _assert_clean(loaded)
+    assert loaded.page.title() == "graphbuilder"
+    assert loaded.js("gbNodes.length") == 0
