@@ -17,7 +17,7 @@ from charset_normalizer import from_bytes
 from .types import Article
 
 ARTICLE_SUFFIXES = (".txt",)
-MAX_TITLE_CHARS = 200
+MAX_TITLE_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -113,8 +113,11 @@ def normalise_text(text: str) -> str:
 
 
 def title_of(text: str) -> str:
-    """The first non-empty line, which in news files is the headline."""
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:MAX_TITLE_CHARS]
-    return ""
+    """The headline: the first non-empty line, or its first sentence when the file has
+    no headline line, cut at a word boundary."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(line) > MAX_TITLE_CHARS:
+        line = line.split(". ", 1)[0]
+    if len(line) > MAX_TITLE_CHARS:
+        line = line[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    return line

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .morph import Analyser, Analysis, tag_features
+from .morph import CASES, Analyser, Analysis, tag_features
 
 PERSON_CATEGORIES = frozenset({"imię", "nazwisko"})
 
@@ -66,22 +66,56 @@ class NameNormaliser:
     # ------------------------------------------------------------ people
 
     def person(self, span: Span, seen_forms: set[str]) -> str:
-        """Nominative of a person's name; `seen_forms` are the article's word forms."""
+        """Nominative of a person's name; `seen_forms` are the article's word forms.
+
+        The case of the name comes from the words Morfeusz knows ("Władimira" is
+        genitive), else from the word before it (a preposition, or a role noun in
+        apposition: "ministrem ... Umerowem"), else from endings all its unknown words share.
+        """
         tokens = list(span)
-        case = self._span_case(tokens)
         gender = self._person_gender(tokens)
+        case = self._known_case(tokens) or self._context_case(span) or self._ending_case(tokens, gender)
         words = [self._person_word(t, case, gender, seen_forms) for t in tokens]
         return join_tokens(tokens, words)
 
-    def _span_case(self, tokens: Sequence[Token]) -> frozenset[str]:
+    @staticmethod
+    def _singular_names(token: Token) -> list[Analysis]:
+        """Readings of the word as a (singular) first name or surname."""
+        return [a for a in token._.analyses if PERSON_CATEGORIES & set(a.categories)
+                and a.lemma[:1].isupper() and "sg" in a.features.get("number", {"sg"})]
+
+    def _known_case(self, tokens: Sequence[Token]) -> frozenset[str]:
         """Cases shared by the words of the name Morfeusz knows as names."""
         shared: frozenset[str] | None = None
         for token in tokens:
-            known = [a for a in token._.analyses if PERSON_CATEGORIES & set(a.categories)]
-            if known:
-                cases = cases_of(known)
+            known = self._singular_names(token)
+            cases = cases_of(known)
+            if known and len(cases) < len(CASES):  # an indeclinable name ("Joe") tells nothing
                 shared = cases if shared is None else shared & cases
         return shared or frozenset()
+
+    @staticmethod
+    def _context_case(span: Span) -> frozenset[str]:
+        """The case a preceding preposition governs, or that of a preceding common noun."""
+        if span.start == 0:
+            return frozenset()
+        previous = span.doc[span.start - 1]
+        preps = [a for a in previous._.analyses if a.pos_class == "prep"]
+        if preps and previous.pos_ == "ADP":
+            return cases_of(preps)
+        if previous.is_lower and previous.tag_.startswith("subst"):
+            return tag_features(previous.tag_).get("case", frozenset())
+        return frozenset()
+
+    def _ending_case(self, tokens: Sequence[Token], gender: str) -> frozenset[str]:
+        """Cases on which the endings of at least two unknown words agree ("Emmanuela
+        Macrona"); one word alone ("Fumio Kishida") is too weak a cue."""
+        unknown = [t for t in tokens if t.text[:1].isupper() and not self._singular_names(t)]
+        endings = [frozenset(case for _, case in self.candidates(t.text, gender)) for t in unknown]
+        endings = [cases for cases in endings if cases]
+        if len(endings) < 2:
+            return frozenset()
+        return frozenset.intersection(*endings)
 
     @staticmethod
     def _person_gender(tokens: Sequence[Token]) -> str:
@@ -93,7 +127,7 @@ class NameNormaliser:
         return "m"
 
     def _person_word(self, token: Token, case: frozenset[str], gender: str, seen: set[str]) -> str:
-        known = [a for a in token._.analyses if PERSON_CATEGORIES & set(a.categories) and a.lemma[:1].isupper()]
+        known = self._singular_names(token)
         if known:
             preferred = [a for a in known if not case or case & cases_of([a])] or known
             return preferred[0].lemma
@@ -107,10 +141,10 @@ class NameNormaliser:
         for candidate, _case in candidates:
             if candidate in seen and candidate != word:
                 return candidate
-        if word in seen and not case - {"nom"} and case:
+        if not case or "nom" in case:
             return word
         for candidate, ending_case in candidates:
-            if ending_case in case and "nom" not in case:
+            if ending_case in case:
                 return candidate
         return word
 

@@ -121,6 +121,8 @@ class EntityRecognizer:
         spans = []
         for match_id, start, end in self.matcher(doc):
             entry = self.entries[doc.vocab.strings[match_id]]
+            if end - start == 1 and _is_sentence_start(doc[start]) and _is_common_word(doc[start]):
+                continue  # "Fakt, że ..." is not the newspaper Fakt
             spans.append(Span(doc, start, end, label=entry.cls, kb_id=entry.name))
         return filter_spans(spans)
 

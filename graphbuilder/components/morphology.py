@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from ..morph import Analyser, Analysis, tag_features, ud_morph, upos
 
 PUNCT_ANALYSIS = Analysis("", "interp", ())
+RARE_IN_NEWS = frozenset({"impt", "depr", "interj"})  # imperatives etc.: readings news rarely needs
 
 for _name, _default in (("analyses", ()), ("lemmas", ())):
     if not Token.has_extension(_name):
@@ -44,6 +45,8 @@ def _score(analysis: Analysis, token: Token, cases: frozenset[str]) -> int:
         score += 1 if not analysis.lemma[:1].isupper() else 0
     if cases and cases & analysis.features.get("case", frozenset()):
         score += 2
+    if analysis.pos_class in RARE_IN_NEWS or analysis.features.get("case") == {"voc"}:
+        score -= 2
     return score
 
 

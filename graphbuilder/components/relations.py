@@ -191,8 +191,8 @@ class RelationExtractor:
 
     def _checked(self, span: Span, frame: Frame, trigger: Token) -> Argument | None:
         """Case, agreement and class checks of a candidate argument."""
-        certainty = _cases_ok(span[0], frame.case)
-        if not certainty or (frame.agree and not _agrees_with_verb(span[0], trigger)):
+        certainty = max(_cases_ok(token, frame.case) for token in span)
+        if not certainty or (frame.agree and not any(_agrees_with_verb(t, trigger) for t in span)):
             return None
         return self._entity(span, frame, certainty)
 

@@ -12,7 +12,8 @@ Hard errors (exit status 1):
 * names are unique within a file and across files (a name lives in exactly
   one file); an alias or abbreviation never equals another entry's name,
   alias or abbreviation (within the place files and within organizations);
-* every ``class`` / ``predicate`` is one of the allowed values;
+* every ``class`` / ``predicate`` is one of the allowed values and is
+  declared in ``ontology/graphbuilder.ttl``;
 * every ``country`` reference names an entry of ``countries.jsonl``;
 * every ``capital`` of a country is a city of ``cities.jsonl`` that lies in
   that country and has ``"capital": true`` (or, for city-states and
@@ -156,19 +157,29 @@ def load_jsonl(path: Path, rep: Report) -> list[dict[str, Any]]:
     return rows
 
 
-def check_schema(fname: str, rows: list[dict[str, Any]], rep: Report) -> None:
-    """Check keys, key order, value types and classes."""
+def check_schema(fname: str, rows: list[dict[str, Any]], rep: Report) -> list[dict[str, Any]]:
+    """Check keys, key order, value types and classes.
+
+    Returns the rows whose keys and value types are right, so that the
+    cross-reference checks can run on them even when other rows are broken.
+    """
     schema = SCHEMAS[fname]
     keys = [k for k, _ in schema]
+    good: list[dict[str, Any]] = []
     for row in rows:
         where = f"{fname}:{row['__line']}"
         got = [k for k in row if k != "__line"]
         if got != keys:
             rep.error(f"{where}: keys {got} != {keys}")
             continue
+        bad_type = False
         for key, typ in schema:
             if not isinstance(row[key], typ):
                 rep.error(f"{where}: {key!r} has type {type(row[key]).__name__}")
+                bad_type = True
+        if bad_type:
+            continue
+        good.append(row)
         for key in ("aliases", "adjectives", "abbreviations"):
             if key in row and isinstance(row[key], list):
                 vals = row[key]
@@ -183,6 +194,7 @@ def check_schema(fname: str, rows: list[dict[str, Any]], rep: Report) -> None:
         name = row.get("name")
         if isinstance(name, str) and (not name or name.strip() != name or "  " in name):
             rep.error(f"{where}: badly spaced name {name!r}")
+    return good
 
 
 def check_sorted(fname: str, names: list[str], rep: Report) -> None:
@@ -274,6 +286,18 @@ def check_places_and_orgs(data: dict[str, list[dict[str, Any]]], rep: Report) ->
             rep.warn(f"adjective {a!r} shared by {who}")
 
 
+def check_against_ontology(ttl: Path, data: dict[str, list[dict[str, Any]]],
+                           roles: list[dict[str, Any]], rep: Report) -> None:
+    """Every class and predicate used here must be declared in the OWL file."""
+    if not ttl.exists():
+        rep.warn(f"{ttl} not found: classes not checked against the ontology")
+        return
+    declared = set(re.findall(r"^gb:(\w+)\s+a\s+owl:(?:Class|ObjectProperty)", ttl.read_text(encoding="utf-8"), re.M))
+    used = {r["class"] for rows in data.values() for r in rows} | {r.get("predicate", "") for r in roles}
+    for name in sorted(used - declared):
+        rep.error(f"{name!r} is not declared in {ttl.name}")
+
+
 def load_roles(path: Path, rep: Report) -> list[dict[str, Any]]:
     """Load and validate roles.jsonl."""
     rows = load_jsonl(path, rep)
@@ -353,6 +377,9 @@ class MorfeuszChecker:
         """
         in_head = True
         for tok in _TOKEN.findall(name):
+            if len(tok) == 1 or (tok.isupper() and len(tok) <= 6):
+                in_head = False  # initials and abbreviations are not words
+                continue
             an = self.analyses(tok)
             if not an or all(t == "ign" for _l, t in an):
                 self.unknown[tok] += 1
@@ -371,7 +398,7 @@ class MorfeuszChecker:
             if tok.lower() not in lemmas and all(":nom" not in t and ".nom" not in t for _l, t in an):
                 # Inflected-only reading: fine for genitive complements, so
                 # report only when the lemma is not a prefix-related word.
-                if not any(tok.lower()[:3] == lem[:3] for lem in lemmas):
+                if not any(tok.lower()[:2] == lem[:2] for lem in lemmas):
                     rep.warn(f"{where}: {name!r}: token {tok!r} lemmatises to {sorted(lemmas)}")
 
     def check_adjective(self, adj: str, where: str, rep: Report) -> None:
@@ -422,13 +449,13 @@ def main(argv: list[str] | None = None) -> int:
     data: dict[str, list[dict[str, Any]]] = {}
     for fname in SCHEMAS:
         rows = load_jsonl(args.dir / fname, rep)
-        check_schema(fname, rows, rep)
-        check_sorted(fname, [r.get("name", "") for r in rows], rep)
-        data[fname] = rows
-    if not rep.errors:
-        check_places_and_orgs(data, rep)
+        good = check_schema(fname, rows, rep)
+        check_sorted(fname, [str(r.get("name", "")) for r in rows], rep)
+        data[fname] = good
+    check_places_and_orgs(data, rep)
     roles = load_roles(args.dir / "roles.jsonl", rep)
     abbrevs = check_abbreviations(args.dir / "abbreviations.txt", rep)
+    check_against_ontology(args.dir.parent / "graphbuilder.ttl", data, roles, rep)
 
     mc: MorfeuszChecker | None = None
     if not args.no_morfeusz:
@@ -436,7 +463,7 @@ def main(argv: list[str] | None = None) -> int:
             mc = MorfeuszChecker()
         except ImportError:
             rep.warn("morfeusz2 not importable: Morfeusz checks skipped")
-    if mc is not None and not rep.errors:
+    if mc is not None:
         for fname in ("countries.jsonl", "cities.jsonl", "locations.jsonl"):
             for name in iter_names(data[fname]):
                 mc.check_name(name, fname, rep)
@@ -450,7 +477,7 @@ def main(argv: list[str] | None = None) -> int:
         for r in roles:
             mc.check_role(r, rep)
 
-    counts = {f: len(v) for f, v in data.items()}
+    counts = {f: sum(1 for _ in (args.dir / f).open(encoding="utf-8")) for f in data}
     counts["roles.jsonl"] = len(roles)
     counts["abbreviations.txt"] = len(abbrevs)
     for f, n in counts.items():
