@@ -115,3 +115,47 @@ def _print_result(result, fmt: str, to_table, format_table) -> None:
         rich_table.add_row(*row)
     Console(soft_wrap=False).print(rich_table)
     click.echo(f"{len(table.rows)} rows")
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Keep each article's build in OUT/NN/ (default: a temporary folder).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores, misses and spurious items as JSON.")
+def evaluate(gold_dir: Path, out: Path | None, as_json: bool) -> None:
+    """Score the output on NN.txt articles against their NN.gold.json annotations."""
+    import json
+
+    from .evaluate import evaluate as run_evaluation
+
+    result = run_evaluation(gold_dir, out)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return
+    _print_evaluation(result)
+
+
+def _print_evaluation(result) -> None:
+    """Per-article and micro scores, the per-predicate table, then what was missed or spurious."""
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    console = Console(soft_wrap=True)
+    scores = RichTable("article", "kind", "P", "R", "F1", "tp", "fp", "fn", title="Scores")
+    rows = [(a.name, kind, getattr(a, kind).score) for a in result.articles for kind in ("entities", "relations")]
+    rows += [("micro", kind, result.micro(kind)) for kind in ("entities", "relations")]
+    for name, kind, score in rows:
+        scores.add_row(name, kind, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
+                       str(score.tp), str(score.fp), str(score.fn))
+    console.print(scores)
+    predicates = RichTable("predicate", "P", "R", "F1", "tp", "fp", "fn", title="Relations by predicate")
+    for name, score in result.per_predicate().items():
+        predicates.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
+                           str(score.tp), str(score.fp), str(score.fn))
+    console.print(predicates)
+    for article in result.articles:
+        for kind in ("entities", "relations"):
+            comparison = getattr(article, kind)
+            for label, items in (("missed", comparison.missed), ("spurious", comparison.spurious)):
+                for item in items:
+                    console.print(f"{article.name} {kind} {label}: " + " | ".join(item), markup=False)
