@@ -59,9 +59,13 @@ def _add_node(result: nx.MultiDiGraph, graph: Graph, node: URIRef, cls: str) -> 
 
 
 def to_networkx(graph: Graph, ontology: Ontology) -> nx.MultiDiGraph:
-    """Build the entity graph from the union RDF graph."""
+    """Build the entity graph from the union RDF graph: every entity, every fact."""
     result = nx.MultiDiGraph()
     evidence = _evidence(graph)
+    for node in sorted(set(graph.subjects(RDFS.label))):
+        cls = _node_class(graph, node, ontology)
+        if cls and cls != "Article":
+            _add_node(result, graph, node, cls)
     for predicate_name, predicate in sorted(ontology.predicates.items()):
         for subject, obj in sorted(graph.subject_objects(GB[predicate_name])):
             for node in (subject, obj):

@@ -139,9 +139,13 @@ def open_graph(browser: Any, tmp_path: Path) -> Iterator[Any]:
     """Render a graph to tmp_path, open it offline, wait until it is drawn and still."""
     contexts: list[Any] = []
 
-    def _open(graph: nx.MultiDiGraph, **kwargs: Any) -> Loaded:
-        path = tmp_path / f"graph{len(contexts)}.html"
-        path.write_text(render_html(graph, **kwargs), encoding="utf-8")
+    def _open(graph: nx.MultiDiGraph | Path, **kwargs: Any) -> Loaded:
+        """Open a graph rendered here, or an HTML file already written (a Path)."""
+        if isinstance(graph, Path):
+            path = graph
+        else:
+            path = tmp_path / f"graph{len(contexts)}.html"
+            path.write_text(render_html(graph, **kwargs), encoding="utf-8")
         context = browser.new_context(viewport={"width": 1200, "height": 800})
         contexts.append(context)
         loaded = Loaded(page=context.new_page(), url=path.as_uri())
@@ -334,3 +338,18 @@ def test_empty_graph_still_becomes_ready(open_graph: Any) -> None:
     _assert_clean(loaded)
     assert loaded.page.title() == "graphbuilder"
     assert loaded.js("gbNodes.length") == 0
+
+
+def test_built_seed_page_draws_every_node_offline(open_graph: Any, seed_build: Any) -> None:
+    """The graph.html `graphbuilder build` wrote for the seed article, as a user opens it."""
+    out, _report = seed_build
+    graph = nx.read_graphml(out / "graph.graphml")
+    loaded = open_graph(out / "graph.html")
+    _assert_clean(loaded)
+    assert loaded.js("gbNetwork.body.nodeIndices.length") == graph.number_of_nodes()
+    assert loaded.js("gbNetwork.body.edgeIndices.length") == graph.number_of_edges()
+    assert set(loaded.js("gbNetwork.getPositions()")) == set(graph.nodes)
+    labels = set(loaded.js("gbNodes.get().map(n => n.label)"))
+    assert {"Władimir Putin", "Kazachstan", "BRICS"} <= labels
+    tooltip = _hover_node(loaded, next(n for n, d in graph.nodes(data=True) if d["label"] == "BRICS"))
+    assert "BRICS" in tooltip

@@ -163,12 +163,18 @@ class EntityRecognizer:
                 end = by_start[end].end
             elif end not in by_start and self._is_name_like(token) and not _is_sentence_start(token):
                 end += 1
-            elif self._is_joiner(doc, end, organisation) and end + 1 < len(doc) \
-                    and (self._is_name_like(doc[end + 1]) or (organisation and end + 1 in by_start)):
-                end += 1
+            elif (after := self._after_joiners(doc, end, organisation)) < len(doc) and after > end \
+                    and (self._is_name_like(doc[after]) or (organisation and after in by_start)):
+                end = after
             else:
                 break
         return end, inner
+
+    def _after_joiners(self, doc: Doc, i: int, organisation: bool) -> int:
+        """Index of the first token after a run of joiners starting at i ("von der")."""
+        while i < len(doc) and self._is_joiner(doc, i, organisation):
+            i += 1
+        return i
 
     def _is_joiner(self, doc: Doc, i: int, organisation: bool) -> bool:
         """A hyphen inside a name, a particle (von, al) or, in organisation names, 'i', 'w'."""

@@ -1,0 +1,81 @@
+"""Entity recognition: gazetteers on lemmas, unknown names, canonical nominatives, coreference."""
+from __future__ import annotations
+
+import pytest
+
+
+def entities(nlp, text: str) -> set[tuple[str, str]]:
+    return {(span.kb_id_, span.label_) for span in nlp(text).ents}
+
+
+@pytest.mark.parametrize("form", ["Rosja", "Rosji", "Rosję", "Rosją", "Rosjo"])
+def test_entities_find_every_case_of_a_country(nlp, form):
+    assert ("Rosja", "Country") in entities(nlp, f"Mówiono dziś o tym, że {form} jest ważna.")
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Delegacja przyjechała z Unii Europejskiej.", "Unia Europejska", "InternationalOrganization"),
+    ("Rozmawiano o Stanach Zjednoczonych.", "Stany Zjednoczone", "Country"),
+    ("Jak podaje The Moscow Times, rozmowy trwają.", "The Moscow Times", "MediaOrganization"),
+    ("Szczyt odbył się w Nowym Jorku.", "Nowy Jork", "City"),
+    ("Mówiono o krajach Azji Środkowej.", "Azja Środkowa", "Region"),
+    ("Delegaci ONZ przyjechali.", "Organizacja Narodów Zjednoczonych", "InternationalOrganization"),
+])
+def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
+    assert (name, cls) in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mówiono o Władimirze Putinie.", "Władimir Putin"),
+    ("Zaproszenie Władimira Putina przyjęto.", "Władimir Putin"),
+    ("Rozmawiał z Emmanuelem Macronem.", "Emmanuel Macron"),
+    ("Podczas wizyty Emmanuela Macrona podpisano umowy.", "Emmanuel Macron"),
+    ("Spotkał się z ministrem Rustemem Umerowem.", "Rustem Umerow"),
+    ("Rozmawiał z Joe Bidenem.", "Joe Biden"),
+    ("Przemawiała Annalena Baerbock.", "Annalena Baerbock"),
+    ("Przyjechał premier Fumio Kishida.", "Fumio Kishida"),
+    ("Przemawiała Ursula von der Leyen.", "Ursula von der Leyen"),
+])
+def test_entities_put_person_names_into_the_nominative(nlp, text, name):
+    assert (name, "Person") in entities(nlp, text)
+
+
+def test_entities_hyphenated_unknown_names_use_forms_seen_elsewhere(nlp):
+    found = entities(nlp, "Prezydent Kasym-Żomart Tokajew przemawiał. Wizyta Kasym-Żomarta Tokajewa trwała dwa dni.")
+    assert found == {("Kasym-Żomart Tokajew", "Person")}
+
+
+def test_entities_surname_alone_is_the_full_name(nlp):
+    doc = nlp("Władimir Putin przybył do Astany. Putin spotkał się z prezydentem. Wizyta Putina trwała dwa dni.")
+    people = [span.kb_id_ for span in doc.ents if span.label_ == "Person"]
+    assert people == ["Władimir Putin"] * 3
+
+
+@pytest.mark.parametrize("text", [
+    "Kazachskie media sugerują, że władze się niepokoją.",
+    "Rosyjski minister przyjechał.",
+    "Flagi rosyjskie i ukraińskie\nW ramach wizyty wyświetlono flagi.",
+    "Jak poinformował bloger, było zimno.",
+    "Fakt, że rozmowy trwają, nie dziwi.",
+])
+def test_entities_adjectives_and_sentence_initial_words_are_not_entities(nlp, text):
+    assert entities(nlp, text) == set()
+
+
+def test_entities_nationality_adjectives_point_to_their_country(nlp):
+    doc = nlp("Kazachski minister energetyki przemawiał.")
+    assert doc[0]._.country == "Kazachstan"
+
+
+def test_entities_head_noun_names_an_organisation_containing_a_place(nlp):
+    assert ("Opera Astana", "Organization") in entities(nlp, "Władze Opery Astana wyświetliły flagę.")
+
+
+def test_entities_routes_of_places_are_one_location(nlp):
+    found = entities(nlp, "Ropa płynie rurociągiem Baku–Tbilisi–Ceyhan do Turcji.")
+    assert ("Baku–Tbilisi–Ceyhan", "Pipeline") in found and ("Turcja", "Country") in found
+    assert ("Baku", "City") not in found
+
+
+def test_entities_acronyms_are_organisations(nlp):
+    assert ("BRICS", "InternationalOrganization") in entities(nlp, "Kraj odmówił przystąpienia do BRICS.")
