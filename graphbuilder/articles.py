@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,6 +18,9 @@ from charset_normalizer import from_bytes
 from .types import Article
 
 ARTICLE_SUFFIXES = (".txt",)
+POLISH_ENCODINGS = ("cp1250", "iso8859_2")
+POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”–—…«»")
+SENTENCE_END = re.compile(r"(?<=\w{4}[.!?…])\s+(?=[\"„«(]?[A-ZĄĆĘŁŃÓŚŹŻ])|(?<=[!?…])\s+")
 MAX_TITLE_CHARS = 120
 
 
@@ -28,7 +32,12 @@ class InputError:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+        """One line, whatever characters the file name holds."""
+        return _one_line(f"{self.source}: {self.reason}")
+
+
+def _one_line(text: str) -> str:
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
 def find_article_files(paths: Iterable[Path]) -> Iterator[Path | InputError]:
@@ -102,8 +111,33 @@ def decode(data: bytes) -> str | None:
         pass
     if b"\x00" in data:
         return None
+    return _decode_detected(data)
+
+
+def _decode_detected(data: bytes) -> str | None:
+    """A Polish 8-bit encoding when the text reads as Polish in it, else charset-normalizer's
+    choice (which rates ISO-8859-2 below ISO-8859-10 on some Polish texts)."""
+    polish = [text for text in map(_try_decode(data), POLISH_ENCODINGS) if text is not None]
+    polish.sort(key=_polish_share, reverse=True)
+    if polish and _polish_share(polish[0]) >= 0.9:
+        return polish[0]
     best = from_bytes(data).best()
     return None if best is None else str(best)
+
+
+def _try_decode(data: bytes):
+    def attempt(encoding: str) -> str | None:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            return None
+    return attempt
+
+
+def _polish_share(text: str) -> float:
+    """Share of the non-ASCII characters that are Polish letters."""
+    foreign = [c for c in text if ord(c) > 127]
+    return sum(c in POLISH_LETTERS for c in foreign) / len(foreign) if foreign else 0.0
 
 
 def normalise_text(text: str) -> str:
@@ -117,7 +151,7 @@ def title_of(text: str) -> str:
     no headline line, cut at a word boundary."""
     line = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if len(line) > MAX_TITLE_CHARS:
-        line = line.split(". ", 1)[0]
+        line = SENTENCE_END.split(line, maxsplit=1)[0]
     if len(line) > MAX_TITLE_CHARS:
         line = line[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
     return line

@@ -110,8 +110,8 @@ def build(paths: list[Path], out: Path, *, base: str = DEFAULT_BASE, validate: b
     articles = []
     for item in read_articles(paths):
         (report.errors if isinstance(item, InputError) else articles).append(item)
-    tick = progress(len(articles)) if progress else None
-    extractions = extract_articles(articles, report, tick)
+    tick = progress(len(articles)) if progress and articles else None
+    extractions = extract_articles(articles, report, tick) if articles else []
     report.articles = len(extractions)
     if extractions:
         write_outputs(extractions, out, base, validate, report)

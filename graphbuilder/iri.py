@@ -13,14 +13,27 @@ import unicodedata
 from rdflib import URIRef
 
 DEFAULT_BASE = "https://w3id.org/graphbuilder/resource/"
-_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ı": "i"})
+_FOLD = str.maketrans({
+    "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+    "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "œ": "oe", "Œ": "OE", "ı": "i",
+})
+
+
+def _fold(text: str) -> str:
+    """Latin letters without diacritics; other scripts vanish."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return decomposed.encode("ascii", "ignore").decode("ascii")
 
 
 def slug(name: str) -> str:
-    """ASCII slug of a name: "Władimir Putin" -> "wladimir-putin"."""
-    folded = unicodedata.normalize("NFKD", name.translate(_FOLD))
-    ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    """ASCII slug of a name: "Władimir Putin" -> "wladimir-putin", "Baku–Tbilisi" -> "baku-tbilisi"."""
+    words = re.split(r"[\W_]+", name)
+    return re.sub(r"[^a-z0-9]+", "-", " ".join(_fold(w) for w in words).lower()).strip("-")
+
+
+def _is_lossy(name: str) -> bool:
+    """Does the slug lose letters (Cyrillic, Arabic, CJK ...) that tell names apart?"""
+    return any(c.isalnum() and not _fold(c) for c in name)
 
 
 def _digest(*parts: str, length: int = 16) -> str:
@@ -28,8 +41,11 @@ def _digest(*parts: str, length: int = 16) -> str:
 
 
 def entity_iri(base: str, top_class: str, name: str) -> URIRef:
-    """IRI of an entity; a name with no ASCII letters gets a hash instead of a slug."""
-    return URIRef(f"{base}{top_class.lower()}/{slug(name) or _digest(name)}")
+    """IRI of an entity; a name whose letters do not all fold to ASCII gets a hash too."""
+    readable = slug(name)
+    if not readable or _is_lossy(name):
+        readable = "-".join(filter(None, (readable, _digest(name))))
+    return URIRef(f"{base}{top_class.lower()}/{readable}")
 
 
 def article_iri(base: str, sha256: str) -> URIRef:

@@ -65,9 +65,16 @@ def resolve_query(query: str, ontology: Path | None = None) -> str:
     named = named_queries(ontology)
     if query in named:
         return named[query].read_text(encoding="utf-8")
-    if query.endswith(".rq") or ("\n" not in query and Path(query).is_file()):
+    if query.endswith(".rq") or ("\n" not in query and _is_file(query)):
         return Path(query).read_text(encoding="utf-8")
     return query
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except OSError:  # a long one-line query is not a valid path
+        return False
 
 
 def query_params(text: str) -> list[str]:

@@ -68,11 +68,7 @@ def _error(path: Path) -> InputError:
         ("utf-16-be with BOM", b"\xfe\xff" + POLISH_TEXT.encode("utf-16-be")),
         ("windows-1250", POLISH_TEXT.encode("cp1250")),
         pytest.param(
-            "iso-8859-2", POLISH_TEXT.encode("iso-8859-2"),
-            marks=pytest.mark.xfail(strict=True, reason=(
-                "decode() takes charset_normalizer's best guess, which for this Polish "
-                "ISO-8859-2 paragraph is ISO-8859-10 (same chaos score, listed first): "
-                "'Władimir' comes out as 'Wģadimir'"))),
+            "iso-8859-2", POLISH_TEXT.encode("iso-8859-2")),
     ],
 )
 def test_articles_encodings_decode_to_the_same_text(tmp_path, encoding, data):
@@ -204,10 +200,6 @@ def test_articles_input_error_str_is_path_colon_reason(error):
     assert "\n" not in str(error)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "InputError.__str__ puts the path in verbatim: a file name containing a newline makes "
-    "the message two lines (the CLI then prints a line that does not start with "
-    "'graphbuilder: error:')"))
 def test_articles_input_error_str_is_one_line_for_any_file_name(tmp_path):
     path = _write(tmp_path, "zły\nplik.txt", b"")
     error = _error(path)
@@ -265,10 +257,6 @@ def test_articles_title_first_sentence_longer_than_limit_is_cut():
     assert sentence.startswith(title[:-1]) and sentence[len(title) - 1] == " "
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "title_of finds the first sentence only by splitting at '. ': a first sentence ending "
-    "in '?' or '!' is not found (the title becomes a 120-char cut), and an abbreviation "
-    "such as 'gen. ' ends the 'sentence' early"))
 @pytest.mark.parametrize(
     "sentence, rest",
     [

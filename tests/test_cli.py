@@ -223,10 +223,6 @@ def test_cli_query_missing_data(tmp_path):
     assert len(lines) == 1 and lines[0].startswith(ERROR_PREFIX) and str(tmp_path) in lines[0]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "query calls resolve_query outside its try block, and resolve_query's Path.is_file() "
-    "raises OSError (File name too long) for one-line SPARQL longer than 255 bytes: "
-    "the command crashes instead of running the query"))
 def test_cli_query_long_one_line_sparql(seed_build):
     out, _ = seed_build
     text = 'ASK { ?s ?p ?o . FILTER (STR(?s) != "' + "x" * 300 + '") }'
