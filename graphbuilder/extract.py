@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .components.entities import NESTED
 from .ontology import Ontology
 from .types import ARTICLE, Article, ArticleExtraction, Entity, Fact, Sentence
 
@@ -24,7 +25,7 @@ def sentences_of(doc: Doc) -> list[Sentence]:
 def entities_of(doc: Doc, ontology: Ontology) -> dict[tuple[str, str], Entity]:
     """One Entity per canonical key; every surface form other than the name is an alias."""
     entities: dict[tuple[str, str], Entity] = {}
-    for span in doc.ents:
+    for span in [*doc.ents, *doc.spans.get(NESTED, [])]:
         top = ontology.top_class[span.label_]
         entity = entities.setdefault((top, span.kb_id_), Entity(span.kb_id_, span.label_, top))
         if _finer(span.label_, entity.cls, ontology):

@@ -61,6 +61,12 @@ class Analysis(NamedTuple):
     def is_name(self) -> bool:
         return bool(NAME_CATEGORIES.intersection(self.categories))
 
+    @property
+    def is_common(self) -> bool:
+        """A common word; demonyms ("Rosjanin") are capitalised but common nouns."""
+        return self.pos_class != "ign" and not self.is_name and (
+            not self.lemma[:1].isupper() or "nazwa_pospolita" in self.categories)
+
 
 def strip_homonym(lemma: str) -> str:
     """Morfeusz marks homonyms after a colon ("Moskwa:Sf"); the lemma is what precedes it."""

@@ -13,7 +13,6 @@ Each entity is a `doc.ents` span whose `label_` is its finest ontology class and
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,10 +22,12 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..morph import Analyser, Analysis
+from .. import coref
 from ..names import Ending, NameNormaliser
 from ..ontology import load_lexicon, load_ontology, ontology_dir, read_jsonl
 
 DASHES = frozenset("-–—")
+NESTED = "gb_nested"  # doc.spans key of names nested in longer entities
 CLOSED_CLASSES = frozenset({"prep", "conj", "comp", "qub", "ppron12", "ppron3", "siebie", "adv", "interj", "aglt"})
 
 if not Token.has_extension("country"):
@@ -61,14 +62,12 @@ def _is_capitalised(token: Token) -> bool:
 def _is_common_word(token: Token) -> bool:
     """A word Morfeusz knows only as a common (lower-case) word."""
     analyses: tuple[Analysis, ...] = token._.analyses
-    return bool(analyses) and all(
-        a.pos_class != "ign" and not a.is_name and not a.lemma[:1].isupper() for a in analyses
-    )
+    return bool(analyses) and all(a.is_common for a in analyses)
 
 
 def _has_common_reading(token: Token) -> bool:
     """Some analysis is a common word ("Jak", "Flagi" are also rare names)."""
-    return any(a.pos_class != "ign" and not a.is_name and not a.lemma[:1].isupper() for a in token._.analyses)
+    return any(a.is_common for a in token._.analyses)
 
 
 def _is_sentence_start(token: Token) -> bool:
@@ -117,14 +116,14 @@ class EntityRecognizer:
         return sorted(own or lemmas or {form.lower()})
 
     def gazetteer_spans(self, doc: Doc) -> list[Span]:
-        """Gazetteer matches, longest first, as spans labelled with class and canonical name."""
+        """Every gazetteer match (overlaps included) as a span labelled with class and name."""
         spans = []
         for match_id, start, end in self.matcher(doc):
             entry = self.entries[doc.vocab.strings[match_id]]
             if end - start == 1 and _is_sentence_start(doc[start]) and _is_common_word(doc[start]):
                 continue  # "Fakt, że ..." is not the newspaper Fakt
             spans.append(Span(doc, start, end, label=entry.cls, kb_id=entry.name))
-        return filter_spans(spans)
+        return spans
 
     # ------------------------------------------------------------ chunker
 
@@ -141,19 +140,24 @@ class EntityRecognizer:
     def name_chunks(self, doc: Doc, gazetteer: list[Span]) -> list[tuple[Span, list[Span]]]:
         """Maximal runs of name-like tokens, with the gazetteer spans they swallow."""
         by_start = {span.start: span for span in gazetteer}
+        inside = {i for span in gazetteer for i in range(span.start, span.end)}
         chunks: list[tuple[Span, list[Span]]] = []
         i = 0
         while i < len(doc):
-            if i in by_start or not self._is_name_like(doc[i]):
+            if i in inside or not self._is_name_like(doc[i]):
                 i += 1
                 continue
-            end, inner = self._extend_chunk(doc, i, by_start)
+            end, inner = self._extend_chunk(doc, i, by_start, inside)
             chunks.append((doc[i:end], inner))
             i = end
         return chunks
 
-    def _extend_chunk(self, doc: Doc, start: int, by_start: dict[int, Span]) -> tuple[int, list[Span]]:
-        """Grow a chunk rightwards over names, joiners and (after a head noun) known names."""
+    def _extend_chunk(self, doc: Doc, start: int, by_start: dict[int, Span],
+                      inside: set[int]) -> tuple[int, list[Span]]:
+        """Grow a chunk rightwards over names, joiners and (after a head noun) known names.
+
+        Connectors ("i", "w") join only names of two words or more: "Organizacja
+        Bezpieczeństwa i Współpracy w Europie", but not "Sojuszu w Wilnie"."""
         organisation = self._is_head(doc[start])
         end, inner = start + 1, []
         while end < len(doc):
@@ -161,10 +165,11 @@ class EntityRecognizer:
             if end in by_start and organisation:
                 inner.append(by_start[end])
                 end = by_start[end].end
-            elif end not in by_start and self._is_name_like(token) and not _is_sentence_start(token):
+            elif end not in inside and self._is_name_like(token) and not _is_sentence_start(token):
                 end += 1
-            elif (after := self._after_joiners(doc, end, organisation)) < len(doc) and after > end \
-                    and (self._is_name_like(doc[after]) or (organisation and after in by_start)):
+            elif (after := self._after_joiners(doc, end, organisation and end - start > 1)) > end \
+                    and after < len(doc) and ((after not in inside and self._is_name_like(doc[after]))
+                                              or (organisation and after in by_start)):
                 end = after
             else:
                 break
@@ -238,41 +243,30 @@ class EntityRecognizer:
                 compounds.append(Span(doc, start, end, label=cls, kb_id=doc[start:end].text))
         return compounds
 
-    # ------------------------------------------------------------ coreference
-
-    def resolve_surnames(self, spans: list[Span], doc: Doc) -> list[Span]:
-        """A one-word person name is the full name it ends, when the article has one."""
-        full = {}
-        for span in spans:
-            if self.top_class.get(span.label_) == "Person" and " " in span.kb_id_:
-                full.setdefault(span.kb_id_.rsplit(" ", 1)[-1], span.kb_id_)
-        resolved = []
-        for span in spans:
-            if self.top_class.get(span.label_) == "Person" and " " not in span.kb_id_ and span.kb_id_ in full:
-                span = Span(doc, span.start, span.end, label=span.label_, kb_id=full[span.kb_id_])
-            resolved.append(span)
-        return resolved
-
-    def unknown_surnames(self, doc: Doc, taken: set[int], spans: list[Span]) -> list[Span]:
-        """Capitalised unknown words that are an inflected surname of a person in the article."""
-        surnames = {s.kb_id_.rsplit(" ", 1)[-1]: s for s in spans if self.top_class.get(s.label_) == "Person"}
-        found = []
-        for token in doc:
-            if token.i in taken or not _is_capitalised(token) or _is_common_word(token):
-                continue
-            forms = [token.text] + [c for c, _ in self.normaliser.candidates(token.text, "m")]
-            match = next((surnames[f] for f in forms if f in surnames), None)
-            if match is not None:
-                found.append(Span(doc, token.i, token.i + 1, label=match.label_, kb_id=match.kb_id_))
-        return found
-
     # ------------------------------------------------------------ the component
+
+    def _is_person(self, span: Span) -> bool:
+        return self.top_class.get(span.label_) == "Person"
+
+    def _surname_candidates(self, text: str) -> list[str]:
+        return [candidate for candidate, _case in self.normaliser.candidates(text, "m")]
+
+    def resolve_people(self, doc: Doc, spans: list[Span], gazetteer: list[Span]) -> list[Span]:
+        """Surnames and inflected surnames become the full names the article gives."""
+        surnames = coref.surname_index(spans, self._is_person)
+        from_gazetteer = {(s.start, s.end) for s in gazetteer}
+        resolved = [mention for span in spans for mention in coref.resolve_mention(
+            span, surnames, self._surname_candidates, self._is_person, (span.start, span.end) in from_gazetteer)]
+        taken = {i for s in resolved for i in range(s.start, s.end)}
+        extra = coref.unresolved_surnames(
+            doc, taken, surnames, self._surname_candidates,
+            lambda i: _is_capitalised(doc[i]) and not _is_common_word(doc[i]))
+        return filter_spans(resolved + extra)
 
     def __call__(self, doc: Doc) -> Doc:
         self._mark_nationality_adjectives(doc)
-        gazetteer = self.gazetteer_spans(doc)
-        compounds = self._dash_compounds(doc, gazetteer)
-        gazetteer = filter_spans(compounds + gazetteer)
+        matches = self.gazetteer_spans(doc)
+        gazetteer = filter_spans(self._dash_compounds(doc, filter_spans(matches)) + matches)
         seen = {t.text for t in doc}
         spans = list(gazetteer)
         swallowed: set[int] = set()
@@ -282,12 +276,25 @@ class EntityRecognizer:
                 continue
             spans.append(Span(doc, chunk.start, chunk.end, label=cls, kb_id=self.canonical(chunk, cls, seen)))
             swallowed.update(id(s) for s in inner)
-        spans = [s for s in spans if id(s) not in swallowed]
-        spans = filter_spans(spans)
-        taken = {i for s in spans for i in range(s.start, s.end)}
-        spans = self.resolve_surnames(spans + self.unknown_surnames(doc, taken, spans), doc)
-        doc.ents = filter_spans(spans)
+        spans = filter_spans([s for s in spans if id(s) not in swallowed])
+        doc.ents = self.resolve_people(doc, spans, gazetteer)
+        doc.spans[NESTED] = self._nested(doc, matches)
         return doc
+
+    @staticmethod
+    def _nested(doc: Doc, matches: list[Span]) -> list[Span]:
+        """Known names that complement a longer entity ("ONZ" in "Zgromadzenie Ogólne ONZ",
+        "Rosji" in "Ministerstwo Spraw Zagranicznych Rosji"): entities of their own, though
+        not separate mentions in `doc.ents`. A name's own head ("Azja" in "Azja Środkowa"),
+        a prepositional phrase ("w Europie") or a part of a route ("Baku–Tbilisi") is not."""
+        nested = []
+        for match in matches:
+            previous = doc[match.start - 1] if match.start else None
+            if previous is None or previous.is_punct or previous.pos_ == "ADP":
+                continue
+            if any(e.start < match.start and match.end <= e.end for e in doc.ents):
+                nested.append(match)
+        return nested
 
     def _mark_nationality_adjectives(self, doc: Doc) -> None:
         for token in doc:
@@ -303,7 +310,3 @@ def make_entities(nlp: Language, name: str, ontology: str | None) -> EntityRecog
     """Factory registered with spaCy (also as a `spacy_factories` entry point)."""
     return EntityRecognizer(nlp, name, ontology)
 
-
-def entity_class_names(spans: Iterable[Span]) -> list[tuple[str, str]]:
-    """(canonical name, class) of entity spans, for tests and debugging."""
-    return [(span.kb_id_, span.label_) for span in spans]

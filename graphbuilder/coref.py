@@ -1,0 +1,65 @@
+"""Coreference of people inside one article.
+
+Polish news names a person in full once ("Siergiej Ławrow") and then by surname, inflected
+("Ławrowem", "Ławrowa"). These functions map such mentions to the full name seen in the
+same article, so one person is one entity.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Doc, Span
+
+Candidates = Callable[[str], list[str]]  # nominative candidates of an inflected unknown word
+
+
+def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool]) -> dict[str, Span]:
+    """Last word of every multi-word person name -> a span naming that person."""
+    index: dict[str, Span] = {}
+    for span in spans:
+        if is_person(span) and " " in span.kb_id_:
+            index.setdefault(span.kb_id_.rsplit(" ", 1)[-1], span)
+    return index
+
+
+def _as(span: Span, person: Span, start: int | None = None, end: int | None = None) -> Span:
+    """A span over the same (or given) tokens that names the given person."""
+    start = span.start if start is None else start
+    return Span(span.doc, start, span.end if end is None else end, label=person.label_, kb_id=person.kb_id_)
+
+
+def _surname_of(text: str, surnames: dict[str, Span], candidates: Candidates) -> Span | None:
+    return next((surnames[form] for form in [text, *candidates(text)] if form in surnames), None)
+
+
+def resolve_mention(span: Span, surnames: dict[str, Span], candidates: Candidates,
+                    is_person: Callable[[Span], bool], from_gazetteer: bool) -> list[Span]:
+    """The span as one or more person mentions, or unchanged.
+
+    - a surname alone ("Putin", "Tokajewa") is the full name;
+    - a name the chunker classed as a place ("Jasina", also a village) is the person when
+      the article names that person in full;
+    - two surnames run together ("z Ławrowem Rau rozmawiał") are two people.
+    """
+    if from_gazetteer or (" " in span.kb_id_ and not is_person(span)):
+        return [span]
+    if len(span) == 1 or " " not in span.kb_id_:
+        person = _surname_of(span.text, surnames, candidates) or surnames.get(span.kb_id_)
+        return [_as(span, person)] if person is not None else [span]
+    people = [_surname_of(token.text, surnames, candidates) for token in span]
+    if all(people) and len({p.kb_id_ for p in people}) == len(span):
+        return [_as(span, person, token.i, token.i + 1) for token, person in zip(span, people)]
+    return [span]
+
+
+def unresolved_surnames(doc: Doc, taken: set[int], surnames: dict[str, Span], candidates: Candidates,
+                        is_candidate: Callable[[int], bool]) -> list[Span]:
+    """Words no entity covers that are an inflected surname of a person in the article."""
+    found = []
+    for token in doc:
+        if token.i in taken or not is_candidate(token.i):
+            continue
+        person = _surname_of(token.text, surnames, candidates)
+        if person is not None:
+            found.append(Span(doc, token.i, token.i + 1, label=person.label_, kb_id=person.kb_id_))
+    return found
