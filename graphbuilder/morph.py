@@ -123,9 +123,10 @@ class Analyser:
                 result.append(Analysis(strip_homonym(lemma), tag, tuple(quals)))
         return tuple(dict.fromkeys(result))
 
-    def _generate(self, lemma: str) -> tuple[tuple[str, str], ...]:
-        """All (form, tag) pairs of a lemma, for putting names into the nominative."""
+    def _generate(self, lemma: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """All (form, tag, name categories) of a lemma, for inflecting names."""
         try:
-            return tuple((form, tag) for form, _lemma, tag, *_rest in self._generator.generate(lemma))
+            return tuple((form, tag, tuple(quals)) for form, _lemma, tag, quals, *_rest
+                         in self._generator.generate(lemma))
         except RuntimeError:
             return ()

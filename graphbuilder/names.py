@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from .morph import CASES, Analyser, Analysis, tag_features
 
 PERSON_CATEGORIES = frozenset({"imię", "nazwisko"})
+INFLECTING = frozenset({"subst", "adj", "ppas", "pact"})
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,33 @@ class NameNormaliser:
                 result.append((word[:stem_length] + ending.nominative, ending.case))
         return result
 
+    # ------------------------------------------------------------ genitive
+
+    def genitive(self, name: str) -> str:
+        """A nominative name in the genitive, word by word ("Polska" -> "Polski",
+        "Stany Zjednoczone" -> "Stanów Zjednoczonych"), for names like "MSZ Polski"."""
+        return " ".join(self._genitive_word(word) for word in name.split())
+
+    def _genitive_word(self, word: str) -> str:
+        readings = [a for a in self.analyser.analyse(word)
+                    if a.pos_class in INFLECTING and "nom" in a.features.get("case", ())]
+        readings.sort(key=lambda a: (a.pos_class != "subst", not a.lemma[:1].isupper()))
+        readings.sort(key=lambda a: "nazwa_geograficzna" not in a.categories)
+        for analysis in readings:
+            for form, tag, categories in self.analyser.generate(analysis.lemma):
+                if self._same_but_genitive(analysis, tag) and set(categories) == set(analysis.categories):
+                    return match_case(word, form)
+        return word
+
+    @staticmethod
+    def _same_but_genitive(analysis: Analysis, tag: str) -> bool:
+        """Is `tag` the genitive of the analysis's form (same class, number, gender, degree)?"""
+        features, generated = analysis.features, tag_features(tag)
+        return (tag.split(":", 1)[0] == analysis.pos_class and "gen" in generated.get("case", ())
+                and bool(generated.get("number", frozenset()) & features.get("number", frozenset()))
+                and bool(generated.get("gender", frozenset()) & features.get("gender", frozenset()))
+                and (analysis.pos_class == "subst" or tag.split(":")[-1] == analysis.tag.split(":")[-1]))
+
     # ------------------------------------------------------------ other names
 
     def phrase(self, span: Span) -> str:
@@ -205,7 +233,7 @@ class NameNormaliser:
         gender = features.get("gender", frozenset({"m3"}))
         lemmas = {a.lemma for a in token._.analyses if a.pos_class == "adj"}
         for lemma in sorted(lemmas):
-            for form, tag in self.analyser.generate(lemma):
+            for form, tag, _categories in self.analyser.generate(lemma):
                 tf = tag_features(tag)
                 if tag.startswith("adj:") and "nom" in tf.get("case", ()) and number in tf.get("number", ()) \
                         and gender & tf.get("gender", frozenset()) and tag.endswith("pos"):

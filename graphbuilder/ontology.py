@@ -141,6 +141,7 @@ class Lexicon:
     capitals: dict[str, str]  # country name -> capital name
     roles: dict[str, str]  # role noun lemma (may be two words) -> predicate
     abbreviations: list[str] = field(default_factory=list)
+    institutions: dict[str, str | None] = field(default_factory=dict)  # generic name -> default country
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
@@ -156,7 +157,7 @@ def read_jsonl(path: Path) -> Iterator[dict]:
 
 
 def _entries(directory: Path) -> Iterator[GazetteerEntry]:
-    for filename in ("countries", "cities", "locations", "organizations"):
+    for filename in ("countries", "cities", "locations", "organizations", "institutions"):
         path = directory / f"{filename}.jsonl"
         if not path.exists():
             continue
@@ -182,4 +183,5 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         roles=roles,
         abbreviations=abbreviations_file.read_text(encoding="utf-8").split()
         if abbreviations_file.exists() else [],
+        institutions={row["name"]: row.get("default_country") for row in read_jsonl(lexdir / "institutions.jsonl")},
     )

@@ -79,3 +79,26 @@ def test_entities_routes_of_places_are_one_location(nlp):
 
 def test_entities_acronyms_are_organisations(nlp):
     assert ("BRICS", "InternationalOrganization") in entities(nlp, "Kraj odmówił przystąpienia do BRICS.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Jak poinformował były wiceszef MSW Ukrainy, było zimno.", "Ministerstwo Spraw Wewnętrznych Ukrainy"),
+    ("Rzecznik polskiego MSZ zabrał głos.", "Ministerstwo Spraw Zagranicznych Polski"),
+    ("Według Ministerstwa Spraw Zagranicznych Rosji rozmowy trwały.", "Ministerstwo Spraw Zagranicznych Rosji"),
+    ("Rosyjskie Ministerstwo Obrony podało straty.", "Ministerstwo Obrony Rosji"),
+    ("Komunikat wydało MSZ.", "Ministerstwo Spraw Zagranicznych Polski"),
+])
+def test_entities_institutions_every_country_has_take_the_country_into_their_name(nlp, text, name):
+    assert (name, "GovernmentOrganization") in entities(nlp, text)
+
+
+def test_entities_a_country_inside_a_longer_name_is_an_entity_too(nlp):
+    doc = nlp("Obrady Zgromadzenia Ogólnego ONZ trwały tydzień.")
+    assert ("Zgromadzenie Ogólne ONZ", "InternationalOrganization") in {(s.kb_id_, s.label_) for s in doc.ents}
+    assert "Organizacja Narodów Zjednoczonych" in {s.kb_id_ for s in doc.spans["gb_nested"]}
+
+
+@pytest.mark.parametrize("country, genitive", [("Polska", "Polski"), ("Stany Zjednoczone", "Stanów Zjednoczonych"),
+                                               ("Wielka Brytania", "Wielkiej Brytanii"), ("Niemcy", "Niemiec")])
+def test_names_genitive_of_country_names(nlp, country, genitive):
+    assert nlp.get_pipe("gb_entities").normaliser.genitive(country) == genitive

@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 
 from ..morph import Analyser, Analysis
 from .. import coref
-from ..names import Ending, NameNormaliser
+from ..names import Ending, NameNormaliser, cases_of
 from ..ontology import load_lexicon, load_ontology, ontology_dir, read_jsonl
 
 DASHES = frozenset("-–—")
@@ -243,6 +243,35 @@ class EntityRecognizer:
                 compounds.append(Span(doc, start, end, label=cls, kb_id=doc[start:end].text))
         return compounds
 
+    # ------------------------------------------------------------ institutions
+
+    def scope_institution(self, span: Span) -> Span:
+        """Every country has a foreign ministry: "MSW Ukrainy" is "Ministerstwo Spraw
+        Wewnętrznych Ukrainy", "polskiego MSZ" is "Ministerstwo Spraw Zagranicznych Polski".
+        The country is a genitive name right after, a nationality adjective right before,
+        or the institution's default (`institutions.jsonl`)."""
+        if span.kb_id_ not in self.lexicon.institutions:
+            return span
+        doc, end = span.doc, span.end
+        following = next((e for e in self._country_spans(doc) if e.start == span.end), None)
+        if following is not None and "gen" in cases_of(following[0]._.analyses):
+            genitive, end = following.text, following.end
+        else:
+            country = self._adjective_country(doc, span.start) or self.lexicon.institutions[span.kb_id_]
+            genitive = self.normaliser.genitive(country) if country else ""
+        name = f"{span.kb_id_} {genitive}".strip()
+        return Span(doc, span.start, end, label=span.label_, kb_id=name)
+
+    def _country_spans(self, doc: Doc) -> list[Span]:
+        return [m for m in self.gazetteer_spans(doc) if self.top_class.get(m.label_) == "Country"]
+
+    @staticmethod
+    def _adjective_country(doc: Doc, start: int) -> str | None:
+        for token in reversed(doc[max(0, start - 2):start]):
+            if token._.country:
+                return token._.country
+        return None
+
     # ------------------------------------------------------------ the component
 
     def _is_person(self, span: Span) -> bool:
@@ -277,7 +306,8 @@ class EntityRecognizer:
             spans.append(Span(doc, chunk.start, chunk.end, label=cls, kb_id=self.canonical(chunk, cls, seen)))
             swallowed.update(id(s) for s in inner)
         spans = filter_spans([s for s in spans if id(s) not in swallowed])
-        doc.ents = self.resolve_people(doc, spans, gazetteer)
+        spans = [self.scope_institution(span) for span in spans]
+        doc.ents = self.resolve_people(doc, filter_spans(spans), gazetteer)
         doc.spans[NESTED] = self._nested(doc, matches)
         return doc
 

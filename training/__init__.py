@@ -1,0 +1,1 @@
+"""Scripts that build the NKJP-trained spaCy pipeline shipped in graphbuilder/models/nkjp/."""
