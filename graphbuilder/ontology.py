@@ -137,7 +137,7 @@ class Lexicon:
     """The Polish lexicon under `ontology/lexicon/`."""
 
     entries: list[GazetteerEntry]
-    adjectives: dict[str, str]  # nationality adjective lemma -> country name
+    adjectives: dict[str, tuple[str, str]]  # adjective lemma -> (class, name): "rosyjski" -> Rosja
     capitals: dict[str, str]  # country name -> capital name
     roles: dict[str, str]  # role noun lemma (may be two words) -> predicate
     abbreviations: list[str] = field(default_factory=list)
@@ -178,7 +178,8 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     abbreviations_file = lexdir / "abbreviations.txt"
     return Lexicon(
         entries=list(_entries(lexdir)),
-        adjectives={adj: row["name"] for row in countries for adj in row.get("adjectives", [])},
+        adjectives={**{adj: ("Country", row["name"]) for row in countries for adj in row.get("adjectives", [])},
+                    **{row["adjective"]: (row["class"], row["name"]) for row in read_jsonl(lexdir / "adjectives.jsonl")}},
         capitals={row["name"]: row["capital"] for row in countries if row.get("capital")},
         roles=roles,
         abbreviations=abbreviations_file.read_text(encoding="utf-8").split()

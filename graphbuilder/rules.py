@@ -14,7 +14,15 @@ Frame positions:
 - `adjective`: a nationality adjective right before the trigger ("kazachski minister");
 - `apposition`: the person named next to a role noun ("prezydent Rosji, Władimir Putin");
 - `before_comma`: the entity right before ", trigger" ("w Astanie, stolicy kraju");
-- `article`: the article itself (for reportedBy).
+- `article`: the article itself (for reportedBy);
+- `sentence`: any entity of the frame's classes in the sentence ("rurociągu X ... przez Y");
+- `where`: the place of a relative "w X, gdzie ..." before the trigger;
+- `next`: the entity right after the trigger ("rosyjski Gazprom").
+
+Rule options: `negated` (the predicate under "nie"), `mutual` (coordinated arguments
+relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's own country).
+Frame options: `name_prefix` / `not_name_prefix` restrict entity names ("Ministerstwo"),
+`country_of` makes an organisation stand for its country ("szef MSZ" is a minister of Poland).
 """
 from __future__ import annotations
 
@@ -23,7 +31,8 @@ from pathlib import Path
 
 from .ontology import Lexicon, Ontology, read_jsonl
 
-POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "apposition", "before_comma", "article"})
+POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "apposition", "before_comma",
+                       "article", "sentence", "where", "next"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,9 @@ class Frame:
     anaphors: frozenset[str] = frozenset()
     carry: bool = False
     agree: bool = False
+    name_prefix: tuple[str, ...] = ()  # only entities whose name starts so ("Ministerstwo")
+    not_name_prefix: tuple[str, ...] = ()  # never entities whose name starts so
+    country_of: bool = False  # stand for the country the entity belongs to ("szef MSZ" -> Polska)
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,8 @@ class Rule:
     object: Frame
     confidence: float
     negated: str | None = None
+    mutual: bool = False  # coordinated arguments ("X i Y podpisali") relate to each other too
+    not_home: bool = False  # drop when the subject belongs to the object's country (visits)
     examples: tuple[Example, ...] = field(default=(), compare=False)
     source: str = field(default="", compare=False)
 
@@ -83,15 +97,21 @@ def parse_frame(data: dict) -> Frame:
         anaphors=_as_set(data.get("anaphors")),
         carry=bool(data.get("carry", False)),
         agree=bool(data.get("agree", False)),
+        name_prefix=tuple(_as_set(data.get("name_prefix"))),
+        not_name_prefix=tuple(_as_set(data.get("not_name_prefix"))),
+        country_of=bool(data.get("country_of", False)),
     )
 
 
 def expand_triggers(value: object, lexicon: Lexicon) -> frozenset[str]:
-    """Trigger lemmas; "@roles:leaderOf" stands for the role nouns of that predicate."""
+    """Trigger lemmas; "@roles:leaderOf" stands for the role nouns of that predicate and
+    "@adjectives" for every nationality adjective."""
     triggers: set[str] = set()
     for item in _as_set(value):
         if item.startswith("@roles:"):
             triggers |= {lemma for lemma, pred in lexicon.roles.items() if pred == item.split(":", 1)[1]}
+        elif item == "@adjectives":
+            triggers |= set(lexicon.adjectives)
         else:
             triggers.add(item)
     return frozenset(triggers)
@@ -110,6 +130,8 @@ def parse_rule(data: dict, lexicon: Lexicon, source: str) -> Rule:
         object=parse_frame(data.get("object", {"position": "right"})),
         confidence=float(data.get("confidence", 0.8)),
         negated=data.get("negated"),
+        mutual=bool(data.get("mutual", False)),
+        not_home=bool(data.get("not_home", False)),
         examples=examples,
         source=source,
     )
@@ -122,7 +144,8 @@ def check_rule(rule: Rule, ontology: Ontology) -> None:
             raise ValueError(f"unknown predicate {predicate!r}")
         pred = ontology.predicates[predicate]
         for frame, allowed in ((rule.subject, pred.domain), (rule.object, pred.range)):
-            outside = {ontology.top_class.get(c, c) for c in frame.classes} - allowed
+            classes = {"Country"} if frame.country_of else {ontology.top_class.get(c, c) for c in frame.classes}
+            outside = classes - allowed
             if outside:
                 raise ValueError(f"classes {sorted(outside)} are outside {predicate}'s domain or range")
     if not rule.triggers:

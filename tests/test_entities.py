@@ -64,7 +64,7 @@ def test_entities_adjectives_and_sentence_initial_words_are_not_entities(nlp, te
 
 def test_entities_nationality_adjectives_point_to_their_country(nlp):
     doc = nlp("Kazachski minister energetyki przemawiał.")
-    assert doc[0]._.country == "Kazachstan"
+    assert doc[0]._.refers_to == ("Country", "Kazachstan")
 
 
 def test_entities_head_noun_names_an_organisation_containing_a_place(nlp):

@@ -9,7 +9,7 @@ Three layers, each driven by data under `ontology/lexicon/`:
 
 Each entity is a `doc.ents` span whose `label_` is its finest ontology class and whose
 `kb_id_` is its canonical Polish name. Nationality adjectives are not entities; they get
-`token._.country` so relations can use them.
+`token._.refers_to` so relations can use them.
 """
 from __future__ import annotations
 
@@ -30,8 +30,10 @@ DASHES = frozenset("-–—")
 NESTED = "gb_nested"  # doc.spans key of names nested in longer entities
 CLOSED_CLASSES = frozenset({"prep", "conj", "comp", "qub", "ppron12", "ppron3", "siebie", "adv", "interj", "aglt"})
 
-if not Token.has_extension("country"):
-    Token.set_extension("country", default=None)
+if not Token.has_extension("refers_to"):
+    Token.set_extension("refers_to", default=None)  # (class, name) of an adjective's entity
+if not Doc.has_extension("entity_country"):
+    Doc.set_extension("entity_country", default=None)  # institution name -> its country
 
 
 @dataclass(frozen=True)
@@ -260,6 +262,8 @@ class EntityRecognizer:
             country = self._adjective_country(doc, span.start) or self.lexicon.institutions[span.kb_id_]
             genitive = self.normaliser.genitive(country) if country else ""
         name = f"{span.kb_id_} {genitive}".strip()
+        if genitive:
+            doc._.entity_country[name] = following.kb_id_ if end > span.end else country
         return Span(doc, span.start, end, label=span.label_, kb_id=name)
 
     def _country_spans(self, doc: Doc) -> list[Span]:
@@ -268,8 +272,8 @@ class EntityRecognizer:
     @staticmethod
     def _adjective_country(doc: Doc, start: int) -> str | None:
         for token in reversed(doc[max(0, start - 2):start]):
-            if token._.country:
-                return token._.country
+            if token._.refers_to and token._.refers_to[0] == "Country":
+                return token._.refers_to[1]
         return None
 
     # ------------------------------------------------------------ the component
@@ -293,7 +297,8 @@ class EntityRecognizer:
         return filter_spans(resolved + extra)
 
     def __call__(self, doc: Doc) -> Doc:
-        self._mark_nationality_adjectives(doc)
+        self._mark_adjectives(doc)
+        doc._.entity_country = {}
         matches = self.gazetteer_spans(doc)
         gazetteer = filter_spans(self._dash_compounds(doc, filter_spans(matches)) + matches)
         seen = {t.text for t in doc}
@@ -326,16 +331,18 @@ class EntityRecognizer:
                 nested.append(match)
         return nested
 
-    def _mark_nationality_adjectives(self, doc: Doc) -> None:
+    def _mark_adjectives(self, doc: Doc) -> None:
+        """Nationality adjectives ("rosyjski") and others naming an entity ("unijny")."""
         for token in doc:
             for analysis in token._.analyses:
                 if analysis.pos_class in {"adj", "adja"} and analysis.lemma.lower() in self.lexicon.adjectives:
-                    token._.country = self.lexicon.adjectives[analysis.lemma.lower()]
+                    cls, name = self.lexicon.adjectives[analysis.lemma.lower()]
+                    token._.refers_to = (self.top_class[cls], name)
                     break
 
 
 @Language.factory("gb_entities", default_config={"ontology": None},
-                  assigns=["doc.ents", "token._.country"], requires=["token._.analyses"])
+                  assigns=["doc.ents", "doc.spans", "token._.refers_to", "doc._.entity_country"], requires=["token._.analyses"])
 def make_entities(nlp: Language, name: str, ontology: str | None) -> EntityRecognizer:
     """Factory registered with spaCy (also as a `spacy_factories` entry point)."""
     return EntityRecognizer(nlp, name, ontology)

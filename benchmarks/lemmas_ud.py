@@ -1,0 +1,157 @@
+"""Lemma accuracy on UD Polish-PDB dev: Morfeusz 2 alone and Morfeusz 2 guided by our tagger.
+
+Every syntactic word of ``PDB_pl_pdb-ud-dev.conllu`` counts (punctuation too; multi-word
+tokens such as ``zrobiłem`` count as their words ``zrobił`` + ``em``). Each word form is
+analysed on its own with ``morfeusz2.Morfeusz(expand_tags=False).analyse(form)``; the
+candidates are the interpretations that start at node 0 and cover the whole form (when
+none does, those starting at node 0). A lemma loses its homonym marker
+(``prezydent:Sf`` → ``prezydent``); a form Morfeusz does not know (``ign``) is its own lemma.
+
+* (a) ``morfeusz-first``: the first candidate.
+* (b) ``morfeusz+tagger``: the candidate whose tag matches the reduced tag
+  (``class:number:case:gender``) predicted by the NKJP pipeline's tagger, run on the gold
+  UD tokens: an exact match first, then the most shared fields; ties keep Morfeusz order.
+
+Also printed, as bounds rather than results: the same choice with the gold UD tag instead of
+the predicted one, and the share of words for which some candidate has the gold lemma.
+Lemmas are compared exactly and case-insensitively. PDB dev is for evaluation only (CC
+BY-NC-SA); nothing shipped is trained on it.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/lemmas_ud.py [--model graphbuilder/models/nkjp]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import morfeusz2  # noqa: E402
+import spacy  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+
+from training.convert_nkjp import DATA, UdWord, read_conllu  # noqa: E402
+from training.tags import TagFields, match_score, parse_reduced, reduce_tag  # noqa: E402
+
+DEFAULT_MODEL = ROOT / "graphbuilder" / "models" / "nkjp"
+PDB_DEV = DATA / "ud" / "PDB_pl_pdb-ud-dev.conllu"
+
+Candidate = tuple[str, str]  # (lemma without homonym marker, Morfeusz tag)
+
+MORFEUSZ = morfeusz2.Morfeusz(expand_tags=False)
+
+
+def strip_homonym(lemma: str) -> str:
+    """Drop Morfeusz's homonym marker: ``prezydent:Sf`` → ``prezydent``; ``:`` stays ``:``."""
+    cut = lemma.find(":", 1)
+    return lemma if cut < 0 else lemma[:cut]
+
+
+@lru_cache(maxsize=200_000)
+def candidates(form: str) -> tuple[Candidate, ...]:
+    """Morfeusz's interpretations of ``form`` as ``(lemma, tag)``, in Morfeusz order."""
+    analyses = MORFEUSZ.analyse(form)
+    last = max((end for _, end, _ in analyses), default=1)
+    chosen = [a for a in analyses if a[0] == 0 and a[1] == last] or [a for a in analyses if a[0] == 0]
+    result = []
+    for _, _, (_, lemma, tag, *_rest) in chosen:
+        result.append((form if tag == "ign" else strip_homonym(lemma), tag))
+    return tuple(result) or ((form, "ign"),)
+
+
+def first_lemma(form: str, _tag: TagFields | None = None) -> str:
+    """(a) the lemma of Morfeusz's first interpretation."""
+    return candidates(form)[0][0]
+
+
+def tagged_lemma(form: str, tag: TagFields | None) -> str:
+    """(b) the lemma of the interpretation that best matches ``tag`` (ties: Morfeusz order)."""
+    options = candidates(form)
+    if tag is None:
+        return options[0][0]
+    best = max(range(len(options)), key=lambda i: (match_score(tag, options[i][1]), -i))
+    return options[best][0]
+
+
+def predict_tags(nlp: Language, sentences: Sequence[Sequence[UdWord]]) -> list[list[TagFields]]:
+    """The tagger's reduced tags for the gold UD tokens of each sentence."""
+    docs = (Doc(nlp.vocab, words=[w.form for w in s], spaces=[w.space_after for w in s])
+            for s in sentences)
+    with nlp.select_pipes(enable=["tok2vec", "tagger"]):
+        return [[parse_reduced(t.tag_) for t in doc] for doc in nlp.pipe(docs, batch_size=64)]
+
+
+@dataclass
+class Tally:
+    """Exact and case-insensitive hits of one method."""
+
+    exact: int = 0
+    folded: int = 0
+
+    def add(self, predicted: str, gold: str) -> None:
+        """Count one word."""
+        self.exact += predicted == gold
+        self.folded += predicted.lower() == gold.lower()
+
+
+def evaluate(
+    sentences: Sequence[Sequence[UdWord]],
+    tags: Sequence[Sequence[TagFields]] | None,
+) -> dict[str, Tally]:
+    """Score every method over all words."""
+    methods: dict[str, tuple[Callable[[str, TagFields | None], str], str]] = {
+        "(a) morfeusz-first": (first_lemma, "none"),
+        "(b) morfeusz+tagger": (tagged_lemma, "predicted"),
+        "bound: morfeusz+gold tag": (tagged_lemma, "gold"),
+    }
+    tallies = {name: Tally() for name in methods}
+    tallies["bound: any morfeusz lemma"] = Tally()
+    for s_index, sentence in enumerate(sentences):
+        for w_index, word in enumerate(sentence):
+            for name, (choose, source) in methods.items():
+                if source == "predicted" and tags is None:
+                    continue
+                tag = {
+                    "none": None,
+                    "predicted": tags[s_index][w_index] if tags is not None else None,
+                    "gold": parse_reduced(reduce_tag(word.xpos)),
+                }[source]
+                tallies[name].add(choose(word.form, tag), word.lemma)
+            lemmas = [c[0] for c in candidates(word.form)]
+            hit = next((c for c in lemmas if c == word.lemma), None)
+            hit_folded = next((c for c in lemmas if c.lower() == word.lemma.lower()), None)
+            tallies["bound: any morfeusz lemma"].add(hit or hit_folded or lemmas[0], word.lemma)
+    if tags is None:
+        del tallies["(b) morfeusz+tagger"]
+    return tallies
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Load PDB dev and the model, print the accuracies."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
+    parser.add_argument("--conllu", type=Path, default=PDB_DEV)
+    parser.add_argument("--no-model", action="store_true", help="only Morfeusz-first")
+    args = parser.parse_args(argv)
+
+    sentences = list(read_conllu(args.conllu))
+    n_words = sum(len(s) for s in sentences)
+    tags = None if args.no_model else predict_tags(spacy.load(args.model), sentences)
+    print(f"UD-PDB dev: {len(sentences)} sentences, {n_words} words; model: "
+          f"{'none' if tags is None else args.model}")
+    print(f"{'method':<28} {'exact %':>8} {'no-case %':>10}")
+    for name, tally in evaluate(sentences, tags).items():
+        print(f"{name:<28} {100 * tally.exact / n_words:8.2f} {100 * tally.folded / n_words:10.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""NER precision, recall and F1 of the NKJP pipeline on the held-out NKJP test documents.
+
+The test split is the one of ``training/convert_nkjp.py`` (documents whose index in the
+NKJP file is divisible by 10; never trained on). The model's ``ner`` runs on the gold NKJP
+tokens (no tokenizer involved); a predicted entity counts only when its start, end and
+label all match a gold one. Labels: persName, orgName, placeName, geogName (NKJP sub-types
+folded into their type, dates and times dropped).
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/ner_nkjp.py [--model graphbuilder/models/nkjp] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+
+from training.convert_nkjp import ENTITY_LABELS, NKJP_PATH, iter_split, nkjp_doc  # noqa: E402
+
+DEFAULT_MODEL = ROOT / "graphbuilder" / "models" / "nkjp"
+
+Span3 = tuple[int, int, str]
+
+
+def entity_set(doc: Doc) -> set[Span3]:
+    """The entities of ``doc`` as ``(start, end, label)`` token offsets."""
+    return {(e.start, e.end, e.label_) for e in doc.ents}
+
+
+def predict(nlp: Language, gold_docs: Sequence[Doc]) -> list[Doc]:
+    """Run the pipeline (without the tagger) on fresh Docs with the gold tokens."""
+    inputs = (Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d])
+              for d in gold_docs)
+    with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p not in ("tok2vec", "ner")]):
+        return list(nlp.pipe(inputs, batch_size=32))
+
+
+def count(gold_docs: Iterable[Doc], pred_docs: Iterable[Doc]) -> tuple[Counter, Counter, Counter]:
+    """True positives, gold and predicted entity counts per label."""
+    tp: Counter = Counter()
+    n_gold: Counter = Counter()
+    n_pred: Counter = Counter()
+    for gold, pred in zip(gold_docs, pred_docs):
+        g, p = entity_set(gold), entity_set(pred)
+        n_gold.update(label for *_, label in g)
+        n_pred.update(label for *_, label in p)
+        tp.update(label for *_, label in g & p)
+    return tp, n_gold, n_pred
+
+
+def prf(tp: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 (percentages)."""
+    p = 100 * tp / n_pred if n_pred else 0.0
+    r = 100 * tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def report(tp: Counter, n_gold: Counter, n_pred: Counter) -> None:
+    """Print the per-label and micro-averaged table."""
+    print(f"{'label':<10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
+    for label in ENTITY_LABELS:
+        p, r, f = prf(tp[label], n_gold[label], n_pred[label])
+        print(f"{label:<10} {p:6.2f} {r:6.2f} {f:6.2f} {n_gold[label]:6d} {n_pred[label]:6d}")
+    total = (sum(tp.values()), sum(n_gold.values()), sum(n_pred.values()))
+    p, r, f = prf(*total)
+    print(f"{'micro':<10} {p:6.2f} {r:6.2f} {f:6.2f} {total[1]:6d} {total[2]:6d}")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Load the model and the test split, predict, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
+    parser.add_argument("--nkjp", type=Path, default=NKJP_PATH)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N test docs")
+    args = parser.parse_args(argv)
+
+    nlp = spacy.load(args.model)
+    gold_docs = [nkjp_doc(nlp.vocab, d, with_tags=False) for d in iter_split("test", args.nkjp)]
+    if args.limit:
+        gold_docs = gold_docs[: args.limit]
+    started = time.perf_counter()
+    pred_docs = predict(nlp, gold_docs)
+    elapsed = time.perf_counter() - started
+    n_tokens = sum(len(d) for d in gold_docs)
+    print(f"model: {args.model}")
+    print(f"NKJP test split: {len(gold_docs)} docs, {n_tokens} tokens "
+          f"({n_tokens / elapsed:.0f} tokens/s)")
+    report(*count(gold_docs, pred_docs))
+
+
+if __name__ == "__main__":
+    main()

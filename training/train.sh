@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Build the NKJP DocBins and train the graphbuilder NKJP pipeline, then install the best
+# checkpoint into graphbuilder/models/nkjp/. Runs niced and single-threaded because the
+# machine (2 cores) is shared. Usage, from anywhere:  training/train.sh [extra spacy args]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+PYTHON="${PYTHON:-$ROOT/.venv/bin/python}"
+DATA="${DATA:-/tmp/nkjp-data}"
+OUTPUT="${OUTPUT:-/tmp/nkjp-model}"
+MODEL_DIR="$ROOT/graphbuilder/models/nkjp"
+
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+cd "$ROOT"
+
+nice -n 15 "$PYTHON" -m training.convert_nkjp --out "$DATA"
+
+nice -n 15 "$PYTHON" -m spacy train training/config.cfg \
+    --paths.train "$DATA/train.spacy" \
+    --paths.dev "$DATA/dev.spacy" \
+    --output "$OUTPUT" \
+    "$@"
+
+rm -rf "$MODEL_DIR"
+mkdir -p "$(dirname "$MODEL_DIR")"
+cp -r "$OUTPUT/model-best" "$MODEL_DIR"
+du -sh "$MODEL_DIR"
