@@ -12,6 +12,12 @@ none does, those starting at node 0). A lemma loses its homonym marker
   (``class:number:case:gender``) predicted by the NKJP pipeline's tagger, run on the gold
   UD tokens: an exact match first, then the most shared fields; ties keep Morfeusz order.
 
+* (b+) ``morfeusz+tagger, refined``: as (b), but a word inside a multi-word token is looked
+  up among the segments of that token's analysis (``zrobiłem`` → ``em`` = ``być``), and ties
+  prefer a lemma whose capitalisation fits the form (not for sentence-initial words), then
+  the lemma more frequent in the UD training treebanks (LFG dev/test, PUD), then Morfeusz
+  order. Not part of the brief's definition; shown to size cheap improvements.
+
 Also printed, as bounds rather than results: the same choice with the gold UD tag instead of
 the predicted one, and the share of words for which some candidate has the gold lemma.
 Lemmas are compared exactly and case-insensitively. PDB dev is for evaluation only (CC
@@ -26,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,7 +46,7 @@ import spacy  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from training.convert_nkjp import DATA, UdWord, read_conllu  # noqa: E402
+from training.convert_nkjp import DATA, UD_TRAIN_PATHS, UdWord, read_conllu  # noqa: E402
 from training.tags import TagFields, match_score, parse_reduced, reduce_tag  # noqa: E402
 
 DEFAULT_MODEL = ROOT / "graphbuilder" / "models" / "nkjp"
@@ -66,6 +73,42 @@ def candidates(form: str) -> tuple[Candidate, ...]:
     for _, _, (_, lemma, tag, *_rest) in chosen:
         result.append((form if tag == "ign" else strip_homonym(lemma), tag))
     return tuple(result) or ((form, "ign"),)
+
+
+@lru_cache(maxsize=50_000)
+def segment_candidates(token: str, form: str) -> tuple[Candidate, ...]:
+    """Interpretations of the segment ``form`` inside the analysis of the surface ``token``."""
+    found = [
+        (form if tag == "ign" else strip_homonym(lemma), tag)
+        for _, _, (orth, lemma, tag, *_rest) in MORFEUSZ.analyse(token)
+        if orth.lower() == form.lower()
+    ]
+    return tuple(dict.fromkeys(found)) or candidates(form)
+
+
+@lru_cache(maxsize=1)
+def lemma_counts() -> Counter:
+    """Gold lemma frequencies of the UD treebanks the model may be trained on."""
+    return Counter(w.lemma for path in UD_TRAIN_PATHS for s in read_conllu(path) for w in s)
+
+
+def refined_lemma(word: UdWord, tag: TagFields | None, sentence_initial: bool) -> str:
+    """(b+) tagger-guided choice with multi-word-token segments and better tie-breaks."""
+    options = segment_candidates(word.token, word.form) if word.token else candidates(word.form)
+    if tag is None:
+        return options[0][0]
+    counts = lemma_counts()
+
+    def case_fit(lemma: str) -> int:
+        if sentence_initial or not lemma or not word.form:
+            return 0
+        return int(lemma[0].isupper() == word.form[0].isupper())
+
+    def key(i: int) -> tuple:
+        lemma, candidate_tag = options[i]
+        return (match_score(tag, candidate_tag), case_fit(lemma), counts[lemma], -i)
+
+    return options[max(range(len(options)), key=key)][0]
 
 
 def first_lemma(form: str, _tag: TagFields | None = None) -> str:
@@ -114,6 +157,8 @@ def evaluate(
         "bound: morfeusz+gold tag": (tagged_lemma, "gold"),
     }
     tallies = {name: Tally() for name in methods}
+    tallies["(b+) morfeusz+tagger, refined"] = Tally()
+    tallies["bound: refined + gold tag"] = Tally()
     tallies["bound: any morfeusz lemma"] = Tally()
     for s_index, sentence in enumerate(sentences):
         for w_index, word in enumerate(sentence):
@@ -126,12 +171,22 @@ def evaluate(
                     "gold": parse_reduced(reduce_tag(word.xpos)),
                 }[source]
                 tallies[name].add(choose(word.form, tag), word.lemma)
-            lemmas = [c[0] for c in candidates(word.form)]
+            gold_tag = parse_reduced(reduce_tag(word.xpos))
+            if tags is not None:
+                refined = refined_lemma(word, tags[s_index][w_index], w_index == 0)
+                tallies["(b+) morfeusz+tagger, refined"].add(refined, word.lemma)
+            tallies["bound: refined + gold tag"].add(
+                refined_lemma(word, gold_tag, w_index == 0), word.lemma)
+            pool = candidates(word.form)
+            if word.token:
+                pool = tuple(dict.fromkeys(segment_candidates(word.token, word.form) + pool))
+            lemmas = [c[0] for c in pool]
             hit = next((c for c in lemmas if c == word.lemma), None)
             hit_folded = next((c for c in lemmas if c.lower() == word.lemma.lower()), None)
             tallies["bound: any morfeusz lemma"].add(hit or hit_folded or lemmas[0], word.lemma)
     if tags is None:
         del tallies["(b) morfeusz+tagger"]
+        del tallies["(b+) morfeusz+tagger, refined"]
     return tallies
 
 

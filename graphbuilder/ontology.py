@@ -142,6 +142,7 @@ class Lexicon:
     roles: dict[str, str]  # role noun lemma (may be two words) -> predicate
     abbreviations: list[str] = field(default_factory=list)
     institutions: dict[str, str | None] = field(default_factory=dict)  # generic name -> default country
+    heads: dict[str, str] = field(default_factory=dict)  # head noun of a name -> its class ("opera")
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
@@ -185,4 +186,5 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         abbreviations=abbreviations_file.read_text(encoding="utf-8").split()
         if abbreviations_file.exists() else [],
         institutions={row["name"]: row.get("default_country") for row in read_jsonl(lexdir / "institutions.jsonl")},
+        heads={row["lemma"]: row["class"] for row in read_jsonl(lexdir / "name_heads.jsonl")},
     )

@@ -17,7 +17,9 @@ Frame positions:
 - `article`: the article itself (for reportedBy);
 - `sentence`: any entity of the frame's classes in the sentence ("rurociągu X ... przez Y");
 - `where`: the place of a relative "w X, gdzie ..." before the trigger;
-- `next`: the entity right after the trigger ("rosyjski Gazprom").
+- `next`: the entity right after the trigger ("rosyjski Gazprom");
+- `self`: the entity the trigger word begins ("Opera Astana" for "opera");
+- `inner`: a known name inside the subject's name ("Astana" in "Opera Astana").
 
 Rule options: `negated` (the predicate under "nie"), `mutual` (coordinated arguments
 relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's own country).
@@ -32,7 +34,7 @@ from pathlib import Path
 from .ontology import Lexicon, Ontology, read_jsonl
 
 POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "apposition", "before_comma",
-                       "article", "sentence", "where", "next"})
+                       "article", "sentence", "where", "next", "self", "inner"})
 
 
 @dataclass(frozen=True)
@@ -105,13 +107,15 @@ def parse_frame(data: dict) -> Frame:
 
 def expand_triggers(value: object, lexicon: Lexicon) -> frozenset[str]:
     """Trigger lemmas; "@roles:leaderOf" stands for the role nouns of that predicate and
-    "@adjectives" for every nationality adjective."""
+    "@adjectives" for every nationality adjective, "@heads" for the head nouns of names."""
     triggers: set[str] = set()
     for item in _as_set(value):
         if item.startswith("@roles:"):
             triggers |= {lemma for lemma, pred in lexicon.roles.items() if pred == item.split(":", 1)[1]}
         elif item == "@adjectives":
             triggers |= set(lexicon.adjectives)
+        elif item == "@heads":
+            triggers |= set(lexicon.heads)
         else:
             triggers.add(item)
     return frozenset(triggers)

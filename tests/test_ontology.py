@@ -68,7 +68,8 @@ def test_lexicon_loads_countries_adjectives_roles_and_abbreviations():
     assert names["Kazachstan"].cls == "Country"
     assert names["Astana"].cls == "City" and names["Astana"].country == "Kazachstan"
     assert names["The Moscow Times"].cls == "MediaOrganization"
-    assert lexicon.adjectives["rosyjski"] == "Rosja"
+    assert lexicon.adjectives["rosyjski"] == ("Country", "Rosja")
+    assert lexicon.adjectives["unijny"] == ("InternationalOrganization", "Unia Europejska")
     assert lexicon.capitals["Kazachstan"] == "Astana"
     assert lexicon.roles["prezydent"] == "leaderOf"
     assert "m.in." in lexicon.abbreviations

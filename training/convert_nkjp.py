@@ -15,7 +15,8 @@ Inputs (kept in /work/shared/data, never copied into the repository):
 Outputs (``--out``, default ``/tmp/nkjp-data``): ``train.spacy`` and ``dev.spacy``.
 NKJP documents are split by their index in the file (:func:`split_of`): index % 10 == 0 is
 test (never written here), == 1 dev, the rest train. UD sentences whose index % 10 == 0 go
-to dev, the rest to train.
+to dev, the rest to train. Sentences that also occur in UD-PDB dev (the lemma benchmark)
+get no tag annotation anywhere: UD ones are dropped, NKJP ones keep only their entities.
 
 Run::
 
@@ -40,6 +41,8 @@ from training.tags import expand_tag, reduce_tag
 
 DATA = Path("/work/shared/data")
 NKJP_PATH = DATA / "ner" / "nkjp-nested-simplified-v2.iob.gz"
+#: Evaluation-only treebank (CC BY-NC-SA): its sentences are kept out of the tagger's data.
+PDB_DEV_PATH = DATA / "ud" / "PDB_pl_pdb-ud-dev.conllu"
 UD_TRAIN_PATHS = (
     DATA / "ud" / "LFG_pl_lfg-ud-dev.conllu",
     DATA / "ud" / "LFG_pl_lfg-ud-test.conllu",
@@ -211,8 +214,32 @@ def reliable_tag(token: NkjpToken) -> str:
 # --------------------------------------------------------------------------- docs
 
 
-def nkjp_doc(vocab: Vocab, document: NkjpDocument, with_tags: bool = True) -> Doc:
-    """A spaCy Doc on the gold NKJP tokens with entities and (reliable) tags."""
+def sentence_key(words: Iterable[str]) -> str:
+    """A sentence's words joined by spaces, to find the same sentence in two corpora."""
+    return " ".join(words)
+
+
+def held_out_sentences(path: Path = PDB_DEV_PATH) -> frozenset[str]:
+    """Keys of the UD-PDB dev sentences; ``benchmarks/lemmas_ud.py`` evaluates on them.
+
+    Many of them are NKJP sentences and about 400 are also in UD-LFG dev, so without this
+    filter the tagger would be trained on the benchmark's sentences.
+    """
+    if not path.exists():
+        return frozenset()
+    return frozenset(sentence_key(w.form for w in s) for s in read_conllu(path))
+
+
+def nkjp_doc(
+    vocab: Vocab,
+    document: NkjpDocument,
+    with_tags: bool = True,
+    untagged: frozenset[str] = frozenset(),
+) -> Doc:
+    """A spaCy Doc on the gold NKJP tokens with entities and (reliable) tags.
+
+    Tags stay missing for sentences whose key is in ``untagged``.
+    """
     tokens = document.tokens
     sent_starts = [i == 0 for s in document.sentences for i in range(len(s))]
     doc = Doc(
@@ -222,8 +249,13 @@ def nkjp_doc(vocab: Vocab, document: NkjpDocument, with_tags: bool = True) -> Do
         sent_starts=sent_starts,
     )
     if with_tags:
-        for token, source in zip(doc, tokens):
-            token.tag_ = reliable_tag(source)
+        tag_mask = [
+            sentence_key(t.orth for t in s) not in untagged
+            for s in document.sentences
+            for _ in s
+        ]
+        for token, source, keep in zip(doc, tokens, tag_mask):
+            token.tag_ = reliable_tag(source) if keep else ""
     ents = [Span(doc, s, e, label=lab) for s, e, lab in bio_spans([t.iob for t in tokens])]
     doc.set_ents(ents, default="outside")
     doc.user_data["nkjp_file"] = document.name
@@ -238,6 +270,7 @@ class UdWord:
     lemma: str
     xpos: str
     space_after: bool
+    token: str = ""  # surface form of the multi-word token holding this word, if any
 
 
 def read_conllu(path: Path) -> Iterator[list[UdWord]]:
@@ -247,7 +280,7 @@ def read_conllu(path: Path) -> Iterator[list[UdWord]]:
     after the last word is taken from the multi-word token line.
     """
     sentence: list[UdWord] = []
-    mwt_end, mwt_space = -1, True
+    mwt_end, mwt_space, mwt_form = -1, True, ""
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             line = line.rstrip("\n")
@@ -262,14 +295,17 @@ def read_conllu(path: Path) -> Iterator[list[UdWord]]:
             if "-" in cols[0]:
                 mwt_end = int(cols[0].split("-")[1])
                 mwt_space = "SpaceAfter=No" not in cols[9]
+                mwt_form = cols[1]
                 continue
             if "." in cols[0]:
                 continue
             index = int(cols[0])
             space = "SpaceAfter=No" not in cols[9]
+            token = ""
             if index <= mwt_end:
                 space = mwt_space if index == mwt_end else False
-            sentence.append(UdWord(cols[1], cols[2], cols[4], space))
+                token = mwt_form
+            sentence.append(UdWord(cols[1], cols[2], cols[4], space, token))
     if sentence:
         yield sentence
 
@@ -316,22 +352,28 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     vocab = Vocab()
+    held_out = held_out_sentences()
     train: list[Doc] = []
     dev: list[Doc] = []
     for index, document in enumerate(read_nkjp_documents(args.nkjp)):
         split = split_of(index)
         if split == "test":
             continue
-        doc = nkjp_doc(vocab, document, with_tags=not args.no_nkjp_tags)
+        doc = nkjp_doc(vocab, document, with_tags=not args.no_nkjp_tags, untagged=held_out)
         (dev if split == "dev" else train).append(doc)
     describe("nkjp train", train)
     describe("nkjp dev", dev)
 
     ud_train: list[Doc] = []
     ud_dev: list[Doc] = []
+    dropped = 0
     for path in args.ud:
         for index, sentence in enumerate(read_conllu(path)):
+            if sentence_key(w.form for w in sentence) in held_out:
+                dropped += 1
+                continue
             (ud_dev if index % 10 == 0 else ud_train).append(ud_doc(vocab, sentence))
+    print(f"ud: {dropped} sentences dropped because UD-PDB dev has them")
     describe("ud train", ud_train)
     describe("ud dev", ud_dev)
 

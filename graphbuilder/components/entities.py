@@ -50,7 +50,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
     """Read name_heads.jsonl and person_cues.jsonl."""
     cues = {row["kind"]: row["values"] for row in read_jsonl(lexdir / "person_cues.jsonl")}
     return NameCues(
-        heads={row["lemma"]: row["class"] for row in read_jsonl(lexdir / "name_heads.jsonl")},
+        heads=load_lexicon(lexdir.parent).heads,
         surname_suffixes=tuple(sorted(cues.get("surname_suffix", []), key=len, reverse=True)),
         particles=frozenset(cues.get("name_particle", [])),
         connectors=frozenset(cues.get("name_connector", [])),

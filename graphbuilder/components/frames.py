@@ -1,0 +1,453 @@
+"""Where the arguments of a relation rule stand: one finder per frame position.
+
+`ArgumentFinder` holds the positions of `graphbuilder.rules` ("left", "right",
+"after_trigger", "apposition" ...) and the checks every candidate passes: case (reading
+the words as the entity's class allows), subject-verb agreement, class and name. The
+relation component applies rules with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..morph import FINITE_CLASSES
+from ..rules import Frame
+from ..types import ARTICLE
+from .entities import NESTED
+from .morphology import token_cases
+
+CLAUSE_BREAKS = frozenset({"że", "który", "która", "które", "którzy", "gdy", "kiedy", "jeśli", "ponieważ", ";", ":", "–"})
+COORDINATORS = frozenset({"i", "oraz", ","})
+NEGATION = "nie"
+REFLEXIVE = frozenset({"się", "sobie"})
+AUXILIARY = frozenset({"bedzie"})  # "będzie realizować": the clause goes on
+PARTICIPLES = frozenset({"ppas", "pact"})
+CLASS_CATEGORIES = {
+    "Person": {"imię", "nazwisko"}, "Country": {"nazwa_geograficzna"}, "City": {"nazwa_geograficzna"},
+    "Location": {"nazwa_geograficzna"}, "Organization": {"nazwa_organizacji", "nazwa_instytucji", "nazwa_firmy"},
+}
+WINDOW = 4  # words a complement may stand from its trigger or preposition
+UNSURE = 0.9  # confidence factor when a case could not be checked (unknown word)
+CARRIED = 0.85  # confidence factor for a subject carried over from the previous sentence
+
+
+@dataclass(frozen=True)
+class Argument:
+    """A found argument: an entity key (or ARTICLE) and how sure we are of it."""
+
+    key: tuple[str, str] | str
+    certainty: float = 1.0
+    start: int = -1  # token span of the mention, to look for coordinated ones
+    end: int = -1
+
+
+def trigger_lemmas(token: Token) -> set[str]:
+    """Lemmas a trigger may match: every reading but gerunds ("przystąpienia" is the noun
+    "przystąpienie", not the verb "przystąpić"), so a tagging error does not hide a trigger."""
+    return {a.lemma.lower() for a in token._.analyses if a.pos_class != "ger"} | {token.lower_}
+
+
+def _pos_class(token: Token) -> str:
+    return token.tag_.split(":", 1)[0]
+
+
+def _breaks_clause(token: Token) -> bool:
+    """A finite verb other than an auxiliary starts another clause."""
+    return _pos_class(token) in FINITE_CLASSES - AUXILIARY
+
+
+def _is_clause_break(token: Token) -> bool:
+    return token.lower_ in CLAUSE_BREAKS or bool(token.is_sent_start)
+
+
+def _class_cases(token: Token, top_class: str) -> frozenset[str]:
+    """Cases of the readings that fit the entity's class ("Jasina" as a surname is nominative)."""
+    categories = CLASS_CATEGORIES.get(top_class, set())
+    fitting = [a for a in token._.analyses if categories & set(a.categories)]
+    if not fitting:
+        return token_cases(token)
+    return frozenset().union(*(a.features.get("case", frozenset()) for a in fitting))
+
+
+def _agrees_with_verb(token: Token, verb: Token) -> bool:
+    """Agreement of a singular finite verb with its subject in number and (past tense) gender.
+
+    Plural verbs may have coordinated singular subjects ("Rau i Ławrow rozmawiali"), and
+    participles or nouns as triggers agree with something else, so those always pass."""
+    verb_features = [a.features for a in verb._.analyses if a.lemma == verb.lemma_ and a.pos_class in FINITE_CLASSES]
+    noun_features = [a.features for a in token._.analyses if "nom" in a.features.get("case", ())]
+    if not verb_features or not noun_features or any("pl" in v.get("number", ()) for v in verb_features):
+        return True
+    return any(
+        all(v.get(name, frozenset()) & n.get(name, frozenset()) or name not in v or name not in n
+            for name in ("number", "gender"))
+        for v in verb_features for n in noun_features
+    )
+
+
+class ArgumentFinder:
+    """Finds rule arguments around a trigger; needs `ontology`, `place_country`, `capital_of`."""
+
+    def find(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Iterator[Argument]:
+        """Arguments of a frame around a trigger, with coordinated ones ("X i Y")."""
+        finder = {
+            "left": self._left, "right": self._right, "any": self._any,
+            "after_trigger": self._after_trigger, "adjective": self._adjective,
+            "apposition": self._apposition, "before_comma": self._before_comma,
+            "sentence": self._sentence, "where": self._where, "next": self._next,
+            "self": self._self, "inner": self._inner,
+        }.get(frame.position)
+        if frame.position == "article":
+            yield Argument(ARTICLE)
+            return
+        found = finder(frame, trigger, end, subject)
+        if found is None:
+            return
+        yield self._as_country(found, frame, trigger.doc)
+        if frame.position in {"left", "right", "any", "after_trigger"} and found.end > 0:
+            for other in self._coordinated(frame, trigger.doc, found, trigger):
+                yield self._as_country(other, frame, trigger.doc)
+
+    def _as_country(self, found: Argument, frame: Frame, doc: Doc) -> Argument:
+        """With `country_of`, an organisation stands for its country ("szef MSZ Polski")."""
+        if not frame.country_of or found.key == ARTICLE:
+            return found
+        country = (doc._.entity_country or {}).get(found.key[1]) or self.place_country.get(found.key[1])
+        return Argument(("Country", country), found.certainty, found.start, found.end) if country else found
+
+    # ------------------------------------------------------------ positions
+
+    def _entity(self, span: Span, frame: Frame, certainty: float = 1.0) -> Argument | None:
+        """The span as an argument if its class and name fit the frame."""
+        top = self.ontology.top_class.get(span.label_)
+        if frame.classes and top == "City" and "City" not in frame.classes and "Country" in frame.classes \
+                and span.kb_id_ in self.capital_of:
+            return Argument(("Country", self.capital_of[span.kb_id_]), certainty * UNSURE, span.start, span.end)
+        if frame.classes and span.label_ not in frame.classes and top not in frame.classes:
+            return None
+        if (frame.name_prefix and not span.kb_id_.startswith(frame.name_prefix)) \
+                or (frame.not_name_prefix and span.kb_id_.startswith(frame.not_name_prefix)):
+            return None
+        return Argument((self.ontology.top_class[span.label_], span.kb_id_), certainty, span.start, span.end)
+
+    def _checked(self, span: Span, frame: Frame, trigger: Token) -> Argument | None:
+        """Case, agreement and class checks of a candidate argument."""
+        top = self.ontology.top_class.get(span.label_, "")
+        certainty = max(self._case_fit(token, frame.case, top) for token in span)
+        if not certainty or (frame.agree and not any(_agrees_with_verb(t, trigger) for t in span)):
+            return None
+        return self._entity(span, frame, certainty)
+
+    @staticmethod
+    def _case_fit(token: Token, cases: frozenset[str], top_class: str) -> float:
+        """1.0 if the word can be in one of the cases, UNSURE if unknown, 0 if it cannot."""
+        if not cases:
+            return 1.0
+        allowed = _class_cases(token, top_class)
+        if not allowed:
+            return UNSURE
+        return 1.0 if allowed & cases else 0.0
+
+    def _left(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """The nearest fitting entity before the trigger in its clause; else after it
+        (Polish inverts: "W Helsinkach rozmawiał z nim Jacek Czaputowicz"); else carried."""
+        doc = trigger.doc
+        for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
+            if (_is_clause_break(doc[i + 1]) and i + 1 != trigger.i) or (i != trigger.i - 1 and _breaks_clause(doc[i])):
+                break
+            span = self._span_ending_at(doc, i)
+            if span is not None and (found := self._fitting(span, frame, trigger)):
+                return found
+        if frame.prep:
+            return None
+        return self._inverted(frame, trigger, end) or (self._carried(frame, trigger) if frame.carry else None)
+
+    def _fitting(self, span: Span, frame: Frame, trigger: Token) -> Argument | None:
+        """A candidate left of the trigger: in the frame's prepositional phrase, or bare."""
+        preposition = self._governing_preposition(span)
+        if frame.prep:
+            if preposition is None or not (frame.prep & set(preposition._.lemmas)):
+                return None
+        elif preposition is not None:
+            return None
+        return self._checked(span, frame, trigger)
+
+    def _inverted(self, frame: Frame, trigger: Token, end: int) -> Argument | None:
+        """A nominative subject right after the verb, before any other argument."""
+        if not frame.case or "nom" not in frame.case or _pos_class(trigger) not in FINITE_CLASSES:
+            return None
+        doc = trigger.doc
+        for i in range(end, self._clause_end(doc, end)):
+            span = self._span_starting_at(doc, i)
+            if span is not None and self._governing_preposition(span) is None:
+                if found := self._checked(span, frame, trigger):
+                    return found
+        return None
+
+    def _carried(self, frame: Frame, trigger: Token) -> Argument | None:
+        """A dropped subject: the first fitting nominative entity of the previous sentence."""
+        sent = trigger.sent
+        if sent.start == 0 or any("nom" in token_cases(t) and t.pos_ in {"NOUN", "PROPN"}
+                                  for t in trigger.doc[sent.start:trigger.i]):
+            return None
+        previous = trigger.doc[sent.start - 1].sent
+        for span in previous.ents:
+            found = None if self._governing_preposition(span) else self._checked(span, frame, trigger)
+            if found:
+                return Argument(found.key, found.certainty * CARRIED, found.start, found.end)
+        return None
+
+    def _right(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        doc = trigger.doc
+        i = end
+        if frame.via:
+            i = self._skip_to_via(doc, i, frame.via)
+            if i < 0 and _pos_class(trigger) in PARTICIPLES and self._via_before(doc, trigger.i, frame.via):
+                i = end  # "memorandum zawarte z Turcją": the participle follows its noun
+            if i < 0:
+                return None
+        clause_end = self._clause_end(doc, i)
+        if frame.prep:
+            i = self._next_preposition(doc, i, clause_end, frame)
+            if i < 0:
+                return None
+            for span in self._entities_after(doc, i + 1, clause_end):
+                top = self.ontology.top_class.get(span.label_, "")
+                if found := self._entity(span, frame, self._case_fit(span[0], frame.case, top) or UNSURE):
+                    return found
+            return None
+        while i < clause_end:
+            span = self._span_starting_at(doc, i)
+            if span is not None and self._governing_preposition(span) is None:
+                if found := self._checked(span, frame, trigger):
+                    return found
+            i = span.end if span is not None else i + 1
+        return None
+
+    def _any(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        return self._right(frame, trigger, end, subject) or self._left(frame, trigger, end, subject)
+
+    def _after_trigger(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """A complement within a few lower-case words after the trigger phrase."""
+        doc = trigger.doc
+        for i in range(end, min(len(doc), end + WINDOW)):
+            token = doc[i]
+            if frame.anaphors and token.lemma_.lower() in frame.anaphors:
+                return self._anaphor(trigger, subject)
+            span = self._span_starting_at(doc, i)
+            if span is not None:
+                return self._checked(span, frame, trigger)
+            if not token.is_lower or token.is_punct or _breaks_clause(token):
+                return None
+        return None
+
+    def _anaphor(self, trigger: Token, subject: Argument | None) -> Argument | None:
+        """ "kraj", "państwo": the subject city's country, else the last country named."""
+        if subject is not None and subject.key != ARTICLE:
+            country = self.place_country.get(subject.key[1])
+            if country and any(e.kb_id_ == country for e in trigger.doc.ents):
+                return Argument(("Country", country), UNSURE)
+        countries = [e for e in trigger.doc.ents
+                     if e.end <= trigger.i and self.ontology.top_class.get(e.label_) == "Country"]
+        return Argument(("Country", countries[-1].kb_id_), UNSURE * UNSURE) if countries else None
+
+    def _adjective(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """An adjective naming an entity: before the trigger ("kazachski minister"), between
+        the words of a trigger phrase ("szef polskiej dyplomacji"), or the trigger itself."""
+        doc = trigger.doc
+        if trigger._.refers_to:
+            return self._referred(trigger, frame)
+        for token in doc[trigger.i + 1:end]:
+            if token._.refers_to:
+                return self._referred(token, frame)
+        for i in range(trigger.i - 1, max(-1, trigger.i - 3), -1):
+            if doc[i]._.refers_to:
+                return self._referred(doc[i], frame)
+            if doc[i].pos_ != "ADJ":
+                return None
+        return None
+
+    def _referred(self, token: Token, frame: Frame) -> Argument | None:
+        top, name = token._.refers_to
+        if frame.classes and top not in frame.classes:
+            return None
+        return Argument((top, name))
+
+    def _apposition(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """The entity a role noun or adjective describes: right after its complement, or
+        right before ", role"."""
+        doc = trigger.doc
+        for i in range(end, min(len(doc), end + 1 + 2 * WINDOW)):
+            span = self._span_starting_at(doc, i)
+            if span is not None and (found := self._entity(span, frame)):
+                return found
+            token = doc[i]
+            if _breaks_clause(token) or _is_clause_break(token) or (token.is_punct and token.text != ","):
+                break
+        if trigger.i >= 2 and doc[trigger.i - 1].text == ",":
+            span = self._span_ending_at(doc, trigger.i - 2)
+            if span is not None:
+                return self._entity(span, frame)
+        return None
+
+    def _next(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """The entity right after the trigger, past at most one adjective ("rosyjski Gazprom")."""
+        doc = trigger.doc
+        for i in range(end, min(len(doc), end + 2)):
+            span = self._span_starting_at(doc, i)
+            if span is not None:
+                return self._entity(span, frame)
+            if doc[i].pos_ != "ADJ":
+                return None
+        return None
+
+    def _self(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        span = self._span_starting_at(trigger.doc, trigger.i)
+        return self._entity(span, frame) if span is not None else None
+
+    def _inner(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """A known name nested in the subject's mention (`doc.spans["gb_nested"]`)."""
+        if subject is None or subject.start < 0:
+            return None
+        for span in trigger.doc.spans.get(NESTED, []):
+            if subject.start <= span.start and span.end <= subject.end and (found := self._entity(span, frame)):
+                return found
+        return None
+
+    def _before_comma(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        doc = trigger.doc
+        if trigger.i < 2 or doc[trigger.i - 1].text != ",":
+            return None
+        span = self._span_ending_at(doc, trigger.i - 2)
+        return self._entity(span, frame) if span is not None else None
+
+    def _sentence(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """The first entity of the frame's classes anywhere in the trigger's sentence."""
+        for span in trigger.sent.ents:
+            if found := self._entity(span, frame):
+                return found
+        return None
+
+    def _where(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """ "w Wilnie, gdzie ... spotkał się": the place the relative clause is about."""
+        doc = trigger.doc
+        for i in range(trigger.i - 1, trigger.sent.start + 1, -1):
+            if doc[i].lower_ == "gdzie" and doc[i - 1].text == ",":
+                span = self._span_ending_at(doc, i - 2)
+                return self._entity(span, frame) if span is not None else None
+            if _breaks_clause(doc[i]):
+                return None
+        return None
+
+    def _coordinated(self, frame: Frame, doc: Doc, first: Argument, trigger: Token) -> Iterator[Argument]:
+        """Arguments of the same class joined to the first by "i", "oraz" or commas, after it
+        ("z Turcją i Finlandią") or, for subjects, before it ("X i prezydent Y podpisali")."""
+        if first.key == ARTICLE:
+            return
+        if first.end <= trigger.i:
+            yield from self._coordinated_before(frame, doc, first)
+            return
+        i = first.end
+        while i < len(doc) and doc[i].lower_ in COORDINATORS:
+            found = self._same_class_within(doc, i + 1, first.key[0], frame, step=1)
+            if found is None:
+                return
+            yield found
+            i = found.end
+
+    def _coordinated_before(self, frame: Frame, doc: Doc, first: Argument) -> Iterator[Argument]:
+        i = first.start - 1
+        while i > 0:
+            joined = next((j for j in range(i, max(-1, i - 2 * WINDOW), -1) if doc[j].lower_ in {"i", "oraz"}), None)
+            if joined is None or any(_breaks_clause(t) or t.is_punct for t in doc[joined + 1:i + 1]):
+                return
+            found = self._same_class_within(doc, joined - 1, first.key[0], frame, step=-1)
+            if found is None:
+                return
+            yield found
+            i = found.start - 1
+
+    def _same_class_within(self, doc: Doc, i: int, top: str, frame: Frame, step: int) -> Argument | None:
+        """The first entity of a class within a few words from i, going right or left."""
+        for j in range(i, i + step * (2 + 2 * WINDOW), step):
+            if not 0 <= j < len(doc):
+                return None
+            span = self._span_starting_at(doc, j) if step > 0 else self._span_ending_at(doc, j)
+            if span is not None and self.ontology.top_class.get(span.label_) == top:
+                return self._entity(span, frame)
+            if _breaks_clause(doc[j]) or (doc[j].is_punct and doc[j].text != ","):
+                return None
+        return None
+
+    # ------------------------------------------------------------ token helpers
+
+    @staticmethod
+    def _span_ending_at(doc: Doc, i: int) -> Span | None:
+        if not doc[i].ent_iob_ or doc[i].ent_iob_ == "O":
+            return None
+        return next((e for e in doc.ents if e.end == i + 1), None)
+
+    @staticmethod
+    def _span_starting_at(doc: Doc, i: int) -> Span | None:
+        if doc[i].ent_iob_ != "B":
+            return None
+        return next((e for e in doc.ents if e.start == i), None)
+
+    @staticmethod
+    def _governing_preposition(span: Span) -> Token | None:
+        """The preposition right before a name (past adjectives), if any."""
+        for token in reversed(span.doc[max(0, span.start - 3):span.start]):
+            if token.pos_ == "ADP":
+                return token
+            if token.pos_ != "ADJ":
+                return None
+        return None
+
+    @staticmethod
+    def _skip_to_via(doc: Doc, i: int, via: frozenset[str]) -> int:
+        for j in range(i, min(len(doc), i + WINDOW)):
+            if via & set(doc[j]._.lemmas):
+                return j + 1
+        return -1
+
+    @staticmethod
+    def _via_before(doc: Doc, i: int, via: frozenset[str]) -> bool:
+        return any(via & set(t._.lemmas) for t in doc[max(0, i - 3):i])
+
+    @staticmethod
+    def _clause_end(doc: Doc, i: int) -> int:
+        end = i
+        while end < len(doc) and not (end > i and (_is_clause_break(doc[end]) or _breaks_clause(doc[end]))):
+            end += 1
+        return end
+
+    @staticmethod
+    def _next_preposition(doc: Doc, i: int, end: int, frame: Frame) -> int:
+        """The first of the frame's prepositions whose phrase can be in the frame's case:
+        "w poniedziałek w Baku" skips the accusative "w poniedziałek" for a locative frame."""
+        for j in range(i, end):
+            preps = [a for a in doc[j]._.analyses if a.pos_class == "prep" and a.lemma.lower() in frame.prep]
+            if preps and (not frame.case or any(frame.case & a.features.get("case", frozenset()) for a in preps)):
+                head = next((t for t in doc[j + 1:end] if t.pos_ != "ADJ"), None)
+                cases = token_cases(head) if head is not None else frozenset()
+                if not frame.case or not cases or cases & frame.case or head.ent_iob_ == "B":
+                    return j
+        return -1
+
+    @staticmethod
+    def _entities_after(doc: Doc, i: int, end: int) -> Iterator[Span]:
+        """Entities after a preposition, past lower-case words and genitive names
+        ("do bloku gospodarczego BRICS", "z ministrem spraw zagranicznych Rosji Siergiejem Ławrowem")."""
+        j = i
+        while j < min(end, i + 2 * WINDOW):
+            if doc[j].ent_iob_ == "B":
+                span = next(e for e in doc.ents if e.start == j)
+                yield span
+                j = span.end
+                continue
+            if not doc[j].is_lower or doc[j].pos_ == "ADP":
+                return
+            j += 1
