@@ -143,6 +143,7 @@ class Lexicon:
     abbreviations: list[str] = field(default_factory=list)
     institutions: dict[str, str | None] = field(default_factory=dict)  # generic name -> default country
     heads: dict[str, str] = field(default_factory=dict)  # head noun of a name -> its class ("opera")
+    modality: dict[str, tuple[str, float]] = field(default_factory=dict)  # "były" -> ("former", 1.0)
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
@@ -187,4 +188,5 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         if abbreviations_file.exists() else [],
         institutions={row["name"]: row.get("default_country") for row in read_jsonl(lexdir / "institutions.jsonl")},
         heads={row["lemma"]: row["class"] for row in read_jsonl(lexdir / "name_heads.jsonl")},
+        modality={row["lemma"]: (row["modality"], row["factor"]) for row in read_jsonl(lexdir / "modality.jsonl")},
     )

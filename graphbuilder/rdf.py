@@ -70,6 +70,8 @@ def _add_assertion(graph: Graph, extraction: ArticleExtraction, fact, subject: U
     graph.add((node, GB.endOffset, Literal(sentence.end, datatype=XSD.integer)))
     graph.add((node, GB.confidence, Literal(Decimal(str(fact.confidence)), datatype=XSD.decimal)))
     graph.add((node, GB.rule, Literal(fact.rule)))
+    if fact.modality:
+        graph.add((node, GB.modality, Literal(fact.modality)))
 
 
 def to_dataset(extractions: Iterable[ArticleExtraction], base: str) -> Dataset:

@@ -60,6 +60,7 @@ class Fact:
     sentence: int  # index into ArticleExtraction.sentences
     confidence: float
     rule: str
+    modality: str | None = None  # "former", "planned", "intended", "possible"; None: asserted
 
 
 @dataclass

@@ -89,3 +89,15 @@ def test_relations_facts_carry_sentence_rule_and_confidence(nlp):
     doc = nlp("Pierwsze zdanie. Władimir Putin przybył do Kazachstanu.")
     fact = next(f for f in doc._.facts if f.predicate == "visits")
     assert fact.sentence == 1 and fact.rule == "visits-arrive-to" and 0 < fact.confidence <= 1
+
+
+@pytest.mark.parametrize("text, predicate, modality", [
+    ("Jak poinformował były wiceszef MSW Ukrainy, Anton Heraszczenko, było zimno.", "ministerOf", "former"),
+    ("Szwecja planuje przystąpić do NATO.", "memberOf", "planned"),
+    ("Finlandia może przystąpić do NATO.", "memberOf", "possible"),
+    ("Finlandia przystąpiła do NATO.", "memberOf", None),
+])
+def test_relations_modality_is_marked_and_lowers_confidence(nlp, text, predicate, modality):
+    fact = next(f for f in nlp(text)._.facts if f.predicate == predicate)
+    assert fact.modality == modality
+    assert (fact.confidence < 0.8) == (modality in {"planned", "possible"})

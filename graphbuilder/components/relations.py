@@ -14,6 +14,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..morph import FINITE_CLASSES
 from ..ontology import load_lexicon, load_ontology, ontology_dir
 from ..rules import Rule, load_rules
 from ..types import ARTICLE, Fact
@@ -91,10 +92,25 @@ class RelationExtractor(ArgumentFinder):
             objects = list(dict.fromkeys(o for _, o in pairs))
             pairs += [pair for group in (subjects, objects)
                       for pair in combinations(sorted(group, key=lambda a: a.start), 2)]
+        modality, factor = self._modality(trigger)
         for subject, obj in pairs:
             if self._allowed(predicate, subject.key, obj.key):
-                confidence = round(rule.confidence * subject.certainty * obj.certainty, 3)
-                yield Fact(subject.key, predicate, obj.key, sentence, confidence, rule.id)
+                confidence = round(rule.confidence * subject.certainty * obj.certainty * factor, 3)
+                yield Fact(subject.key, predicate, obj.key, sentence, confidence, rule.id, modality)
+
+    def _modality(self, trigger: Token) -> tuple[str | None, float]:
+        """A past role ("były wiceszef"), a plan ("planuje zwiększyć") or a possibility
+        ("może przystąpić") marked just before the trigger, from `lexicon/modality.jsonl`.
+        Modal verbs count only before an infinitive trigger."""
+        for token in reversed(trigger.doc[max(trigger.sent.start, trigger.i - 3):trigger.i]):
+            if token.is_punct:
+                break
+            for analysis in token._.analyses:
+                marked = self.lexicon.modality.get(analysis.lemma.lower())
+                verbal = analysis.pos_class in FINITE_CLASSES
+                if marked and (not verbal or trigger.tag_.startswith("inf")):
+                    return marked
+        return None, 1.0
 
     def _allowed(self, predicate: str, subject: tuple[str, str] | str, obj: tuple[str, str] | str) -> bool:
         if subject == obj or obj == ARTICLE:
