@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..morph import Analyser, Analysis
 from .. import coref
+from ..gazetteer import Gazetteer, WordTest
 from ..names import Ending, NameNormaliser, cases_of
 from ..ontology import load_lexicon, load_ontology, ontology_dir, read_jsonl
 
@@ -88,7 +88,7 @@ class EntityRecognizer:
         self.analyser = Analyser()
         endings = [Ending(**row) for row in read_jsonl(directory / "lexicon" / "name_endings.jsonl")]
         self.normaliser = NameNormaliser(self.analyser, endings)
-        self.matcher = Matcher(nlp.vocab)
+        self.gazetteer = Gazetteer()
         self.entries = {entry.name: entry for entry in self.lexicon.entries}
         self._add_gazetteer_patterns(nlp)
 
@@ -96,19 +96,21 @@ class EntityRecognizer:
 
     def _add_gazetteer_patterns(self, nlp: Language) -> None:
         for entry in self.lexicon.entries:
-            patterns = [self._pattern(nlp.make_doc(form)) for form in (entry.name, *entry.aliases)]
-            self.matcher.add(entry.name, [p for p in patterns if p])
+            for form in (entry.name, *entry.aliases):
+                pattern = self._pattern(nlp.make_doc(form))
+                if pattern:
+                    self.gazetteer.add(entry.name, pattern)
 
-    def _pattern(self, doc: Doc) -> list[dict]:
-        """A token pattern matching any inflected form of a name."""
+    def _pattern(self, doc: Doc) -> list[WordTest]:
+        """Word tests matching any inflected form of a name."""
         pattern = []
         for token in doc:
             if token.is_punct or (token.is_upper and len(token.text) > 1) or any(c.isdigit() for c in token.text):
-                pattern.append({"ORTH": token.text})
+                pattern.append(WordTest(frozenset({token.text}), by_lemma=False))
             elif not _is_capitalised(token):
-                pattern.append({"LOWER": token.lower_})
+                pattern.append(WordTest(frozenset({token.lower_}), by_lemma=False))
             else:
-                pattern.append({"_": {"lemmas": {"INTERSECTS": self._pattern_lemmas(token.text)}}, "IS_LOWER": False})
+                pattern.append(WordTest(frozenset(self._pattern_lemmas(token.text)), by_lemma=True))
         return pattern
 
     def _pattern_lemmas(self, form: str) -> list[str]:
@@ -120,11 +122,10 @@ class EntityRecognizer:
     def gazetteer_spans(self, doc: Doc) -> list[Span]:
         """Every gazetteer match (overlaps included) as a span labelled with class and name."""
         spans = []
-        for match_id, start, end in self.matcher(doc):
-            entry = self.entries[doc.vocab.strings[match_id]]
+        for name, start, end in self.gazetteer(doc):
             if end - start == 1 and _is_sentence_start(doc[start]) and _is_common_word(doc[start]):
                 continue  # "Fakt, że ..." is not the newspaper Fakt
-            spans.append(Span(doc, start, end, label=entry.cls, kb_id=entry.name))
+            spans.append(Span(doc, start, end, label=self.entries[name].cls, kb_id=name))
         return spans
 
     # ------------------------------------------------------------ chunker
@@ -247,7 +248,7 @@ class EntityRecognizer:
 
     # ------------------------------------------------------------ institutions
 
-    def scope_institution(self, span: Span) -> Span:
+    def scope_institution(self, span: Span, countries: list[Span]) -> Span:
         """Every country has a foreign ministry: "MSW Ukrainy" is "Ministerstwo Spraw
         Wewnętrznych Ukrainy", "polskiego MSZ" is "Ministerstwo Spraw Zagranicznych Polski".
         The country is a genitive name right after, a nationality adjective right before,
@@ -255,7 +256,7 @@ class EntityRecognizer:
         if span.kb_id_ not in self.lexicon.institutions:
             return span
         doc, end = span.doc, span.end
-        following = next((e for e in self._country_spans(doc) if e.start == span.end), None)
+        following = next((e for e in countries if e.start == span.end), None)
         if following is not None and "gen" in cases_of(following[0]._.analyses):
             genitive, end = following.text, following.end
         else:
@@ -265,9 +266,6 @@ class EntityRecognizer:
         if genitive:
             doc._.entity_country[name] = following.kb_id_ if end > span.end else country
         return Span(doc, span.start, end, label=span.label_, kb_id=name)
-
-    def _country_spans(self, doc: Doc) -> list[Span]:
-        return [m for m in self.gazetteer_spans(doc) if self.top_class.get(m.label_) == "Country"]
 
     @staticmethod
     def _adjective_country(doc: Doc, start: int) -> str | None:
@@ -311,7 +309,8 @@ class EntityRecognizer:
             spans.append(Span(doc, chunk.start, chunk.end, label=cls, kb_id=self.canonical(chunk, cls, seen)))
             swallowed.update(id(s) for s in inner)
         spans = filter_spans([s for s in spans if id(s) not in swallowed])
-        spans = [self.scope_institution(span) for span in spans]
+        countries = [m for m in matches if self.top_class.get(m.label_) == "Country"]
+        spans = [self.scope_institution(span, countries) for span in spans]
         doc.ents = self.resolve_people(doc, filter_spans(spans), gazetteer)
         doc.spans[NESTED] = self._nested(doc, matches)
         return doc

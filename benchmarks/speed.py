@@ -1,0 +1,60 @@
+"""Tokens per second end to end on one core, beside spaCy's blank Polish tokenizer.
+
+Runs the default pipeline (sentences, Morfeusz morphology, entities, relations) over the
+dev articles repeated to about 100,000 tokens, and the same text through
+`spacy.blank("pl")`'s tokenizer alone: the floor any spaCy pipeline pays. Prints medians
+of --runs runs. Usage: python benchmarks/speed.py [--runs 3] [--tokens 100000]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import spacy  # noqa: E402
+
+from graphbuilder.nlp import build_nlp  # noqa: E402
+
+DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev"
+
+
+def corpus(target_tokens: int) -> list[str]:
+    """The dev articles (or the seed article) repeated to the wanted size."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))] or \
+        [(Path(__file__).resolve().parent.parent / "input" / "putin-visits-kazakhstan.txt").read_text(encoding="utf-8")]
+    tokenizer = spacy.blank("pl").tokenizer
+    per_round = sum(len(tokenizer(t)) for t in texts)
+    return texts * max(1, target_tokens // per_round)
+
+
+def timed(function, texts: list[str]) -> tuple[float, int]:
+    started = time.perf_counter()
+    tokens = sum(len(function(text)) for text in texts)
+    return time.perf_counter() - started, tokens
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--tokens", type=int, default=100_000)
+    args = parser.parse_args()
+    texts = corpus(args.tokens)
+    nlp, blank = build_nlp(), spacy.blank("pl")
+    results = {"graphbuilder pipeline": [], "spaCy blank('pl') tokenizer": []}
+    for _ in range(args.runs):
+        for label, function in (("graphbuilder pipeline", nlp), ("spaCy blank('pl') tokenizer", blank.tokenizer)):
+            seconds, tokens = timed(function, texts)
+            results[label].append(tokens / seconds)
+    print(f"{len(texts)} articles, {tokens} tokens, {args.runs} runs, median tokens/s on one core:")
+    for label, rates in results.items():
+        print(f"  {label:32s} {statistics.median(rates):>12,.0f}")
+    ratio = statistics.median(results["spaCy blank('pl') tokenizer"]) / statistics.median(results["graphbuilder pipeline"])
+    print(f"  tokenizer / pipeline ratio        {ratio:>12.1f}x")
+
+
+if __name__ == "__main__":
+    main()
