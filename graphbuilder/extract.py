@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .components.entities import NESTED
+from .components.relations import ROLE_MENTIONS
 from .ontology import Ontology
 from .types import ARTICLE, Article, ArticleExtraction, Entity, Fact, Sentence
 
@@ -25,12 +26,13 @@ def sentences_of(doc: Doc) -> list[Sentence]:
 def entities_of(doc: Doc, ontology: Ontology) -> dict[tuple[str, str], Entity]:
     """One Entity per canonical key; every surface form other than the name is an alias."""
     entities: dict[tuple[str, str], Entity] = {}
+    role_phrases = {(s.start, s.end) for s in doc.spans.get(ROLE_MENTIONS, [])}
     for span in [*doc.ents, *doc.spans.get(NESTED, [])]:
         top = ontology.top_class[span.label_]
         entity = entities.setdefault((top, span.kb_id_), Entity(span.kb_id_, span.label_, top))
         if _finer(span.label_, entity.cls, ontology):
             entity.cls = span.label_
-        if span.text != span.kb_id_:
+        if span.text != span.kb_id_ and (span.start, span.end) not in role_phrases:
             entity.aliases.add(span.text)
     return entities
 

@@ -101,3 +101,16 @@ def test_relations_modality_is_marked_and_lowers_confidence(nlp, text, predicate
     fact = next(f for f in nlp(text)._.facts if f.predicate == predicate)
     assert fact.modality == modality
     assert (fact.confidence < 0.8) == (modality in {"planned", "possible"})
+
+
+def test_relations_role_phrase_refers_to_the_person_holding_that_role(nlp):
+    doc = nlp("Prezydent Rosji Władimir Putin przybył do Astany. Władze wyświetliły hasła na cześć rosyjskiego dyktatora.")
+    found = {(f.subject[1], f.predicate, f.object[1]) for f in doc._.facts}
+    assert ("Władimir Putin", "citizenOf", "Rosja") in found
+    phrase = doc.spans["gb_roles"][0]
+    assert phrase.text == "rosyjskiego dyktatora" and phrase.kb_id_ == "Władimir Putin"
+
+
+def test_relations_role_phrase_with_a_name_is_not_resolved_elsewhere(nlp):
+    doc = nlp("Prezydent Rosji Władimir Putin przybył. Rosyjski minister Siergiej Ławrow przemawiał.")
+    assert "gb_roles" not in doc.spans or not list(doc.spans["gb_roles"])

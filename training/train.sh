@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Build the NKJP DocBins and train the graphbuilder NKJP pipeline, then install the best
-# checkpoint into graphbuilder/models/nkjp/. Runs niced and single-threaded because the
-# machine (2 cores) is shared. Usage, from anywhere:  training/train.sh [extra spacy args]
+# Build the NKJP DocBins, train the graphbuilder NKJP pipeline, then install the best
+# checkpoint (with metadata and a label-only string store) into graphbuilder/models/nkjp/.
+# Runs niced and single-threaded because the machine (2 cores) is shared.
+# Usage, from anywhere:  training/train.sh [extra spacy train overrides]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,7 +22,5 @@ nice -n 15 "$PYTHON" -m spacy train training/config.cfg \
     --output "$OUTPUT" \
     "$@"
 
-rm -rf "$MODEL_DIR"
-mkdir -p "$(dirname "$MODEL_DIR")"
-cp -r "$OUTPUT/model-best" "$MODEL_DIR"
+nice -n 15 "$PYTHON" -m training.package_model "$OUTPUT/model-best" "$MODEL_DIR"
 du -sh "$MODEL_DIR"

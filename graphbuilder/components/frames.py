@@ -305,7 +305,8 @@ class ArgumentFinder:
         return None
 
     def _self(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
-        span = self._span_starting_at(trigger.doc, trigger.i)
+        """The entity whose mention contains the trigger ("Opery Astana", "rosyjskiego dyktatora")."""
+        span = next((e for e in trigger.doc.ents if e.start <= trigger.i < e.end), None)
         return self._entity(span, frame) if span is not None else None
 
     def _inner(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:

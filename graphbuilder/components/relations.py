@@ -12,7 +12,8 @@ from itertools import combinations
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from ..morph import FINITE_CLASSES
 from ..ontology import load_lexicon, load_ontology, ontology_dir
@@ -21,6 +22,7 @@ from ..types import ARTICLE, Fact
 from .frames import NEGATION, REFLEXIVE, ArgumentFinder, trigger_lemmas
 
 HOME_PREDICATES = frozenset({"leaderOf", "ministerOf", "citizenOf"})
+ROLE_MENTIONS = "gb_roles"  # doc.spans key of role phrases resolved to a person
 
 if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=[])
@@ -43,8 +45,19 @@ class RelationExtractor(ArgumentFinder):
                 self.by_trigger.setdefault(trigger.split()[0], []).append(rule)
 
     def __call__(self, doc: Doc) -> Doc:
-        facts: dict[tuple, Fact] = {}
+        """Two passes: the facts, then again once role phrases ("rosyjski minister") are
+        resolved to the people the first pass found holding those roles."""
         sentence_of = {token.i: index for index, sent in enumerate(doc.sents) for token in sent}
+        facts = self._facts(doc, sentence_of)
+        if self._resolve_role_phrases(doc, facts.values(), sentence_of):
+            for key, fact in self._facts(doc, sentence_of).items():
+                if key not in facts or facts[key].confidence < fact.confidence:
+                    facts[key] = fact
+        doc._.facts = self._drop_visits_home(list(facts.values()))
+        return doc
+
+    def _facts(self, doc: Doc, sentence_of: dict[int, int]) -> dict[tuple, Fact]:
+        facts: dict[tuple, Fact] = {}
         for token in doc:
             rules = {id(r): r for lemma in trigger_lemmas(token) for r in self.by_trigger.get(lemma, ())}
             for rule in rules.values():
@@ -55,8 +68,48 @@ class RelationExtractor(ArgumentFinder):
                     key = (fact.subject, fact.predicate, fact.object, fact.sentence)
                     if key not in facts or facts[key].confidence < fact.confidence:
                         facts[key] = fact
-        doc._.facts = self._drop_visits_home(list(facts.values()))
-        return doc
+        return facts
+
+    def _resolve_role_phrases(self, doc: Doc, facts, sentence_of: dict[int, int]) -> bool:
+        """A role noun with a nationality adjective and no name ("rosyjskiego dyktatora",
+        "z rosyjskim ministrem") is the person an earlier sentence gave that role in that
+        country. The phrase becomes a mention of that person (`doc.spans["gb_roles"]`)."""
+        holders: dict[tuple[str, str], list[tuple[int, tuple[str, str]]]] = {}
+        for fact in facts:
+            if fact.predicate in HOME_PREDICATES and fact.subject != ARTICLE:
+                holders.setdefault((fact.object[1], fact.predicate), []).append((fact.sentence, fact.subject))
+        found = []
+        for token in doc:
+            predicate = self.lexicon.roles.get(token.lemma_.lower())
+            phrase = self._role_phrase(token) if predicate else None
+            if phrase is None:
+                continue
+            start, country = phrase
+            earlier = [h for p in (predicate, "leaderOf", "ministerOf")
+                       for h in holders.get((country, p), []) if h[0] < sentence_of[token.i]]
+            if earlier:
+                person = max(earlier)[1]
+                found.append(Span(doc, start, token.i + 1, label=person[0], kb_id=person[1]))
+        if found:
+            doc.spans[ROLE_MENTIONS] = found
+            doc.ents = filter_spans(list(doc.ents) + found)
+        return bool(found)
+
+    @staticmethod
+    def _role_phrase(token: Token) -> tuple[int, str] | None:
+        """(start, country) of "adjective + role noun" not followed by a name."""
+        doc = token.doc
+        if token.ent_iob_ == "B" or token.ent_iob_ == "I":
+            return None
+        if any(t.ent_iob_ == "B" for t in doc[token.i + 1:token.i + 4]):
+            return None
+        for i in range(token.i - 1, max(-1, token.i - 3), -1):
+            refers = doc[i]._.refers_to
+            if refers and refers[0] == "Country" and not doc[i].ent_iob_ in {"B", "I"}:
+                return i, refers[1]
+            if doc[i].pos_ != "ADJ":
+                return None
+        return None
 
     @staticmethod
     def _trigger_end(token: Token, rule: Rule) -> int:
