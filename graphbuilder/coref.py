@@ -63,3 +63,27 @@ def unresolved_surnames(doc: Doc, taken: set[int], surnames: dict[str, Span], ca
         if person is not None:
             found.append(Span(doc, token.i, token.i + 1, label=person.label_, kb_id=person.kb_id_))
     return found
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.replace("-", " ").split() if word[:1].isupper())
+
+
+def abbreviates(abbreviation: str, name: str) -> bool:
+    """Is the abbreviation made of the initials of the name's capitalised words, in order
+    ("OBWE" for "Organizacja Bezpieczeństwa i Współpracy w Europie")?"""
+    letters = iter(_initials(name).upper())
+    return len(abbreviation) >= 2 and abbreviation.isupper() and all(c in letters for c in abbreviation)
+
+
+def link_abbreviations(spans: list[Span]) -> list[Span]:
+    """ "Full Name (ABBR)" in the text makes every later ABBR a mention of Full Name."""
+    full_names: dict[str, Span] = {}
+    doc = spans[0].doc if spans else None
+    for span in spans:
+        after = doc[span.end:span.end + 3] if doc is not None else []
+        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and " " in span.kb_id_ \
+                and abbreviates(after[1].text, span.kb_id_):
+            full_names[after[1].text] = span
+    return [_as(span, full_names[span.text]) if span.text in full_names and len(span) == 1
+            and span.kb_id_ == span.text else span for span in spans]

@@ -102,3 +102,22 @@ def test_entities_a_country_inside_a_longer_name_is_an_entity_too(nlp):
                                                ("Wielka Brytania", "Wielkiej Brytanii"), ("Niemcy", "Niemiec")])
 def test_names_genitive_of_country_names(nlp, country, genitive):
     assert nlp.get_pipe("gb_entities").normaliser.genitive(country) == genitive
+
+
+def test_entities_abbreviation_in_brackets_names_the_same_entity(nlp):
+    doc = nlp("Eksperci Instytutu Spraw Globalnych (ISG) piszą o tym. Szef ISG Jan Kowalski przemawiał.")
+    found = [(span.text, span.kb_id_) for span in doc.ents]
+    assert found == [("Instytutu Spraw Globalnych", "Instytut Spraw Globalnych"), ("ISG", "Instytut Spraw Globalnych"),
+                     ("ISG", "Instytut Spraw Globalnych"), ("Jan Kowalski", "Jan Kowalski")]
+
+
+@pytest.mark.parametrize("abbreviation, name, expected", [
+    ("OBWE", "Organizacja Bezpieczeństwa i Współpracy w Europie", True),
+    ("ISG", "Instytut Spraw Globalnych", True),
+    ("NATO", "Instytut Spraw Globalnych", False),
+    ("I", "Instytut", False),
+])
+def test_coref_abbreviations_are_initials_in_order(abbreviation, name, expected):
+    from graphbuilder.coref import abbreviates
+
+    assert abbreviates(abbreviation, name) is expected

@@ -57,6 +57,11 @@ def load_name_cues(lexdir: Path) -> NameCues:
     )
 
 
+def _is_acronym(token: Token) -> bool:
+    """ "NATO", "ABW": an acronym does not run into a person's name ("szef ABW Jan Nowak")."""
+    return token.is_upper and len(token.text) > 1
+
+
 def _is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
@@ -168,7 +173,8 @@ class EntityRecognizer:
             if end in by_start and organisation:
                 inner.append(by_start[end])
                 end = by_start[end].end
-            elif end not in inside and self._is_name_like(token) and not _is_sentence_start(token):
+            elif end not in inside and self._is_name_like(token) and not _is_sentence_start(token) \
+                    and (organisation or _is_acronym(token) == _is_acronym(doc[end - 1])):
                 end += 1
             elif (after := self._after_joiners(doc, end, organisation and end - start > 1)) > end \
                     and after < len(doc) and ((after not in inside and self._is_name_like(doc[after]))
@@ -203,7 +209,7 @@ class EntityRecognizer:
             return None
         if "imię" in categories or any(t.lower_ in self.cues.particles for t in chunk):
             return "Person"
-        if len(chunk) == 1 and first.is_upper and len(first.text) > 1:
+        if len(chunk) == 1 and _is_acronym(first):
             return "Organization"
         for category, cls in (("nazwa_geograficzna", "Location"), ("nazwa_organizacji", "Organization"),
                               ("nazwa_instytucji", "Organization"), ("nazwa_firmy", "Company"),
@@ -311,9 +317,22 @@ class EntityRecognizer:
         spans = filter_spans([s for s in spans if id(s) not in swallowed])
         countries = [m for m in matches if self.top_class.get(m.label_) == "Country"]
         spans = [self.scope_institution(span, countries) for span in spans]
-        doc.ents = self.resolve_people(doc, filter_spans(spans), gazetteer)
+        spans = self._with_abbreviation_spans(doc, filter_spans(spans))
+        doc.ents = self.resolve_people(doc, coref.link_abbreviations(spans), gazetteer)
         doc.spans[NESTED] = self._nested(doc, matches)
         return doc
+
+    @staticmethod
+    def _with_abbreviation_spans(doc: Doc, spans: list[Span]) -> list[Span]:
+        """An abbreviation in brackets right after a name ("... w Europie (OBWE)") is a
+        mention of that name even when the chunker skipped it."""
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        extra = []
+        for span in spans:
+            if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")" \
+                    and span.end + 1 not in taken and coref.abbreviates(doc[span.end + 1].text, span.kb_id_):
+                extra.append(Span(doc, span.end + 1, span.end + 2, label=span.label_, kb_id=span.kb_id_))
+        return sorted(spans + extra, key=lambda s: s.start)
 
     @staticmethod
     def _nested(doc: Doc, matches: list[Span]) -> list[Span]:
