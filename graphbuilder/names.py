@@ -60,9 +60,10 @@ def cases_of(analyses: Iterable[Analysis]) -> frozenset[str]:
 class NameNormaliser:
     """Puts person names and multi-word proper names into the nominative."""
 
-    def __init__(self, analyser: Analyser, endings: list[Ending]) -> None:
+    def __init__(self, analyser: Analyser, endings: list[Ending], role_nouns: frozenset[str] = frozenset()) -> None:
         self.analyser = analyser
         self.endings = sorted(endings, key=lambda e: -len(e.suffix))
+        self.role_nouns = role_nouns  # "minister", "prezydent": nouns in apposition to a name
 
     # ------------------------------------------------------------ people
 
@@ -95,17 +96,20 @@ class NameNormaliser:
                 shared = cases if shared is None else shared & cases
         return shared or frozenset()
 
-    @staticmethod
-    def _context_case(span: Span) -> frozenset[str]:
-        """The case a preceding preposition governs, or that of a preceding common noun."""
-        if span.start == 0:
-            return frozenset()
-        previous = span.doc[span.start - 1]
-        preps = [a for a in previous._.analyses if a.pos_class == "prep"]
-        if preps and previous.pos_ == "ADP":
-            return cases_of(preps)
-        if previous.is_lower and previous.tag_.startswith("subst"):
-            return tag_features(previous.tag_).get("case", frozenset())
+    def _context_case(self, span: Span) -> frozenset[str]:
+        """The case a preceding preposition governs, or that of a role noun in apposition,
+        past genitive complements between them ("przewodniczącym ChRL Xi Jinpingiem",
+        "ministrem obrony Ukrainy Rustemem Umerowem")."""
+        doc = span.doc
+        for previous in reversed(doc[max(0, span.start - 4):span.start]):
+            preps = [a for a in previous._.analyses if a.pos_class == "prep"]
+            if preps and previous.pos_ == "ADP":
+                return cases_of(preps)
+            roles = [a for a in previous._.analyses if a.lemma.lower() in self.role_nouns]
+            if roles:
+                return cases_of(roles)
+            if previous.is_punct or not (previous.text[:1].isupper() or "gen" in cases_of(previous._.analyses)):
+                return frozenset()
         return frozenset()
 
     def _ending_case(self, tokens: Sequence[Token], gender: str) -> frozenset[str]:

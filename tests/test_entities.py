@@ -121,3 +121,11 @@ def test_coref_abbreviations_are_initials_in_order(abbreviation, name, expected)
     from graphbuilder.coref import abbreviates
 
     assert abbreviates(abbreviation, name) is expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rozmawiał z przewodniczącym ChRL Xi Jinpingiem.", "Xi Jinping"),
+    ("Minister spraw zagranicznych Niemiec Annalena Baerbock napisała list.", "Annalena Baerbock"),
+])
+def test_entities_case_of_a_name_comes_from_its_role_noun_past_genitives(nlp, text, name):
+    assert (name, "Person") in entities(nlp, text)

@@ -92,7 +92,8 @@ class EntityRecognizer:
         self.cues = load_name_cues(directory / "lexicon")
         self.analyser = Analyser()
         endings = [Ending(**row) for row in read_jsonl(directory / "lexicon" / "name_endings.jsonl")]
-        self.normaliser = NameNormaliser(self.analyser, endings)
+        role_nouns = frozenset(word for role in self.lexicon.roles for word in role.split()[:1])
+        self.normaliser = NameNormaliser(self.analyser, endings, role_nouns)
         self.gazetteer = Gazetteer()
         self.entries = {entry.name: entry for entry in self.lexicon.entries}
         self._add_gazetteer_patterns(nlp)
