@@ -129,3 +129,11 @@ def test_coref_abbreviations_are_initials_in_order(abbreviation, name, expected)
 ])
 def test_entities_case_of_a_name_comes_from_its_role_noun_past_genitives(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Jak podaje The Baltic Times, rozmowy trwały.", "The Baltic Times", "MediaOrganization"),
+    ("Kontrakt podpisała firma Northern Gas Holdings.", "Northern Gas Holdings", "Company"),
+])
+def test_entities_foreign_names_are_classed_by_their_words_not_as_people(nlp, text, name, cls):
+    assert (name, cls) in entities(nlp, text)

@@ -41,6 +41,7 @@ class NameCues:
     """Lexicon data the chunker uses to classify names it does not know."""
 
     heads: dict[str, str]  # head noun lemma -> class
+    words: dict[str, str]  # a word that marks a foreign name's class ("Times" -> MediaOrganization)
     surname_suffixes: tuple[str, ...]
     particles: frozenset[str]
     connectors: frozenset[str]
@@ -51,6 +52,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
     cues = {row["kind"]: row["values"] for row in read_jsonl(lexdir / "person_cues.jsonl")}
     return NameCues(
         heads=load_lexicon(lexdir.parent).heads,
+        words={row["word"]: row["class"] for row in read_jsonl(lexdir / "name_words.jsonl")},
         surname_suffixes=tuple(sorted(cues.get("surname_suffix", []), key=len, reverse=True)),
         particles=frozenset(cues.get("name_particle", [])),
         connectors=frozenset(cues.get("name_connector", [])),
@@ -208,6 +210,9 @@ class EntityRecognizer:
         categories = {c for t in chunk for a in t._.analyses for c in a.categories}
         if inner:
             return None
+        marked = [self.cues.words[t.text] for t in chunk if t.text in self.cues.words]
+        if marked and len(chunk) > 1:
+            return next((cls for cls in marked if cls != "Organization"), marked[0])
         if "imię" in categories or any(t.lower_ in self.cues.particles for t in chunk):
             return "Person"
         if len(chunk) == 1 and _is_acronym(first):
