@@ -124,15 +124,18 @@ class NameNormaliser:
 
     @staticmethod
     def _person_gender(tokens: Sequence[Token]) -> str:
-        for token in tokens:
-            for analysis in token._.analyses:
-                if "imię" in analysis.categories:
-                    genders = tag_features(analysis.tag).get("gender", frozenset())
-                    return "f" if genders == {"f"} else "m"
+        """Feminine when the first name has a feminine reading ("Maria", "Annalena" ends in -a
+        like Polish women's names), else masculine."""
+        first = tokens[0]
+        readings = [a for a in first._.analyses if "imię" in a.categories]
+        if any("f" in a.features.get("gender", ()) for a in readings):
+            return "f"
+        if not readings and first.text.endswith("a") and len(tokens) > 1 and not tokens[-1].text.endswith("a"):
+            return "f"
         return "m"
 
     def _person_word(self, token: Token, case: frozenset[str], gender: str, seen: set[str]) -> str:
-        known = self._singular_names(token)
+        known = [a for a in self._singular_names(token) if _has_gender(a, gender)]
         if known:
             preferred = [a for a in known if not case or case & cases_of([a])] or known
             return preferred[0].lemma
@@ -249,3 +252,10 @@ def _agrees(adjective: Analysis, noun_features: dict[str, frozenset[str]]) -> bo
     features = adjective.features
     return all(features.get(name, frozenset()) & noun_features.get(name, frozenset())
                for name in ("case", "number", "gender") if name in noun_features)
+
+
+def _has_gender(analysis: Analysis, gender: str) -> bool:
+    """Does a name reading fit the person's gender ("Zacharowa" is not the man Zacharow's genitive
+    when the first name is Maria)?"""
+    genders = analysis.features.get("gender", frozenset())
+    return not genders or (("f" in genders) if gender == "f" else bool(genders - {"f", "n"}))

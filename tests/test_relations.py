@@ -114,3 +114,22 @@ def test_relations_role_phrase_refers_to_the_person_holding_that_role(nlp):
 def test_relations_role_phrase_with_a_name_is_not_resolved_elsewhere(nlp):
     doc = nlp("Prezydent Rosji Władimir Putin przybył. Rosyjski minister Siergiej Ławrow przemawiał.")
     assert "gb_roles" not in doc.spans or not list(doc.spans["gb_roles"])
+
+
+def test_relations_subject_shared_with_the_previous_clause(nlp):
+    found = facts(nlp, "Wołodymyr Zełenski przybył do Waszyngtonu, gdzie spotkał się z prezydentem USA "
+                       "Joe Bidenem oraz sekretarzem stanu Antonym Blinkenem.")
+    assert {("Wołodymyr Zełenski", "meetsWith", "Joe Biden"), ("Wołodymyr Zełenski", "meetsWith", "Antony Blinken"),
+            ("Wołodymyr Zełenski", "visits", "Waszyngton")} <= found
+    assert ("Joe Biden", "visits", "Waszyngton") not in found  # he leads the country
+
+
+def test_relations_noun_after_the_prepositional_phrase(nlp):
+    found = facts(nlp, "Stany Zjednoczone i Unia Europejska nałożyły na Rosję kolejne sankcje. "
+                       "Zełenski podpisał z Bidenem porozumienie.")
+    assert {("Stany Zjednoczone", "sanctions", "Rosja"), ("Unia Europejska", "sanctions", "Rosja")} <= found
+
+
+def test_names_feminine_surnames_keep_their_ending(nlp):
+    doc = nlp("Rzeczniczka rosyjskiego MSZ Maria Zacharowa skrytykowała plany.")
+    assert ("Maria Zacharowa", "Person") in {(s.kb_id_, s.label_) for s in doc.ents}

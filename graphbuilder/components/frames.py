@@ -89,7 +89,7 @@ def _agrees_with_verb(token: Token, verb: Token) -> bool:
 
 
 class ArgumentFinder:
-    """Finds rule arguments around a trigger; needs `ontology`, `place_country`, `capital_of`."""
+    """Finds rule arguments around a trigger; needs `ontology`, `place_country`, `capital_of`, `role_nouns`."""
 
     def find(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Iterator[Argument]:
         """Arguments of a frame around a trigger, with coordinated ones ("X i Y")."""
@@ -163,7 +163,24 @@ class ArgumentFinder:
                 return found
         if frame.prep:
             return None
-        return self._inverted(frame, trigger, end) or (self._carried(frame, trigger) if frame.carry else None)
+        return (self._inverted(frame, trigger, end) or self._previous_clause_subject(frame, trigger)
+                or (self._carried(frame, trigger) if frame.carry else None))
+
+    def _previous_clause_subject(self, frame: Frame, trigger: Token) -> Argument | None:
+        """A subject shared with the previous clause of the sentence ("X przybył do Y,
+        gdzie spotkał się z Z", "X przybył i spotkał się z Z")."""
+        if not frame.carry:
+            return None
+        doc = trigger.doc
+        verbs = [t for t in doc[trigger.sent.start:trigger.i] if _breaks_clause(t)]
+        if not verbs:
+            return None
+        for i in range(verbs[-1].i - 1, trigger.sent.start - 1, -1):
+            span = self._span_ending_at(doc, i)
+            if span is not None and self._governing_preposition(span) is None:
+                if found := self._checked(span, frame, trigger):
+                    return found
+        return None
 
     def _fitting(self, span: Span, frame: Frame, trigger: Token) -> Argument | None:
         """A candidate left of the trigger: in the frame's prepositional phrase, or bare."""
@@ -182,7 +199,8 @@ class ArgumentFinder:
         doc = trigger.doc
         for i in range(end, self._clause_end(doc, end)):
             span = self._span_starting_at(doc, i)
-            if span is not None and self._governing_preposition(span) is None:
+            if span is not None and self._governing_preposition(span) is None \
+                    and any("nom" in _class_cases(t, self.ontology.top_class.get(span.label_, "")) for t in span):
                 if found := self._checked(span, frame, trigger):
                     return found
         return None
@@ -203,12 +221,8 @@ class ArgumentFinder:
     def _right(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         doc = trigger.doc
         i = end
-        if frame.via:
-            i = self._skip_to_via(doc, i, frame.via)
-            if i < 0 and _pos_class(trigger) in PARTICIPLES and self._via_before(doc, trigger.i, frame.via):
-                i = end  # "memorandum zawarte z Turcją": the participle follows its noun
-            if i < 0:
-                return None
+        if frame.via and not self._has_via(doc, trigger, end, frame.via):
+            return None
         clause_end = self._clause_end(doc, i)
         if frame.prep:
             i = self._next_preposition(doc, i, clause_end, frame)
@@ -377,7 +391,8 @@ class ArgumentFinder:
             if not 0 <= j < len(doc):
                 return None
             span = self._span_starting_at(doc, j) if step > 0 else self._span_ending_at(doc, j)
-            if span is not None and self.ontology.top_class.get(span.label_) == top:
+            span_top = self.ontology.top_class.get(span.label_) if span is not None else None
+            if span_top is not None and (span_top == top or span_top in frame.classes):
                 return self._entity(span, frame)
             if _breaks_clause(doc[j]) or (doc[j].is_punct and doc[j].text != ","):
                 return None
@@ -397,26 +412,33 @@ class ArgumentFinder:
             return None
         return next((e for e in doc.ents if e.start == i), None)
 
-    @staticmethod
-    def _governing_preposition(span: Span) -> Token | None:
-        """The preposition right before a name (past adjectives), if any."""
-        for token in reversed(span.doc[max(0, span.start - 3):span.start]):
+    def _governing_preposition(self, span: Span) -> Token | None:
+        """The preposition a name depends on, past adjectives, a role noun in apposition and
+        genitive names ("z prezydentem USA Joe Bidenem"), if any. Another noun ends the
+        search: in "w niedzielę Polskę" the name does not depend on "w"."""
+        for token in reversed(span.doc[max(0, span.start - 5):span.start]):
             if token.pos_ == "ADP":
                 return token
-            if token.pos_ != "ADJ":
+            if token.is_punct or _breaks_clause(token) or token.pos_ not in {"ADJ", "NOUN", "PROPN", "X", "CCONJ"}:
+                return None
+            if token.pos_ == "NOUN" and not self.role_nouns & set(token._.lemmas):
                 return None
         return None
 
     @staticmethod
-    def _skip_to_via(doc: Doc, i: int, via: frozenset[str]) -> int:
-        for j in range(i, min(len(doc), i + WINDOW)):
-            if via & set(doc[j]._.lemmas):
-                return j + 1
-        return -1
-
-    @staticmethod
-    def _via_before(doc: Doc, i: int, via: frozenset[str]) -> bool:
-        return any(via & set(t._.lemmas) for t in doc[max(0, i - 3):i])
+    def _has_via(doc: Doc, trigger: Token, end: int, via: frozenset[str]) -> bool:
+        """The noun a rule needs ("sankcje", "porozumienie") stands in the clause after the
+        trigger, in either order with the prepositional phrase ("nałożyły na Rosję sankcje",
+        "podpisał z Bidenem porozumienie"), or right before a participle trigger
+        ("memorandum zawarte z Turcją")."""
+        if _pos_class(trigger) in PARTICIPLES and any(via & set(t._.lemmas) for t in doc[max(0, trigger.i - 3):trigger.i]):
+            return True
+        for token in doc[end:min(len(doc), end + 2 * WINDOW)]:
+            if via & set(token._.lemmas):
+                return True
+            if _breaks_clause(token) or token.text in {".", ";"}:
+                return False
+        return False
 
     @staticmethod
     def _clause_end(doc: Doc, i: int) -> int:

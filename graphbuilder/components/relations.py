@@ -39,6 +39,7 @@ class RelationExtractor(ArgumentFinder):
         self.rules = load_rules(directory, self.lexicon, self.ontology)
         self.place_country = {e.name: e.country for e in self.lexicon.entries if e.country}
         self.capital_of = {capital: country for country, capital in self.lexicon.capitals.items()}
+        self.role_nouns = frozenset(role.split()[0] for role in self.lexicon.roles)
         self.by_trigger: dict[str, list[Rule]] = {}
         for rule in self.rules:
             for trigger in rule.triggers:
