@@ -7,6 +7,10 @@ switches to `innerHTML` for some tooltips. Everything that comes from articles
 (names, aliases, titles, sentences) reaches the page only as script-safe JSON and is
 put into the DOM with `textContent`, and a Content-Security-Policy with script hashes
 forbids every network request and every script we did not write.
+
+The page stays usable at 20,000 nodes: big graphs get their positions from layout.py and
+start with physics off, tooltips are built only when shown, and the node and edge lists
+are filled directly (pyvis' add_node/add_edge search the lists on every call).
 """
 from __future__ import annotations
 
@@ -23,6 +27,8 @@ import pyvis
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup
 from pyvis.network import Network
+
+from .layout import positions
 
 DEFAULT_TITLE = "graphbuilder"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -97,26 +103,45 @@ VIS_OPTIONS: dict[str, Any] = {
 }
 # vis' improvedLayout (Kamada-Kawai) is slow and gives up on big graphs.
 IMPROVED_LAYOUT_MAX_NODES = 100
+# Above this, vis physics takes too long to settle: positions come from layout.py.
+PHYSICS_MAX_NODES = 300
+BIG_GRAPH_INTERACTION: dict[str, Any] = {"hideEdgesOnZoom": True, "tooltipDelay": 200}
+# Scaled labels are skipped while too small to read; unscaled ones are drawn at any zoom,
+# which doubled the time of a frame at 5,000 nodes.
+BIG_GRAPH_LABELS: dict[str, Any] = {"enabled": True, "min": 12, "max": 30, "drawThreshold": 6}
+BEND_STEP = 0.2  # roundness added per parallel edge between the same two nodes
 
 
 def render_html(graph: nx.MultiDiGraph, *, title: str | None = None) -> str:
     """Return the whole page; the caller writes it (nothing touches the disk here)."""
     page_title = title or graph.graph.get("title") or DEFAULT_TITLE
     net = _build_network(graph, str(page_title))
-    net.templateEnv = _template_env(_legend(graph))
+    net.templateEnv = _template_env(_legend(graph), _relations(graph))
     net.path = TEMPLATE_FILE
     return _add_csp(net.generate_html(name="graph.html"))
 
 
 def _build_network(graph: nx.MultiDiGraph, page_title: str) -> Network:
-    """Collect nodes and edges in pyvis; `heading` only feeds our escaped <title>/<h1>."""
+    """Fill pyvis' node and edge lists directly: add_node/add_edge are O(N*E) together.
+
+    `heading` only feeds our escaped <title>/<h1>. Big graphs get positions from
+    layout.py and start with physics off; small ones settle with vis physics.
+    """
     net = Network(directed=True, cdn_resources="in_line", heading=page_title)
     net.options = _vis_options(graph)  # a dict: pyvis json.dumps it into `options`
-    for node, data in graph.nodes(data=True):
-        net.add_node(str(node), **_node_options(graph, node, data))
-    for index, (source, target, data) in enumerate(graph.edges(data=True)):
-        net.add_edge(str(source), str(target), **_edge_options(index, data))
+    big = _is_big(graph)
+    where = positions(graph) if big else {}
+    net.nodes = [_node_options(graph, node, data, where.get(node)) for node, data in graph.nodes(data=True)]
+    net.node_ids = [item["id"] for item in net.nodes]
+    net.edges = [_edge_options(index, source, target, data, bend if big else None)
+                 for index, ((source, target, data), bend)
+                 in enumerate(zip(graph.edges(data=True), _bends(graph)))]
     return net
+
+
+def _is_big(graph: nx.MultiDiGraph) -> bool:
+    """Too many nodes for vis physics to settle while the user waits."""
+    return graph.number_of_nodes() > PHYSICS_MAX_NODES
 
 
 def _vis_options(graph: nx.MultiDiGraph) -> dict[str, Any]:
@@ -124,10 +149,27 @@ def _vis_options(graph: nx.MultiDiGraph) -> dict[str, Any]:
     options = copy.deepcopy(VIS_OPTIONS)
     small = graph.number_of_nodes() <= IMPROVED_LAYOUT_MAX_NODES
     options["layout"]["improvedLayout"] = small
+    if _is_big(graph):
+        options["physics"]["enabled"] = False
+        options["edges"]["smooth"] = False  # per-edge curves only where edges run parallel
+        options["interaction"].update(BIG_GRAPH_INTERACTION)
+        options["nodes"]["scaling"]["label"] = BIG_GRAPH_LABELS
     return options
 
 
-def _node_options(graph: nx.MultiDiGraph, node: Any, data: dict[str, Any]) -> dict[str, Any]:
+def _bends(graph: nx.MultiDiGraph) -> list[int]:
+    """For each edge, how many edges between the same two nodes came before it."""
+    seen: dict[frozenset, int] = {}
+    bends = []
+    for source, target in graph.edges():
+        pair = frozenset((source, target))
+        bends.append(seen.get(pair, 0))
+        seen[pair] = bends[-1] + 1
+    return bends
+
+
+def _node_options(graph: nx.MultiDiGraph, node: Any, data: dict[str, Any],
+                  xy: tuple[float, float] | None) -> dict[str, Any]:
     """vis node fields; `tip` holds tooltip lines that the page turns into text nodes."""
     cls = str(data.get("cls") or "")
     label = str(data.get("label") or node)
@@ -136,18 +178,27 @@ def _node_options(graph: nx.MultiDiGraph, node: Any, data: dict[str, Any]) -> di
     if aliases:
         tip.append(["", "Aliasy: " + ", ".join(aliases)])
     tip.append(["gb-tip-meta", str(data.get("iri") or node)])
-    return {
+    options = {
+        "id": str(node),
         "label": label,
         "shape": NODE_SHAPES.get(cls, DEFAULT_SHAPE),
         "color": CLASS_COLOURS.get(cls, FALLBACK_COLOUR),
         "value": graph.degree(node) + 1,
         "cls": cls,
+        "aliases": aliases,
         "tip": tip,
     }
+    if xy is not None:
+        options["x"], options["y"] = xy
+    return options
 
 
-def _edge_options(index: int, data: dict[str, Any]) -> dict[str, Any]:
-    """vis edge fields with a unique id, so parallel edges of a MultiDiGraph all show."""
+def _edge_options(index: int, source: Any, target: Any, data: dict[str, Any],
+                  bend: int | None) -> dict[str, Any]:
+    """vis edge fields with a unique id, so parallel edges of a MultiDiGraph all show.
+
+    `bend` (big graphs only) curves the n-th edge between two nodes away from the others.
+    """
     predicate = str(data.get("predicate") or "")
     label = str(data.get("label") or predicate)
     confidence = _as_float(data.get("confidence"))
@@ -155,13 +206,19 @@ def _edge_options(index: int, data: dict[str, Any]) -> dict[str, Any]:
            ["", f"Pewność: {confidence:.2f}"]]
     for item in data.get("evidence") or []:
         tip.extend(_evidence_lines(item))
-    return {
+    options = {
         "id": f"e{index}",
+        "from": str(source),
+        "to": str(target),
+        "arrows": "to",
         "label": label,
         "predicate": predicate,
         "width": EDGE_WIDTH_MIN + EDGE_WIDTH_SPAN * max(0.0, min(confidence, 1.0)),
         "tip": tip,
     }
+    if bend:
+        options["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": BEND_STEP * bend}
+    return options
 
 
 def _evidence_lines(item: dict[str, Any]) -> list[list[str]]:
@@ -179,6 +236,17 @@ def _legend(graph: nx.MultiDiGraph) -> list[dict[str, str]]:
     return [{"cls": cls, "name": _class_name(cls),
              "colour": CLASS_COLOURS.get(cls, FALLBACK_COLOUR)}
             for cls in order if cls in present]
+
+
+def _relations(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """Relation types present, most frequent first, for the page's relation filter."""
+    counts: dict[tuple[str, str], int] = {}
+    for _, _, data in graph.edges(data=True):
+        predicate = str(data.get("predicate") or "")
+        key = (predicate, str(data.get("label") or predicate))
+        counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [{"predicate": p, "label": label, "count": n} for (p, label), n in ranked]
 
 
 def _class_name(cls: str) -> str:
@@ -203,13 +271,14 @@ def script_json(value: Any) -> Markup:
     return Markup(text)
 
 
-def _template_env(legend: list[dict[str, str]]) -> Environment:
+def _template_env(legend: list[dict[str, str]], relations: list[dict[str, Any]]) -> Environment:
     """Our template first, pyvis' folder second (for the inlined vis-network files)."""
     loader = ChoiceLoader([FileSystemLoader(str(TEMPLATE_DIR)),
                            FileSystemLoader(str(PYVIS_TEMPLATE_DIR))])
     env = Environment(loader=loader, autoescape=True)
     env.filters["script_json"] = script_json
     env.globals["legend"] = legend
+    env.globals["relations"] = relations
     return env
 
 

@@ -353,3 +353,189 @@ def test_built_seed_page_draws_every_node_offline(open_graph: Any, seed_build: A
     assert {"Władimir Putin", "Kazachstan", "BRICS"} <= labels
     tooltip = _hover_node(loaded, next(n for n, d in graph.nodes(data=True) if d["label"] == "BRICS"))
     assert "BRICS" in tooltip
+
+
+# --- exploring: search, filters, the side panel, physics, size -----------------------
+
+def explore_graph() -> nx.MultiDiGraph:
+    """small_graph plus Putin, whose aliases hold inflected forms."""
+    g = small_graph()
+    putin = _node(g, "Wladimir_Putin", "Władimir Putin", "Person", ["Władimira Putina", "Putin"])
+    _edge(g, putin, EX + "Kijow", "attacked", "zaatakował",
+          [_evidence("Władimir Putin zaatakował Kijów.", title="Atak na Kijów")])
+    return g
+
+
+def _search(loaded: Loaded, query: str) -> None:
+    """Type a query into the search box and press Enter, as a user does."""
+    box = loaded.page.locator("#gb-search")
+    box.fill(query)
+    box.press("Enter")
+
+
+def _panel(loaded: Loaded) -> dict[str, Any]:
+    """What the side panel shows: which item, and its text."""
+    return loaded.js("""() => { const p = document.getElementById('gb-panel');
+        return {hidden: p.hidden, id: p.dataset.id, text: p.textContent}; }""")
+
+
+@pytest.mark.parametrize("query", ["Władimir Putin", "Putina", "putin", "wladimir", "WŁADIMIRA", "Putinem"])
+def test_search_focuses_node_by_label_alias_inflection_or_without_diacritics(
+        open_graph: Any, query: str) -> None:
+    loaded = open_graph(explore_graph())
+    putin = EX + "Wladimir_Putin"
+    _search(loaded, query)
+    assert _panel(loaded)["id"] == putin and not _panel(loaded)["hidden"]
+    assert putin in loaded.js("gbNetwork.getSelectedNodes()")
+    loaded.page.wait_for_function("""(id) => { const v = gbNetwork.getViewPosition();
+        const p = gbNetwork.getPositions([id])[id];
+        return Math.hypot(v.x - p.x, v.y - p.y) < 1; }""", arg=putin, timeout=TOOLTIP_TIMEOUT_MS)
+
+
+def test_search_lists_matches_and_misses_nothing_else(open_graph: Any) -> None:
+    loaded = open_graph(explore_graph())
+    loaded.page.locator("#gb-search").fill("kijowie")
+    hits = loaded.js("[...document.querySelectorAll('#gb-results button')].map(b => b.dataset.id)")
+    assert hits == [EX + "Kijow", EX + "article/a1"]  # alias "Kijowie" ranks first
+    assert loaded.js("gbSearch('zzzz')") == []
+
+
+def test_class_filter_hides_that_class_and_its_edges(open_graph: Any) -> None:
+    g = explore_graph()
+    loaded = open_graph(g)
+    loaded.page.locator('#gb-legend input[data-cls="Person"]').uncheck()
+    hidden = loaded.js("""Object.fromEntries(gbNodes.getIds().map(
+        id => [id, !!gbNetwork.body.nodes[id].options.hidden]))""")
+    assert hidden == {n: d["cls"] == "Person" for n, d in g.nodes(data=True)}
+    shown_edges = loaded.js("gbEdges.get().filter(e => !gbNetwork.body.edges[e.id].options.hidden).length")
+    assert shown_edges == sum(1 for s, o in g.edges() if "Person" not in (g.nodes[s]["cls"], g.nodes[o]["cls"]))
+    loaded.page.locator('#gb-legend input[data-cls="Person"]').check()
+    assert loaded.js("gbNodes.getIds().filter(id => gbNetwork.body.nodes[id].options.hidden).length") == 0
+
+
+def test_relation_filter_hides_that_relation(open_graph: Any) -> None:
+    loaded = open_graph(explore_graph())
+    loaded.page.locator("#gb-relations summary").click()
+    loaded.page.locator('#gb-relation-list input[data-predicate="leaderOf"]').uncheck()
+    shown = loaded.js("gbEdges.get().filter(e => !gbNetwork.body.edges[e.id].options.hidden).map(e => e.predicate)")
+    assert "leaderOf" not in shown and len(shown) == explore_graph().number_of_edges() - 2
+
+
+def test_click_highlights_neighbourhood_and_shows_evidence(open_graph: Any) -> None:
+    loaded = open_graph(explore_graph())
+    duda = EX + "Andrzej_Duda"
+    x, y = loaded.js("""(id) => { const p = gbNetwork.canvasToDOM(gbNetwork.getPositions([id])[id]);
+        const r = document.getElementById('mynetwork').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y]; }""", duda)
+    loaded.page.mouse.click(x, y)
+    panel = _panel(loaded)
+    assert panel["id"] == duda and not panel["hidden"]
+    assert "Andrzej Duda odwiedził Kijów." in panel["text"] and "a1.txt" in panel["text"]
+    assert "Wizyta w Kijowie" in panel["text"] and "odwiedza" in panel["text"]
+    selected = set(loaded.js("gbNetwork.getSelectedNodes()"))
+    assert selected == {duda, EX + "Kijow", EX + "Wolodymyr_Zelenski", EX + "Polska", EX + "article/a1"}
+    assert loaded.js("(id) => gbNetwork.body.nodes[id].options.opacity", EX + "NATO") < 1
+    loaded.page.locator("#gb-panel button.gb-link", has_text="Kijów").first.click()
+    assert _panel(loaded)["id"] == EX + "Kijow"
+    assert "Władimir Putin zaatakował Kijów." in _panel(loaded)["text"]
+    loaded.page.locator("#gb-panel-close").click()
+    assert _panel(loaded)["hidden"] and loaded.js("gbNetwork.getSelectedNodes()") == []
+
+
+def test_physics_toggle(open_graph: Any) -> None:
+    loaded = open_graph(small_graph())
+    assert loaded.js("gbNetwork.physics.physicsEnabled") is False
+    loaded.page.locator("#gb-physics").check()
+    assert loaded.js("gbNetwork.physics.physicsEnabled") is True
+    loaded.page.locator("#gb-physics").uncheck()
+    assert loaded.js("gbNetwork.physics.physicsEnabled") is False
+
+
+def test_xss_payloads_stay_inert_in_search_and_panel(open_graph: Any) -> None:
+    loaded = open_graph(xss_graph())
+    bad = EX + 'x"><svg onload=alert(1)>'
+    loaded.page.locator("#gb-search").fill("img src")
+    results = loaded.js("document.getElementById('gb-results').textContent")
+    assert IMG in results
+    loaded.js("(id) => gbFocus(id)", bad)
+    text = _panel(loaded)["text"]
+    for payload in PAYLOADS:
+        assert payload in text
+    loaded.page.wait_for_timeout(300)
+    injected = "document.querySelectorAll('body img, body svg, body iframe, body a, body script')"
+    assert loaded.js(injected + ".length") == 1
+    assert loaded.dialogs == [] and loaded.errors == []
+
+
+def big_graph(n_nodes: int = 400) -> nx.MultiDiGraph:
+    """A ring with chords and a parallel edge: past the size where vis physics is used."""
+    g = nx.MultiDiGraph()
+    ids = [_node(g, f"n{i}", f"Węzeł {i}", ("Person", "Country", "City")[i % 3]) for i in range(n_nodes)]
+    for i, iri in enumerate(ids):
+        _edge(g, iri, ids[(i + 1) % n_nodes], "meetsWith", "spotyka się z", [_evidence(f"Zdanie {i}.")])
+        _edge(g, iri, ids[(i * 7) % n_nodes], "visits", "odwiedza", [_evidence(f"Zdanie {i}b.")])
+    return g
+
+
+def test_big_graph_is_drawn_from_python_positions_without_physics(open_graph: Any) -> None:
+    g = big_graph()
+    loaded = open_graph(g)
+    _assert_clean(loaded)
+    assert loaded.js("gbNetwork.body.nodeIndices.length") == g.number_of_nodes()
+    assert loaded.js("gbNetwork.body.edgeIndices.length") == g.number_of_edges()
+    assert loaded.js("gbNetwork.physics.physicsEnabled") is False
+    given = loaded.js("Object.fromEntries(gbNodes.get().map(n => [n.id, [n.x, n.y]]))")
+    drawn = loaded.js("gbNetwork.getPositions()")
+    assert all(abs(drawn[n]["x"] - x) <= 1 and abs(drawn[n]["y"] - y) <= 1 for n, (x, y) in given.items())
+    assert len({tuple(p) for p in given.values()}) == g.number_of_nodes()
+    _search(loaded, "wezel 123")
+    assert _panel(loaded)["id"] == EX + "n123"
+
+
+def test_layout_is_deterministic() -> None:
+    from graphbuilder.layout import positions
+
+    g = big_graph(350)
+    assert positions(g) == positions(g)
+
+
+# --- graphbuilder html: subgraph pages ------------------------------------------------
+
+def test_cli_html_writes_focus_and_class_pages(open_graph: Any, seed_build: Any, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from graphbuilder.cli import main
+
+    out, _report = seed_build
+    page = tmp_path / "putin.html"
+    result = CliRunner().invoke(main, ["html", "--data", str(out), "--focus", "wladimira putina",
+                                       "--depth", "1", "--out", str(page)])
+    assert result.exit_code == 0, result.output
+    loaded = open_graph(page)
+    _assert_clean(loaded)
+    labels = set(loaded.js("gbNodes.get().map(n => n.label)"))
+    assert "Władimir Putin" in labels and "Kazachstan" in labels and "BRICS" not in labels
+    page = tmp_path / "classes.html"
+    result = CliRunner().invoke(main, ["html", "--data", str(out / "graph.ttl"),
+                                       "--classes", "Person,country", "--out", str(page)])
+    assert result.exit_code == 0, result.output
+    classes = set(open_graph(page).js("gbNodes.get().map(n => n.cls)"))
+    assert classes == {"Person", "Country"}
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--focus", "Nikt Taki"], "unknown entity 'Nikt Taki'"),
+    (["--classes", "Planet"], "unknown class 'Planet'"),
+    (["--data", "/nonexistent/graph.ttl"], "no such file"),
+])
+def test_cli_html_errors_are_one_line(seed_build: Any, tmp_path: Path, args: list[str], message: str) -> None:
+    from click.testing import CliRunner
+
+    from graphbuilder.cli import main
+
+    out, _report = seed_build
+    result = CliRunner().invoke(main, ["html", "--data", str(out), "--out", str(tmp_path / "x.html"), *args])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("graphbuilder: error: ") and message in lines[0]
+    assert not (tmp_path / "x.html").exists()
