@@ -24,4 +24,4 @@ test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) output/graph.* output/ontology.ttl
+	rm -rf $(VENV) output/graph.* output/ontology.ttl output/store

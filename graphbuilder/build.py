@@ -24,6 +24,7 @@ from .network import to_graphml_ready, to_networkx
 from .nlp import build_nlp
 from .ontology import load_ontology, ontology_dir
 from .rdf import to_dataset, union_graph
+from .store import STORE_DIR, replace_dir, write_store
 from .types import Article, ArticleExtraction
 from .validate import ShapeReport, check_shapes
 
@@ -84,6 +85,8 @@ def write_outputs(extractions: list[ArticleExtraction], out: Path, base: str, va
         for name in OUTPUT_FILES:
             os.replace(staging / name, out / name)
             report.written.append(out / name)
+        replace_dir(staging / STORE_DIR, out / STORE_DIR, trash=staging / "store.old")
+        report.written.append(out / STORE_DIR)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -96,6 +99,7 @@ def _serialise(dataset, graph, network: nx.MultiDiGraph, folder: Path) -> None:
     nx.write_graphml(to_graphml_ready(network), folder / "graph.graphml")
     (folder / "graph.html").write_text(render_html(network), encoding="utf-8")
     shutil.copyfile(ontology_dir() / "graphbuilder.ttl", folder / "ontology.ttl")
+    write_store([folder / "graph.nq"], folder / STORE_DIR, folder / "ontology.ttl")
 
 
 def build(paths: list[Path], out: Path, *, base: str = DEFAULT_BASE, validate: bool = True,

@@ -75,7 +75,8 @@ def build(paths: tuple[Path, ...], out: Path, base: str, validate: bool) -> None
               help="Bind a query parameter (named queries list theirs with `# param:`).")
 def query(query: str, data: tuple[Path, ...], fmt: str, params: tuple[str, ...]) -> None:
     """Run QUERY: SPARQL text, a .rq file, or a named query from ontology/queries/."""
-    from .query import format_table, named_queries, open_store, query_params, resolve_query, run_query, to_table
+    from .query import format_table, named_queries, query_params, resolve_query, run_query, to_table
+    from .store import open_store
 
     text = resolve_query(query)
     bound = dict(p.split("=", 1) for p in params if "=" in p)
@@ -115,6 +116,31 @@ def _print_result(result, fmt: str, to_table, format_table) -> None:
         rich_table.add_row(*row)
     Console(soft_wrap=False).print(rich_table)
     click.echo(f"{len(table.rows)} rows")
+
+
+@main.command()
+@click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
+              help="A build folder (its store is used as it is) or RDF files (default: output/). Repeatable.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on; only this machine by default.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds one query may run before it is stopped (status 503).")
+@click.option("--max-result-mb", default=100.0, show_default=True, type=click.FloatRange(min=0.000001),
+              help="Largest serialised result in megabytes (larger: status 422).")
+@click.option("--cors", is_flag=True, help="Let web pages from other origins (a hosted YASGUI) query the endpoint.")
+def serve(data: tuple[Path, ...], host: str, port: int, timeout: float, max_result_mb: float, cors: bool) -> None:
+    """Serve a read-only SPARQL 1.1 endpoint with a query page, until Ctrl-C or SIGTERM."""
+    from .serve import SPARQL_PATH, Limits, serve as run_server
+
+    def ready(url: str) -> None:
+        click.echo(f"SPARQL endpoint {url}{SPARQL_PATH.lstrip('/')}, query page {url} (Ctrl-C stops)")
+
+    try:
+        run_server(list(data) or [DEFAULT_OUTPUT], host, port, Limits(timeout, int(max_result_mb * 1_000_000)),
+                   cors=cors, ready=ready)
+    except (FileNotFoundError, SyntaxError, OSError) as err:
+        _error(str(err))
+        sys.exit(2)
 
 
 @main.command()
@@ -159,3 +185,25 @@ def _print_evaluation(result) -> None:
             for label, items in (("missed", comparison.missed), ("spurious", comparison.spurious)):
                 for item in items:
                     console.print(f"{article.name} {kind} {label}: " + " | ".join(item), markup=False)
+
+
+@main.command()
+@click.option("--data", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True,
+              help="A build folder (its graph.ttl) or an RDF file.")
+@click.option("--focus", metavar="NAME", help="Only this entity (label or alias) and its neighbourhood.")
+@click.option("--depth", type=int, default=1, show_default=True, help="Relations to follow from --focus.")
+@click.option("--classes", multiple=True, metavar="CLASS[,CLASS]",
+              help="Keep only these classes: --classes Person,Country (or repeat the option).")
+@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT / "subgraph.html",
+              show_default=True, help="The page to write.")
+def html(data: Path, focus: str | None, depth: int, classes: tuple[str, ...], out: Path) -> None:
+    """Write an offline HTML page of part of the graph: one entity's neighbourhood or some classes."""
+    from .subgraph import SubgraphError, write_subgraph
+
+    try:
+        names = [name for value in classes for name in value.replace(",", " ").split()]
+        graph = write_subgraph(data, out, focus=focus, depth=depth, classes=names)
+    except SubgraphError as err:
+        _error(str(err))
+        sys.exit(2)
+    click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> {out}")

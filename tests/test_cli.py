@@ -125,7 +125,7 @@ def test_cli_build_failure_keeps_earlier_output(tmp_path):
     (bad / "empty.txt").write_bytes(b"")
     first = _invoke("build", good, "--out", out)
     assert first.exit_code == 0, first.stderr
-    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    before = {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()}
     assert "graph.ttl" in before and b"Emmanuel Macron" in before["graph.ttl"]
 
     second = _invoke("build", bad, "--out", out)
@@ -134,7 +134,7 @@ def test_cli_build_failure_keeps_earlier_output(tmp_path):
     assert lines[0] == f"{ERROR_PREFIX}{bad / 'empty.txt'}: empty file"
     assert all(line.startswith(ERROR_PREFIX) for line in lines)
     assert "0 articles, 1 failed" in second.stdout
-    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+    assert {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()} == before
     assert not list(out.glob(".staging-*"))
 
 

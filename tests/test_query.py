@@ -15,16 +15,24 @@ import rdflib
 from graphbuilder.articles import read_article
 from graphbuilder.iri import DEFAULT_BASE, article_iri
 from graphbuilder.query import (
-    ONTOLOGY_GRAPH,
     Table,
-    data_files,
+    bind_params,
     format_table,
     named_queries,
-    open_store,
     query_params,
     resolve_query,
     run_query,
     to_table,
+)
+from graphbuilder.store import (
+    ONTOLOGY_GRAPH,
+    STORE_DIR,
+    data_files,
+    load_store,
+    open_store,
+    persistent_store,
+    replace_dir,
+    write_store,
 )
 
 from conftest import SEED
@@ -225,3 +233,118 @@ def test_query_output_formats_hold_the_same_triples(seed_build):
     quads = list(ox.parse(path=str(out / "graph.nq")))
     assert all(q.graph_name.value == _seed_article_iri() for q in quads)  # one article, one graph
     assert len({(q.subject, q.predicate, q.object) for q in quads}) == ttl
+
+
+# --- the persistent store that build writes --------------------------------------------
+
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+TWO_GRAPHS = """@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<urn:a1> { <urn:putin> rdfs:label "Władimir Putin"@pl . <urn:putin> <urn:visits> <urn:astana> . }
+<urn:a2> { <urn:putin> rdfs:label "Władimir Putin"@pl . <urn:putin> <urn:visits> <urn:moskwa> . }
+"""
+
+
+def _build_tiny(folder: Path, out: Path, text: str):
+    from graphbuilder.build import build
+
+    folder.mkdir(exist_ok=True)
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    return build([folder / "a.txt"], out, validate=False)
+
+
+def test_query_build_writes_a_store_that_opens_read_only(seed_build):
+    out, report = seed_build
+    assert persistent_store([out]) == out / STORE_DIR
+    assert out / STORE_DIR in report.written
+    store = open_store([out])
+    with pytest.raises(RuntimeError, match="read-write"):
+        store.add(ox.Quad(ox.NamedNode("urn:x"), RDFS_LABEL, ox.Literal("x")))
+    named = [q for q in store.quads_for_pattern(None, None, None) if q.graph_name != ox.DefaultGraph()]
+    expected = list(ox.parse(path=str(out / "graph.nq")))
+    expected += [ox.Quad(q.subject, q.predicate, q.object, ONTOLOGY_GRAPH) for q in ox.parse(path=str(out / "ontology.ttl"))]
+    assert len(named) == len(expected)
+
+    def labelled(quads):  # blank nodes are renamed by every parse
+        return {q for q in quads if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
+    assert labelled(named) == labelled(expected)
+
+
+def test_query_store_default_graph_is_the_set_union(seed_build):
+    out, _ = seed_build
+    store = open_store([out])
+    union = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None)}
+    default = {ox.Triple(q.subject, q.predicate, q.object)
+               for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    assert default == union
+
+
+def test_query_union_counts_a_triple_once_however_many_graphs_hold_it(tmp_path):
+    path = tmp_path / "two.trig"
+    path.write_text(TWO_GRAPHS, encoding="utf-8")
+    store = open_store([path])
+    count = "SELECT (COUNT(*) AS ?n) WHERE { <urn:putin> <http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+    assert to_table(run_query(store, count)).rows == [["1"]]
+    per_graph = "SELECT ?g WHERE { GRAPH ?g { <urn:putin> <http://www.w3.org/2000/01/rdf-schema#label> ?l } } ORDER BY ?g"
+    assert to_table(run_query(store, per_graph)).rows == [["urn:a1"], ["urn:a2"]]
+    visits = "SELECT ?o WHERE { <urn:putin> <urn:visits> ?o } ORDER BY ?o"
+    assert to_table(run_query(store, visits)).rows == [["urn:astana"], ["urn:moskwa"]]
+
+
+def test_query_files_are_loaded_in_memory(seed_build, tmp_path):
+    out, _ = seed_build
+    assert persistent_store([out / "graph.trig"]) is None
+    assert persistent_store([out, out]) is None
+    assert persistent_store([tmp_path]) is None
+    store = open_store([out / "graph.trig"])
+    store.add(ox.Quad(ox.NamedNode("urn:x"), RDFS_LABEL, ox.Literal("x")))  # in memory: writable
+    assert ONTOLOGY_GRAPH in set(store.named_graphs())
+
+
+def test_query_write_store_round_trip(tmp_path):
+    path = tmp_path / "two.trig"
+    path.write_text(TWO_GRAPHS, encoding="utf-8")
+    write_store([path], tmp_path / "store")
+    store = ox.Store.read_only(str(tmp_path / "store"))
+    assert {g.value for g in store.named_graphs()} == {"urn:a1", "urn:a2", ONTOLOGY_GRAPH.value}
+    assert len(list(store.quads_for_pattern(None, RDFS_LABEL, ox.Literal("Władimir Putin", language="pl")))) == 3
+
+
+def test_query_replace_dir_moves_the_old_folder_aside(tmp_path):
+    new, target, trash = tmp_path / "new", tmp_path / "store", tmp_path / "trash"
+    new.mkdir()
+    (new / "CURRENT").write_text("new")
+    replace_dir(new, target, trash)
+    assert (target / "CURRENT").read_text() == "new" and not trash.exists()
+    newer = tmp_path / "newer"
+    newer.mkdir()
+    (newer / "CURRENT").write_text("newer")
+    replace_dir(newer, target, trash)
+    assert (target / "CURRENT").read_text() == "newer"
+    assert (trash / "CURRENT").read_text() == "new"
+    assert not new.exists() and not newer.exists()
+
+
+def test_query_rebuild_replaces_the_store(tmp_path):
+    out = tmp_path / "out"
+    _build_tiny(tmp_path / "one", out, "Prezydent Francji Emmanuel Macron przyleciał do Warszawy.\n")
+    _build_tiny(tmp_path / "two", out, "Premier Japonii Fumio Kishida przyleciał w poniedziałek do Kijowa.\n")
+    names = {row[0] for row in to_table(run_query(open_store([out]), PREFIXES + "SELECT ?n WHERE { ?p a gb:Person ; rdfs:label ?n }")).rows}
+    assert names == {"Fumio Kishida"}
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == [STORE_DIR]
+
+
+# --- parameters ------------------------------------------------------------------------
+
+def test_query_bind_params_puts_values_at_the_start_of_where():
+    text = "SELECT ?e WHERE {\n  ?e <urn:label> ?name .\n}"
+    bound = bind_params(text, {"name": 'Nikt "taki"'})
+    assert bound.startswith("SELECT ?e WHERE {\nVALUES ?name { \"Nikt \\\"taki\\\"\"@pl }\n  ?e")
+    assert bind_params(text, {}) == text
+    assert bind_params("ASK { ?s ?p ?name }", {"name": "x"}) == 'ASK { ?s ?p ?name }\nVALUES ?name { "x"@pl }'
+
+
+def test_query_bound_params_give_the_rows_a_trailing_values_gives(seed_build):
+    store = _store(seed_build)
+    text = resolve_query("entity")
+    trailing = text + '\nVALUES ?name { "Władimir Putin"@pl }'
+    assert to_table(run_query(store, text, {"name": "Władimir Putin"})).rows == to_table(store.query(trailing)).rows
