@@ -8,21 +8,20 @@ relation component applies rules with it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from functools import lru_cache
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..morph import FINITE_CLASSES
+from ..ontology import ontology_dir
 from ..rules import Frame
 from ..types import ARTICLE
 from .entities import NESTED
 from .morphology import token_cases
 
-CLAUSE_BREAKS = frozenset({"że", "który", "która", "które", "którzy", "gdy", "kiedy", "jeśli", "ponieważ", ";", ":", "–"})
-COORDINATORS = frozenset({"i", "oraz", ","})
-NEGATION = "nie"
-REFLEXIVE = frozenset({"się", "sobie"})
 AUXILIARY = frozenset({"bedzie"})  # "będzie realizować": the clause goes on
 PARTICIPLES = frozenset({"ppas", "pact"})
 CLASS_CATEGORIES = {
@@ -44,6 +43,14 @@ class Argument:
     end: int = -1
 
 
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    """Polish function words the frames rely on, from `ontology/lexicon/function_words.json`:
+    clause breaks ("że", "który"), coordinators ("i", "oraz"), negation, reflexive "się"."""
+    data = json.loads((ontology_dir() / "lexicon" / "function_words.json").read_text(encoding="utf-8"))
+    return {key: frozenset(values) for key, values in data.items()}
+
+
 def trigger_lemmas(token: Token) -> set[str]:
     """Lemmas a trigger may match: every reading but gerunds ("przystąpienia" is the noun
     "przystąpienie", not the verb "przystąpić"), so a tagging error does not hide a trigger."""
@@ -60,7 +67,7 @@ def _breaks_clause(token: Token) -> bool:
 
 
 def _is_clause_break(token: Token) -> bool:
-    return token.lower_ in CLAUSE_BREAKS or bool(token.is_sent_start)
+    return token.lower_ in function_words()["clause_breaks"] or bool(token.is_sent_start)
 
 
 def _class_cases(token: Token, top_class: str) -> frozenset[str]:
@@ -350,7 +357,7 @@ class ArgumentFinder:
         """ "w Wilnie, gdzie ... spotkał się": the place the relative clause is about."""
         doc = trigger.doc
         for i in range(trigger.i - 1, trigger.sent.start + 1, -1):
-            if doc[i].lower_ == "gdzie" and doc[i - 1].text == ",":
+            if doc[i].lower_ in function_words()["relative_where"] and doc[i - 1].text == ",":
                 span = self._span_ending_at(doc, i - 2)
                 return self._entity(span, frame) if span is not None else None
             if _breaks_clause(doc[i]):
@@ -366,7 +373,8 @@ class ArgumentFinder:
             yield from self._coordinated_before(frame, doc, first)
             return
         i = first.end
-        while i < len(doc) and doc[i].lower_ in COORDINATORS:
+        words = function_words()
+        while i < len(doc) and doc[i].lower_ in words["coordinators"] | words["list_separators"]:
             found = self._same_class_within(doc, i + 1, first.key[0], frame, step=1)
             if found is None:
                 return
@@ -376,7 +384,7 @@ class ArgumentFinder:
     def _coordinated_before(self, frame: Frame, doc: Doc, first: Argument) -> Iterator[Argument]:
         i = first.start - 1
         while i > 0:
-            joined = next((j for j in range(i, max(-1, i - 2 * WINDOW), -1) if doc[j].lower_ in {"i", "oraz"}), None)
+            joined = next((j for j in range(i, max(-1, i - 2 * WINDOW), -1) if doc[j].lower_ in function_words()["coordinators"]), None)
             if joined is None or any(_breaks_clause(t) or t.is_punct for t in doc[joined + 1:i + 1]):
                 return
             found = self._same_class_within(doc, joined - 1, first.key[0], frame, step=-1)

@@ -19,7 +19,7 @@ from ..morph import FINITE_CLASSES
 from ..ontology import load_lexicon, load_ontology, ontology_dir
 from ..rules import Rule, load_rules
 from ..types import ARTICLE, Fact
-from .frames import NEGATION, REFLEXIVE, ArgumentFinder, trigger_lemmas
+from .frames import ArgumentFinder, function_words, trigger_lemmas
 
 HOME_PREDICATES = frozenset({"leaderOf", "ministerOf", "citizenOf"})
 ROLE_MENTIONS = "gb_roles"  # doc.spans key of role phrases resolved to a person
@@ -182,9 +182,9 @@ class RelationExtractor(ArgumentFinder):
     @staticmethod
     def _is_negated(trigger: Token) -> bool:
         for token in reversed(trigger.doc[max(0, trigger.i - 2):trigger.i]):
-            if token.lower_ == NEGATION:
+            if token.lower_ in function_words()["negation"]:
                 return True
-            if token.lower_ not in REFLEXIVE:
+            if token.lower_ not in function_words()["reflexive"]:
                 return False
         return False
 
