@@ -41,9 +41,13 @@ class RelationExtractor(ArgumentFinder):
         self.capital_of = {capital: country for country, capital in self.lexicon.capitals.items()}
         self.role_nouns = frozenset(role.split()[0] for role in self.lexicon.roles)
         self.by_trigger: dict[str, list[Rule]] = {}
+        self.phrases: dict[tuple[str, str], list[list[str]]] = {}  # (rule, first word) -> trigger phrases
         for rule in self.rules:
-            for trigger in rule.triggers:
-                self.by_trigger.setdefault(trigger.split()[0], []).append(rule)
+            for trigger in sorted(rule.triggers, key=lambda t: -len(t.split())):
+                words = trigger.split()
+                self.phrases.setdefault((rule.id, words[0]), []).append(words)
+                if rule not in self.by_trigger.get(words[0], []):
+                    self.by_trigger.setdefault(words[0], []).append(rule)
 
     def __call__(self, doc: Doc) -> Doc:
         """Two passes: the facts, then again once role phrases ("rosyjski minister") are
@@ -60,9 +64,10 @@ class RelationExtractor(ArgumentFinder):
     def _facts(self, doc: Doc, sentence_of: dict[int, int]) -> dict[tuple, Fact]:
         facts: dict[tuple, Fact] = {}
         for token in doc:
-            rules = {id(r): r for lemma in trigger_lemmas(token) for r in self.by_trigger.get(lemma, ())}
+            lemmas = trigger_lemmas(token)
+            rules = {id(r): r for lemma in lemmas for r in self.by_trigger.get(lemma, ())}
             for rule in rules.values():
-                end = self._trigger_end(token, rule)
+                end = self._trigger_end(token, lemmas, rule)
                 if end < 0:
                     continue
                 for fact in self.apply(rule, token, end, sentence_of[token.i]):
@@ -112,14 +117,10 @@ class RelationExtractor(ArgumentFinder):
                 return None
         return None
 
-    @staticmethod
-    def _trigger_end(token: Token, rule: Rule) -> int:
+    def _trigger_end(self, token: Token, lemmas: set[str], rule: Rule) -> int:
         """End of the trigger phrase at the token, or -1. The words of a multi-word trigger
         may have adjectives between them ("szef polskiej dyplomacji")."""
-        for trigger in sorted(rule.triggers, key=lambda t: -len(t.split())):
-            words = trigger.split()
-            if words[0] not in trigger_lemmas(token):
-                continue
+        for words in (p for lemma in lemmas for p in self.phrases.get((rule.id, lemma), ())):
             i = token.i + 1
             for word in words[1:]:
                 while i < len(token.doc) and token.doc[i].pos_ == "ADJ" and word not in token.doc[i]._.lemmas:
