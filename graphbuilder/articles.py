@@ -15,9 +15,11 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from .formats import ArticleFields, FormatError, read_html, read_jsonl, read_markdown
 from .types import Article
 
-ARTICLE_SUFFIXES = (".txt",)
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+SINGLE_ARTICLE_READERS = {".md": read_markdown, ".html": read_html, ".htm": read_html}
 POLISH_ENCODINGS = ("cp1250", "iso8859_2")
 POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”–—…«»")
 SENTENCE_END = re.compile(r"(?<=\w{4}[.!?…])\s+(?=[\"„«(]?[A-ZĄĆĘŁŃÓŚŹŻ])|(?<=[!?…])\s+")
@@ -70,13 +72,50 @@ def _files_in_folder(folder: Path) -> Iterator[Path | InputError]:
 
 
 def read_articles(paths: Iterable[Path]) -> Iterator[Article | InputError]:
-    """Yield one Article (or InputError) per article file below the given paths."""
-    for item in find_article_files(paths):
-        yield item if isinstance(item, InputError) else read_article(item)
+    """Yield one Article (or InputError) per article below the given paths: one per
+    .txt, .md or .html file, one per line of a .jsonl file."""
+    return read_found(find_article_files(paths))
+
+
+def read_found(items: Iterable[Path | InputError]) -> Iterator[Article | InputError]:
+    """The articles of the files `find_article_files` found; its errors pass through."""
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+        elif item.suffix.lower() == ".jsonl":
+            yield from read_jsonl_articles(item)
+        else:
+            yield read_article(item)
 
 
 def read_article(path: Path) -> Article | InputError:
     """Read and decode one article file; the text is NFC with '\\n' line ends."""
+    content = read_text(path)
+    if isinstance(content, InputError):
+        return content
+    reader = SINGLE_ARTICLE_READERS.get(path.suffix.lower())
+    try:
+        fields = reader(content) if reader else ArticleFields(content)
+    except FormatError as err:
+        return InputError(str(path), str(err))
+    return to_article(fields, str(path))
+
+
+def read_jsonl_articles(path: Path) -> Iterator[Article | InputError]:
+    """The articles of a JSON Lines file; each is named `path#id`."""
+    content = read_text(path)
+    if isinstance(content, InputError):
+        yield content
+        return
+    for fields in read_jsonl(content):
+        if isinstance(fields, FormatError):
+            yield InputError(str(path), str(fields))
+        else:
+            yield to_article(fields, f"{path}#{fields.id}")
+
+
+def read_text(path: Path) -> str | InputError:
+    """The file's content decoded, or an error naming the file."""
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -84,14 +123,22 @@ def read_article(path: Path) -> Article | InputError:
     text = decode(data)
     if text is None:
         return InputError(str(path), "cannot decode: not text in a known encoding")
-    text = normalise_text(text)
+    return text
+
+
+def to_article(fields: ArticleFields, source: str) -> Article | InputError:
+    """The Article a format reader's fields describe; its text normalised, its title the
+    given one or the first line."""
+    text = normalise_text(fields.text)
     if not text.strip():
-        return InputError(str(path), "empty file")
+        return InputError(source, "empty file")
     return Article(
-        source=str(path),
+        source=source,
         text=text,
-        title=title_of(text),
+        title=normalise_text(fields.title).strip() if fields.title else title_of(text),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        date=fields.date,
+        url=fields.url,
     )
 
 

@@ -1,8 +1,19 @@
-"""The build: read -> nlp.pipe -> extract -> RDF -> networkx -> files.
+"""The build: read -> extract (cached, parallel) -> link -> RDF -> store -> files.
 
-Every output file is written into a staging folder inside the output folder and renamed
-into place only once all of them are complete, so a failed or killed build never leaves
-an earlier good output half-overwritten.
+Articles stream through in two passes so that memory holds the graph, not the texts:
+
+1. every article is read and extracted (in this process, in `jobs` processes, or on a
+   Dask cluster), and its extraction goes to the cache in the output folder; only its
+   metadata and person names stay in memory. An article whose text is already in the
+   cache is not extracted again: that is what makes a second build incremental.
+2. with the names of the whole build known, short person names are linked across
+   articles, and each extraction is read back from the cache and written as N-Quads.
+
+The store is loaded from those N-Quads and writes the other RDF files; the network,
+GraphML and HTML follow. Every file is written into a staging folder inside the output
+folder and renamed into place only once all are complete, so a failed or killed build
+never leaves an earlier good output half-overwritten; a lock keeps two builds out of one
+folder.
 """
 from __future__ import annotations
 
@@ -10,78 +21,214 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
+from filelock import FileLock, Timeout
+from rdflib import Graph
 
-from .articles import InputError, read_articles
-from .extract import extract
+from .articles import InputError, find_article_files, read_found
+from .cache import CACHE_DIR, ExtractionCache, pipeline_fingerprint
+from .export import write_rdf_files
 from .html import render_html
 from .iri import DEFAULT_BASE
+from .linking import link_people, person_links, person_names
 from .network import to_graphml_ready, to_networkx
-from .nlp import build_nlp
 from .ontology import load_ontology, ontology_dir
-from .rdf import to_dataset, union_graph
-from .store import STORE_DIR, replace_dir, write_store
+from .rdf import add_triples, to_dataset
+from .runner import Done, Pending, extractor, in_order
+from .store import STORE_DIR, add_ontology, replace_dir, with_union
 from .types import Article, ArticleExtraction
 from .validate import ShapeReport, check_shapes
 
 OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "graph.graphml", "graph.html", "ontology.ttl")
+LOCK_FILE = ".graphbuilder.lock"
+STAGING_PREFIX = ".staging-"
+SHAPES_SAMPLE_TRIPLES = 100_000  # pyshacl needs the graph in memory and takes ~1 s per 1,000 triples
+
+Progress = Callable[[int | None], Callable[[], None] | None]
+
+
+class BuildLocked(RuntimeError):
+    """Another build holds the output folder."""
 
 
 @dataclass
 class BuildReport:
-    """What a build did: the one-line summary and the errors to report."""
+    """What a build did: the one-line summary, the errors and the time of each stage."""
 
     articles: int = 0
+    reused: int = 0
     entities: int = 0
     relations: int = 0
     seconds: float = 0.0
     errors: list[InputError] = field(default_factory=list)
     shapes: ShapeReport | None = None
+    shapes_articles: int = 0
+    timings: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     written: list[Path] = field(default_factory=list)
 
     def summary(self) -> str:
         failed = f", {len(self.errors)} failed" if self.errors else ""
-        return (f"{self.articles} articles{failed}, {self.entities} entities, "
+        reused = f" ({self.reused} unchanged)" if self.reused else ""
+        return (f"{self.articles} articles{reused}{failed}, {self.entities} entities, "
                 f"{self.relations} relations, {self.seconds:.1f} s")
 
+    def stages(self) -> str:
+        """The time of each stage, in the order they ran."""
+        return ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.timings.items())
 
-def extract_articles(articles: Iterable[Article], report: BuildReport,
-                     progress: Callable[[], None] | None = None) -> list[ArticleExtraction]:
-    """Run the pipeline over the articles; an article that fails is reported, not fatal."""
-    nlp = build_nlp()
-    ontology = load_ontology()
-    extractions = []
-    for article in articles:
+    @contextmanager
+    def timing(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
         try:
-            extractions.append(extract(nlp(article.text), article, ontology))
-        except Exception as err:  # noqa: BLE001 - one bad article must not stop the build
-            report.errors.append(InputError(article.source, f"processing failed: {type(err).__name__}: {err}"))
-        if progress:
-            progress()
-    return extractions
+            yield
+        finally:
+            self.timings[stage] += time.perf_counter() - started
 
 
-def write_outputs(extractions: list[ArticleExtraction], out: Path, base: str, validate: bool,
+@dataclass
+class Corpus:
+    """What the first pass keeps of each article: its metadata (without the text) in
+    input order, and the person names of the whole build."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    people: set[str] = field(default_factory=set)
+
+    def add(self, extraction: ArticleExtraction) -> bool:
+        """Keep an article; False for a text already seen under another name."""
+        sha = extraction.article.sha256
+        if sha in self.articles:
+            return False
+        self.articles[sha] = replace(extraction.article, text="")
+        self.people |= person_names(extraction)
+        return True
+
+
+@contextmanager
+def build_lock(out: Path, wait: float = 0.0) -> Iterator[None]:
+    """Hold the output folder's lock (released by the OS if the build is killed)."""
+    out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(out / LOCK_FILE, timeout=wait)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise BuildLocked(f"{out}: another build is writing this folder; wait for it to finish "
+                          f"or build into another --out") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def remove_stale_staging(out: Path) -> None:
+    """Staging folders left by a killed build (only ever removed under the lock)."""
+    for folder in out.glob(STAGING_PREFIX + "*"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _timed_reading(items: Iterable, report: BuildReport) -> Iterator:
+    """Pass the items on, adding the time spent producing them to the `read` stage."""
+    iterator = iter(items)
+    while True:
+        with report.timing("read"):
+            item = next(iterator, StopIteration)
+        if item is StopIteration:
+            return
+        yield item
+
+
+def extract_all(paths: list[Path], cache: ExtractionCache, report: BuildReport, *, jobs: int = 1,
+                dask: str | None = None, rebuild: bool = False, progress: Progress | None = None) -> Corpus:
+    """Pass one: read and extract every article, reusing cached extractions, and cache
+    the new ones. Returns what pass two needs."""
+    files = list(find_article_files(paths))
+    one_per_file = not any(isinstance(f, Path) and f.suffix.lower() == ".jsonl" for f in files)
+    tick = progress(len(files) if one_per_file else None) if progress else None
+    corpus, reused = Corpus(), set()
+
+    def reuse_or_submit(item: Article | InputError, submit: Callable[[Article], Pending]) -> Pending:
+        if isinstance(item, InputError):
+            return Done(item)
+        cached = None if rebuild else cache.get(item)
+        if cached is not None:
+            reused.add(item.sha256)
+            return Done(cached)
+        return submit(item)
+
+    started = time.perf_counter()
+    with extractor(jobs, dask) as (submit, window):
+        articles = _timed_reading(read_found(files), report)
+        for result in in_order((reuse_or_submit(item, submit) for item in articles), window):
+            if isinstance(result, InputError):
+                report.errors.append(result)
+            elif corpus.add(result) and result.article.sha256 not in reused:
+                cache.put(result)
+            if tick:
+                tick()
+    report.timings["nlp"] += time.perf_counter() - started - report.timings["read"]
+    report.articles, report.reused = len(corpus.articles), len(reused & corpus.articles.keys())
+    return corpus
+
+
+def write_nquads(corpus: Corpus, cache: ExtractionCache, path: Path, base: str, sample: Graph | None) -> int:
+    """Pass two: each article's named graph, its people linked across the build, appended
+    to graph.nq. The first articles up to SHAPES_SAMPLE_TRIPLES also go into `sample`.
+    Returns how many articles went into the sample."""
+    links = person_links(corpus.people)
+    sampled = 0
+    with open(path, "wb") as stream:
+        for sha, article in corpus.articles.items():
+            extraction = cache.load(sha)
+            if extraction is None:
+                raise RuntimeError(f"{cache.folder}: the cached extraction of {article.source} disappeared")
+            dataset = to_dataset([link_people(replace(extraction, article=article), links)], base)
+            stream.write(dataset.serialize(format="nquads", encoding="utf-8"))
+            if sample is not None and len(sample) < SHAPES_SAMPLE_TRIPLES:
+                add_triples(sample, dataset)
+                sampled += 1
+    return sampled
+
+
+def write_store_and_files(folder: Path, base: str) -> nx.MultiDiGraph:
+    """Load graph.nq into the store, let the store write the other RDF files, add the
+    ontology, and read the network back from it."""
+    shutil.copyfile(ontology_dir() / "graphbuilder.ttl", folder / "ontology.ttl")
+    store = ox.Store(str(folder / STORE_DIR))
+    store.bulk_extend(with_union(folder / "graph.nq"))
+    write_rdf_files(store, folder, base)
+    add_ontology(store, folder / "ontology.ttl")
+    store.optimize()
+    network = to_networkx(store, load_ontology())
+    del store  # the last reference: RocksDB closes its files here, before the folder moves
+    return network
+
+
+def write_outputs(corpus: Corpus, cache: ExtractionCache, out: Path, base: str, validate: bool,
                   report: BuildReport) -> None:
     """Serialise everything into a staging folder, check it, then move it into place."""
-    ontology = load_ontology()
-    dataset = to_dataset(extractions, base)
-    graph = union_graph(dataset, base)
-    if validate:
-        report.shapes = check_shapes(graph)
-    network = to_networkx(graph, ontology)
-    network.graph["title"] = "graphbuilder: " + (extractions[0].article.title if len(extractions) == 1
-                                                 else f"{len(extractions)} articles")
-    report.entities = len({e.key for x in extractions for e in x.entities})
-    report.relations = network.number_of_edges()
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
     try:
-        _serialise(dataset, graph, network, staging)
+        sample = Graph() if validate else None
+        with report.timing("rdf"):
+            report.shapes_articles = write_nquads(corpus, cache, staging / "graph.nq", base, sample)
+        if sample is not None:
+            with report.timing("validate"):
+                report.shapes = check_shapes(sample)
+        with report.timing("store"):
+            network = write_store_and_files(staging, base)
+        network.graph["title"] = "graphbuilder: " + (next(iter(corpus.articles.values())).title
+                                                     if len(corpus.articles) == 1 else f"{len(corpus.articles)} articles")
+        report.entities = sum(1 for _, cls in network.nodes(data="cls") if cls != "Article")
+        report.relations = network.number_of_edges()
+        with report.timing("html"):
+            nx.write_graphml(to_graphml_ready(network), staging / "graph.graphml")
+            (staging / "graph.html").write_text(render_html(network), encoding="utf-8")
         for name in OUTPUT_FILES:
             os.replace(staging / name, out / name)
             report.written.append(out / name)
@@ -91,33 +238,26 @@ def write_outputs(extractions: list[ArticleExtraction], out: Path, base: str, va
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _serialise(dataset, graph, network: nx.MultiDiGraph, folder: Path) -> None:
-    graph.serialize(folder / "graph.ttl", format="turtle", encoding="utf-8")
-    dataset.serialize(folder / "graph.trig", format="trig", encoding="utf-8")
-    dataset.serialize(folder / "graph.nq", format="nquads", encoding="utf-8")
-    graph.serialize(folder / "graph.jsonld", format="json-ld", encoding="utf-8", auto_compact=True)
-    nx.write_graphml(to_graphml_ready(network), folder / "graph.graphml")
-    (folder / "graph.html").write_text(render_html(network), encoding="utf-8")
-    shutil.copyfile(ontology_dir() / "graphbuilder.ttl", folder / "ontology.ttl")
-    write_store([folder / "graph.nq"], folder / STORE_DIR, folder / "ontology.ttl")
-
-
-def build(paths: list[Path], out: Path, *, base: str = DEFAULT_BASE, validate: bool = True,
-          progress: Callable[[int], Callable[[], None]] | None = None) -> BuildReport:
+def build(paths: list[Path], out: Path, *, base: str = DEFAULT_BASE, validate: bool = True, jobs: int = 1,
+          dask: str | None = None, rebuild: bool = False, wait: float = 0.0,
+          progress: Progress | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under `paths` into `out`.
 
-    `progress`, if given, is called with the number of articles and returns a callback
-    to call after each one. Output is written only if at least one article was read.
+    `jobs` processes (or the Dask scheduler at `dask`) run the extraction; `rebuild`
+    ignores the cache of earlier builds; `wait` is how long to wait for another build of
+    the same folder to finish. `progress`, if given, is called with the number of
+    articles (None when unknown) and returns a callback to call after each one. Output
+    is written only if at least one article was read. Raises BuildLocked.
     """
     started = time.perf_counter()
     report = BuildReport()
-    articles = []
-    for item in read_articles(paths):
-        (report.errors if isinstance(item, InputError) else articles).append(item)
-    tick = progress(len(articles)) if progress and articles else None
-    extractions = extract_articles(articles, report, tick) if articles else []
-    report.articles = len(extractions)
-    if extractions:
-        write_outputs(extractions, out, base, validate, report)
+    with build_lock(out, wait):
+        remove_stale_staging(out)
+        cache = ExtractionCache(out / CACHE_DIR, pipeline_fingerprint())
+        corpus = extract_all(paths, cache, report, jobs=jobs, dask=dask, rebuild=rebuild, progress=progress)
+        if corpus.articles:
+            write_outputs(corpus, cache, out, base, validate, report)
+            cache.keep_only(set(corpus.articles))
     report.seconds = time.perf_counter() - started
+    report.timings["total"] = report.seconds
     return report

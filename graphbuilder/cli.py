@@ -18,9 +18,10 @@ def _error(message: str) -> None:
     click.echo(f"graphbuilder: error: {message}", err=True)
 
 
-def _progress_bar(total: int) -> Callable[[], None] | None:
-    """A rich progress bar on a terminal; nothing when output is piped or in CI."""
-    if not sys.stderr.isatty() or total < 2:
+def _progress_bar(total: int | None) -> Callable[[], None] | None:
+    """A rich progress bar on a terminal (a spinner when the number of articles is not
+    known up front); nothing when output is piped or in CI."""
+    if not sys.stderr.isatty() or total == 1:
         return None
     from rich.progress import Progress
 
@@ -49,12 +50,26 @@ def main() -> None:
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the minted resources.")
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="Check the output against ontology/shapes.ttl (SHACL).")
-def build(paths: tuple[Path, ...], out: Path, base: str, validate: bool) -> None:
-    """Build the graph from article files or folders of .txt articles (default: input/)."""
-    from .build import build as run_build
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes that run the extraction; 0: one per core.")
+@click.option("--dask", metavar="ADDRESS", help="Run the extraction on this Dask scheduler (tcp://host:8786).")
+@click.option("--rebuild", is_flag=True, help="Extract every article again instead of reusing unchanged ones.")
+@click.option("--wait", type=click.FloatRange(min=0), default=0, show_default=True,
+              help="Seconds to wait for another build of the same --out to finish before giving up.")
+@click.option("--timings", is_flag=True, help="Also print the time of each stage.")
+def build(paths: tuple[Path, ...], out: Path, base: str, validate: bool, jobs: int, dask: str | None,
+          rebuild: bool, wait: float, timings: bool) -> None:
+    """Build the graph from articles (.txt, .md, .html, .jsonl) or folders of them (default: input/)."""
+    from .build import BuildLocked, build as run_build
+    from .runner import default_jobs
 
-    report = run_build(list(paths) or [DEFAULT_INPUT], out, base=base, validate=validate,
-                       progress=_progress_bar)
+    try:
+        report = run_build(list(paths) or [DEFAULT_INPUT], out, base=base, validate=validate,
+                           jobs=jobs or default_jobs(), dask=dask, rebuild=rebuild, wait=wait,
+                           progress=_progress_bar)
+    except BuildLocked as err:
+        _error(str(err))
+        sys.exit(3)
     for error in report.errors:
         _error(str(error))
     if report.shapes is not None and not report.shapes.conforms:
@@ -62,6 +77,10 @@ def build(paths: tuple[Path, ...], out: Path, base: str, validate: bool) -> None
     if not report.articles:
         _error("no article could be read; output left unchanged")
     click.echo(report.summary() + (f" -> {out}" if report.articles else ""))
+    if report.shapes is not None and report.shapes_articles < report.articles:
+        click.echo(f"shapes checked on the first {report.shapes_articles} of {report.articles} articles")
+    if timings:
+        click.echo(report.stages())
     if report.errors or not report.articles or (report.shapes and not report.shapes.conforms):
         sys.exit(1)
 

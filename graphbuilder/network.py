@@ -1,9 +1,11 @@
 """RDF -> networkx: one node per entity, one edge per fact with its evidence.
 
-The MultiDiGraph follows the schema `graphbuilder.html` draws: nodes carry `label`,
-`cls` (one of the five classes, or Article), `aliases` and `iri`; edges carry
-`predicate`, `label` (Polish), `confidence` and `evidence` (sentence, article, title,
-source file, confidence).
+Read from an Oxigraph store whose default graph is the union of the articles (as `build`
+writes it and `open_store` loads files), with three SPARQL queries, so that a graph of
+millions of triples never has to pass through rdflib. The MultiDiGraph follows the schema
+`graphbuilder.html` draws: nodes carry `label`, `cls` (one of the five classes, or
+Article), `aliases` and `iri`; edges carry `predicate`, `label` (Polish), `confidence`
+and `evidence` (sentence, article, title, source file, confidence).
 """
 from __future__ import annotations
 
@@ -11,73 +13,105 @@ import json
 from collections import defaultdict
 
 import networkx as nx
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+import pyoxigraph as ox
 
 from .ontology import GB, Ontology
 
 __all__ = ["to_networkx", "to_graphml_ready"]
 
+PREFIXES = f"""PREFIX gb: <{GB}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+NODES = PREFIXES + """SELECT ?node ?type ?label WHERE {
+  ?node a ?type . OPTIONAL { ?node rdfs:label ?label } OPTIONAL { ?node dcterms:title ?label } }"""
+ALIASES = PREFIXES + "SELECT ?node ?alias WHERE { ?node skos:altLabel ?alias }"
+EVIDENCE = PREFIXES + """SELECT ?s ?p ?o ?sentence ?article ?title ?source ?confidence WHERE {
+  ?a a gb:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; gb:sentence ?sentence ;
+     gb:article ?article ; gb:confidence ?confidence .
+  OPTIONAL { ?article dcterms:title ?title } OPTIONAL { ?article gb:sourceFile ?source } }"""
 
-def _local(iri: URIRef) -> str:
-    return str(iri).rsplit("#", 1)[-1]
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1]
 
 
-def _node_class(graph: Graph, node: URIRef, ontology: Ontology) -> str | None:
-    classes = {ontology.top_class.get(_local(t)) for t in graph.objects(node, RDF.type)}
-    classes.discard(None)
-    return min(classes) if classes else None
+def _value(term) -> str:
+    return "" if term is None else term.value
 
 
-def _evidence(graph: Graph) -> dict[tuple, list[dict]]:
-    """Evidence of every fact, keyed by (subject, predicate, object)."""
+def _nodes(store: ox.Store, ontology: Ontology) -> dict[str, dict]:
+    """Every typed node of one of the ontology's classes: its class and label. An
+    entity typed with several top classes gets the first in alphabetical order."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, str] = {}
+    for row in store.query(NODES):
+        node = row["node"]
+        kind = row["type"].value if isinstance(row["type"], ox.NamedNode) else ""
+        top = ontology.top_class.get(_local(kind)) if kind.startswith(str(GB)) else None
+        if top and isinstance(node, ox.NamedNode):
+            classes[node.value].add(top)
+            if row["label"] is not None:
+                labels.setdefault(node.value, row["label"].value)
+    return {node: {"cls": min(tops), "label": labels.get(node, node)} for node, tops in classes.items()}
+
+
+def _aliases(store: ox.Store) -> dict[str, list[str]]:
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for row in store.query(ALIASES):
+        aliases[_value(row["node"])].add(row["alias"].value)
+    return {node: sorted(names) for node, names in aliases.items()}
+
+
+def _evidence(store: ox.Store) -> dict[tuple[str, str, str], list[dict]]:
+    """Evidence of every fact, keyed by (subject, predicate name, object)."""
     evidence: dict[tuple, list[dict]] = defaultdict(list)
-    for node in graph.subjects(RDF.type, GB.Assertion):
-        article = graph.value(node, GB.article)
-        key = (graph.value(node, RDF.subject), graph.value(node, RDF.predicate), graph.value(node, RDF.object))
+    for row in store.query(EVIDENCE):
+        key = (row["s"].value, _local(row["p"].value), row["o"].value)
         evidence[key].append({
-            "sentence": str(graph.value(node, GB.sentence)),
-            "article": str(article),
-            "title": str(graph.value(article, DCTERMS.title) or ""),
-            "source": str(graph.value(article, GB.sourceFile) or ""),
-            "confidence": float(graph.value(node, GB.confidence) or 0),
+            "sentence": row["sentence"].value,
+            "article": row["article"].value,
+            "title": _value(row["title"]),
+            "source": _value(row["source"]),
+            "confidence": float(row["confidence"].value),
         })
     for items in evidence.values():
         items.sort(key=lambda e: (-e["confidence"], e["source"], e["sentence"]))
     return evidence
 
 
-def _add_node(result: nx.MultiDiGraph, graph: Graph, node: URIRef, cls: str) -> None:
-    label_predicate = DCTERMS.title if cls == "Article" else RDFS.label
-    result.add_node(
-        str(node),
-        label=str(graph.value(node, label_predicate) or node),
-        cls=cls,
-        aliases=sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
-        iri=str(node),
-    )
+def _facts(store: ox.Store, ontology: Ontology) -> list[tuple[str, str, str]]:
+    """(subject, predicate name, object) of every fact, sorted."""
+    values = " ".join(f"gb:{name}" for name in ontology.predicates)
+    query = PREFIXES + f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}"
+    return sorted({(row["s"].value, _local(row["p"].value), row["o"].value) for row in store.query(query)},
+                  key=lambda fact: (fact[1], fact[0], fact[2]))
 
 
-def to_networkx(graph: Graph, ontology: Ontology) -> nx.MultiDiGraph:
-    """Build the entity graph from the union RDF graph: every entity, every fact."""
+def to_networkx(store: ox.Store, ontology: Ontology) -> nx.MultiDiGraph:
+    """Build the entity graph from the store's default graph: every entity, every fact."""
     result = nx.MultiDiGraph()
-    evidence = _evidence(graph)
-    for node in sorted(set(graph.subjects(RDFS.label))):
-        cls = _node_class(graph, node, ontology)
-        if cls and cls != "Article":
-            _add_node(result, graph, node, cls)
-    for predicate_name, predicate in sorted(ontology.predicates.items()):
-        for subject, obj in sorted(graph.subject_objects(GB[predicate_name])):
-            for node in (subject, obj):
-                cls = _node_class(graph, node, ontology)
-                if cls and str(node) not in result:
-                    _add_node(result, graph, node, cls)
-            items = evidence.get((subject, GB[predicate_name], obj), [])
-            result.add_edge(
-                str(subject), str(obj), key=predicate_name, predicate=predicate_name,
-                label=predicate.label_pl, evidence=items,
-                confidence=max((e["confidence"] for e in items), default=0.0),
-            )
+    nodes, aliases, evidence = _nodes(store, ontology), _aliases(store), _evidence(store)
+
+    def add(node: str) -> None:
+        result.add_node(node, label=nodes[node]["label"], cls=nodes[node]["cls"],
+                        aliases=aliases.get(node, []), iri=node)
+
+    for node in sorted(nodes):
+        if nodes[node]["cls"] != "Article":
+            add(node)
+    for subject, predicate, obj in _facts(store, ontology):
+        if subject not in nodes or obj not in nodes:
+            continue
+        for node in (subject, obj):
+            if node not in result:
+                add(node)
+        items = evidence.get((subject, predicate, obj), [])
+        result.add_edge(
+            subject, obj, key=predicate, predicate=predicate,
+            label=ontology.predicates[predicate].label_pl, evidence=items,
+            confidence=max((e["confidence"] for e in items), default=0.0),
+        )
     return result
 
 

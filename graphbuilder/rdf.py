@@ -20,12 +20,18 @@ SCHEMA = Namespace("https://schema.org/")
 PREFIXES = {"gb": GB, "schema": SCHEMA, "skos": SKOS, "prov": PROV, "dcterms": DCTERMS}
 
 
+def prefixes(base: str) -> dict[str, str]:
+    """The project's prefixes, for readable Turtle and TriG."""
+    kinds = ("person", "country", "city", "location", "organization", "article", "assertion")
+    standard = {"rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD)}
+    return {**standard, **{prefix: str(ns) for prefix, ns in PREFIXES.items()},
+            **{kind: f"{base}{kind}/" for kind in kinds}}
+
+
 def bind_prefixes(graph: Graph, base: str) -> None:
-    """Bind the project's prefixes once, for readable Turtle and TriG."""
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    for kind in ("person", "country", "city", "location", "organization", "article", "assertion"):
-        graph.bind(kind, Namespace(f"{base}{kind}/"))
+    """Bind the project's prefixes to an rdflib graph."""
+    for prefix, namespace in prefixes(base).items():
+        graph.bind(prefix, Namespace(namespace))
 
 
 def add_article(dataset: Dataset, extraction: ArticleExtraction, base: str) -> URIRef:
@@ -39,6 +45,8 @@ def add_article(dataset: Dataset, extraction: ArticleExtraction, base: str) -> U
     graph.add((iri, GB.contentHash, Literal(article.sha256)))
     if article.date:
         graph.add((iri, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
+    if article.url:
+        graph.add((iri, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
     entity_iris = {}
     for entity in extraction.entities:
         node = entity_iri(base, entity.top_class, entity.name)
@@ -83,10 +91,7 @@ def to_dataset(extractions: Iterable[ArticleExtraction], base: str) -> Dataset:
     return dataset
 
 
-def union_graph(dataset: Dataset, base: str) -> Graph:
-    """Every triple of every article in one graph: what graph.ttl and graph.jsonld hold."""
-    graph = Graph()
-    bind_prefixes(graph, base)
+def add_triples(graph: Graph, dataset: Dataset) -> None:
+    """Every triple of every graph of the dataset, added to one graph."""
     for subject, predicate, obj, _context in dataset.quads((None, None, None, None)):
         graph.add((subject, predicate, obj))
-    return graph

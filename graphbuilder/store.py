@@ -65,9 +65,15 @@ def load_store(files: list[Path], location: Path | None = None, ontology: Path |
     store = ox.Store(str(location)) if location else ox.Store()
     for path in files:
         store.bulk_extend(with_union(path))
+    add_ontology(store, ontology)
+    return store
+
+
+def add_ontology(store: ox.Store, ontology: Path | None = None) -> None:
+    """Add the ontology as a graph of its own (and to the union), so that queries can
+    use its labels and class hierarchy."""
     store.bulk_extend(with_union(ontology or ontology_dir() / "graphbuilder.ttl", ONTOLOGY_GRAPH))
     store.flush()
-    return store
 
 
 def write_store(files: list[Path], location: Path, ontology: Path | None = None) -> None:

@@ -10,15 +10,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset, Graph
-from rdflib.util import guess_format
 
 from .html import render_html
 from .network import to_networkx
 from .ontology import load_ontology
+from .store import open_store
 
-BUILT_GRAPH = "graph.ttl"
-QUAD_FORMATS = {"trig", "nquads"}
 DEFAULT_DEPTH = 1
 FOLDS = str.maketrans({"ł": "l", "Ł": "l"})  # no combining mark to strip from these
 
@@ -45,17 +42,12 @@ def write_subgraph(data: Path, out: Path, *, focus: str | None = None, depth: in
 
 
 def load_graph(data: Path) -> nx.MultiDiGraph:
-    """The networkx graph of a build folder (its graph.ttl) or of one RDF file."""
-    path = data / BUILT_GRAPH if data.is_dir() else data
-    if not path.is_file():
-        raise SubgraphError(f"{path}: no such file (run `graphbuilder build` or pass --data)")
-    fmt = guess_format(str(path)) or "turtle"
-    rdf = Dataset(default_union=True) if fmt in QUAD_FORMATS else Graph()
+    """The networkx graph of a build folder (its store) or of RDF files."""
     try:
-        rdf.parse(path, format=fmt)
-    except Exception as err:  # noqa: BLE001 - rdflib raises many kinds for bad input
-        raise SubgraphError(f"{path}: cannot read RDF: {type(err).__name__}: {err}") from err
-    return to_networkx(rdf, load_ontology())
+        store = open_store([data])
+    except (OSError, SyntaxError, ValueError) as err:
+        raise SubgraphError(f"cannot read RDF: {err} (run `graphbuilder build` or pass --data)") from err
+    return to_networkx(store, load_ontology())
 
 
 def fold(text: str) -> str:

@@ -19,7 +19,8 @@ class Article:
     text: str
     title: str
     sha256: str
-    date: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    url: str | None = None
 
 
 @dataclass(frozen=True)

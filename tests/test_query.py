@@ -330,7 +330,8 @@ def test_query_rebuild_replaces_the_store(tmp_path):
     _build_tiny(tmp_path / "two", out, "Premier Japonii Fumio Kishida przyleciał w poniedziałek do Kijowa.\n")
     names = {row[0] for row in to_table(run_query(open_store([out]), PREFIXES + "SELECT ?n WHERE { ?p a gb:Person ; rdfs:label ?n }")).rows}
     assert names == {"Fumio Kishida"}
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == [STORE_DIR]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")) == [STORE_DIR]
+    assert not list(out.glob(".staging-*"))
 
 
 # --- parameters ------------------------------------------------------------------------
