@@ -49,7 +49,7 @@ from .validate import ShapeReport, check_shapes
 OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "graph.graphml", "graph.html", "ontology.ttl")
 LOCK_FILE = ".graphbuilder.lock"
 STAGING_PREFIX = ".staging-"
-SHAPES_SAMPLE_TRIPLES = 100_000  # pyshacl needs the graph in memory and takes ~1 s per 1,000 triples
+SHAPES_SAMPLE_TRIPLES = 10_000  # pyshacl holds the graph in memory and checks about 1,000 triples a second
 
 Progress = Callable[[int | None], Callable[[], None] | None]
 
