@@ -200,3 +200,16 @@ def test_build_links_a_surname_to_the_full_name_of_another_article(tmp_path):
     build([folder], tmp_path / "out")
     people = [line for line in _quads(tmp_path / "out") if "/person/" in line.split(" ")[0] and "#label>" in line]
     assert {line.split(" ")[0] for line in people} == {"<https://w3id.org/graphbuilder/resource/person/wladimir-putin>"}
+
+
+def test_cli_build_prints_the_stages_and_reuses_on_the_second_run(tmp_path):
+    folder = _write_folder(tmp_path / "in", {"a.txt": ARTICLES["a.txt"], "b.jsonl": '{"id": "1", "text": "Putin."}\n{'})
+    command = [sys.executable, "-m", "graphbuilder", "build", str(folder), "--out", str(tmp_path / "out"), "--timings"]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    second = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert first.returncode == second.returncode == 1  # the bad line of b.jsonl
+    assert "b.jsonl: line 2: not JSON" in first.stderr
+    summary, stages = first.stdout.splitlines()[-2:]
+    assert summary.startswith("2 articles, 1 failed,")
+    assert [part.split()[0] for part in stages.split(", ")] == ["read", "nlp", "rdf", "validate", "store", "html", "total"]
+    assert second.stdout.startswith("2 articles (2 unchanged), 1 failed,")
