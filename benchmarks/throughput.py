@@ -7,7 +7,8 @@ runs in a fresh child process into a fresh output folder and prints:
 
 - articles/s and tokens/s of the whole build, and of a second, incremental build of the
   same folder (everything reused from the cache);
-- the peak resident memory of the building process (and of one extraction worker);
+- the peak resident memory of the building process, of one extraction worker, and of
+  all of them together;
 - the time of each stage (read, nlp, rdf, validate, store, html);
 - the whole build's time over the NLP stage's, the issue's target being at most 3x;
 - spaCy's blank Polish tokenizer alone over the same texts, in the same run: the floor.
@@ -40,8 +41,7 @@ from graphbuilder.build import build
 report = build([Path(sys.argv[1])], Path(sys.argv[2]), jobs=int(sys.argv[3]))
 print(json.dumps({"articles": report.articles, "reused": report.reused, "errors": len(report.errors),
                   "timings": dict(report.timings),
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
@@ -92,19 +92,39 @@ def tokenizer_floor(texts: list[str]) -> tuple[int, float]:
 
 
 def run_build(folder: Path, out: Path, jobs: int) -> tuple[dict, float]:
-    """Build in a child process; its report and the wall time."""
+    """Build in a child process; its report, with the peak memory of its extraction
+    workers and of the whole process tree (sampled every 0.2 s), and the wall time."""
+    import psutil
+
     started = time.perf_counter()
-    child = subprocess.run([sys.executable, "-c", BUILD_CHILD, str(folder), str(out), str(jobs)],
-                           capture_output=True, text=True, check=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
-    return json.loads(child.stdout.strip().splitlines()[-1]), time.perf_counter() - started
+    child = psutil.Popen([sys.executable, "-c", BUILD_CHILD, str(folder), str(out), str(jobs)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         env={**os.environ, "OMP_NUM_THREADS": "1"})
+    worker_peak = tree_peak = 0
+    while child.poll() is None:
+        try:
+            workers = [p.memory_info().rss for p in child.children(recursive=True)]
+            tree_peak = max(tree_peak, child.memory_info().rss + sum(workers))
+        except psutil.Error:
+            workers = []
+        worker_peak = max([worker_peak, *workers])
+        time.sleep(0.2)
+    seconds = time.perf_counter() - started
+    stdout, stderr = child.communicate()
+    if child.returncode:
+        raise RuntimeError(f"build failed: {stderr[-2000:]}")
+    report = json.loads(stdout.strip().splitlines()[-1])
+    report.update(worker_rss_mb=worker_peak / 2**20, tree_rss_mb=max(tree_peak / 2**20, report["rss_mb"]))
+    return report, seconds
 
 
 def print_row(size: int, label: str, report: dict, seconds: float, tokens: int) -> None:
     timings = report["timings"]
-    stages = " ".join(f"{timings.get(stage, 0):7.1f}" for stage in STAGES)
+    stages = " | ".join(f"{timings.get(stage, 0):7.1f}" for stage in STAGES)
     ratio = seconds / timings["nlp"] if timings.get("nlp") else float("nan")
     print(f"| {size:>6,} | {label:>11} | {report['articles'] / seconds:7.1f} | {tokens / seconds:9,.0f} | "
-          f"{seconds:7.1f} | {stages} | {ratio:5.2f} | {report['rss_mb']:7,.0f} | {report['worker_rss_mb']:6,.0f} |")
+          f"{seconds:7.1f} | {stages} | {ratio:5.2f} | {report['rss_mb']:7,.0f} | {report['worker_rss_mb']:6,.0f} | "
+          f"{report['tree_rss_mb']:7,.0f} |")
 
 
 def main() -> None:
@@ -116,8 +136,8 @@ def main() -> None:
     cores = len(os.sched_getaffinity(0))
     print(f"{cores} cores; seconds per stage; ratio = whole build / NLP stage; RSS in MB\n")
     print("| articles | jobs | articles/s | tokens/s | seconds | " + " | ".join(STAGES)
-          + " | ratio | peak RSS | worker RSS |")
-    print("|---|---|---|---|---|" + "---|" * len(STAGES) + "---|---|---|")
+          + " | ratio | peak RSS | worker RSS | all processes |")
+    print("|---|---|---|---|---|" + "---|" * len(STAGES) + "---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="gb-throughput-") as scratch:
         for size in args.sizes:
             folder = Path(scratch) / f"corpus-{size}"
@@ -131,7 +151,7 @@ def main() -> None:
                     report, seconds = run_build(folder, out, jobs or cores)
                     print_row(size, f"{jobs or cores} again", report, seconds, tokens)
             print(f"| {size:>6,} | tokenizer | {size / floor:7.1f} | {tokens / floor:9,.0f} | {floor:7.1f} |"
-                  + " |" * (len(STAGES) + 3))
+                  + " |" * (len(STAGES) + 4))
 
 
 if __name__ == "__main__":

@@ -42,13 +42,14 @@ from .network import to_graphml_ready, to_networkx
 from .ontology import load_ontology, ontology_dir
 from .rdf import add_triples, to_dataset
 from .runner import Done, Pending, extractor, in_order
-from .store import STORE_DIR, add_ontology, replace_dir, with_union
+from .store import STORE_DIR, add_ontology, replace_dir
 from .types import Article, ArticleExtraction
 from .validate import ShapeReport, check_shapes
 
 OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "graph.graphml", "graph.html", "ontology.ttl")
 LOCK_FILE = ".graphbuilder.lock"
 STAGING_PREFIX = ".staging-"
+UNION_TRIPLES = "union.nt"  # the default graph of the store, loaded and deleted in staging
 SHAPES_SAMPLE_TRIPLES = 10_000  # pyshacl holds the graph in memory and checks about 1,000 triples a second
 
 Progress = Callable[[int | None], Callable[[], None] | None]
@@ -176,23 +177,31 @@ def extract_all(paths: list[Path], cache: ExtractionCache, report: BuildReport, 
     return corpus
 
 
-def write_nquads(corpus: Corpus, cache: ExtractionCache, path: Path, base: str, sample: Graph | None) -> int:
+def write_nquads(corpus: Corpus, cache: ExtractionCache, folder: Path, base: str, sample: Graph | None) -> int:
     """Pass two: each article's named graph, its people linked across the build, appended
-    to graph.nq. The first articles up to SHAPES_SAMPLE_TRIPLES also go into `sample`.
-    Returns how many articles went into the sample."""
+    to graph.nq, and its triples to the union's N-Triples. The first articles up to
+    SHAPES_SAMPLE_TRIPLES also go into `sample`. Returns how many articles went into it."""
     links = person_links(corpus.people)
     sampled = 0
-    with open(path, "wb") as stream:
+    with open(folder / "graph.nq", "wb") as quads, open(folder / UNION_TRIPLES, "wb") as triples:
         for sha, article in corpus.articles.items():
             extraction = cache.load(sha)
             if extraction is None:
                 raise RuntimeError(f"{cache.folder}: the cached extraction of {article.source} disappeared")
             dataset = to_dataset([link_people(replace(extraction, article=article), links)], base)
-            stream.write(dataset.serialize(format="nquads", encoding="utf-8"))
+            data = dataset.serialize(format="nquads", encoding="utf-8")
+            quads.write(data)
+            triples.writelines(without_graph(line) for line in data.splitlines() if line.strip())
             if sample is not None and len(sample) < SHAPES_SAMPLE_TRIPLES:
                 add_triples(sample, dataset)
                 sampled += 1
     return sampled
+
+
+def without_graph(quad: bytes) -> bytes:
+    """An N-Quads line of a named graph as an N-Triples line (the graph IRI is the last
+    term, and an IRI holds no space)."""
+    return quad.rsplit(b" ", 2)[0] + b" .\n"
 
 
 def write_store_and_files(folder: Path, base: str) -> nx.MultiDiGraph:
@@ -200,7 +209,9 @@ def write_store_and_files(folder: Path, base: str) -> nx.MultiDiGraph:
     ontology, and read the network back from it."""
     shutil.copyfile(ontology_dir() / "graphbuilder.ttl", folder / "ontology.ttl")
     store = ox.Store(str(folder / STORE_DIR))
-    store.bulk_extend(with_union(folder / "graph.nq"))
+    store.bulk_load(path=folder / "graph.nq", format=ox.RdfFormat.N_QUADS)
+    store.bulk_load(path=folder / UNION_TRIPLES, format=ox.RdfFormat.N_TRIPLES)  # deduplicated on load
+    (folder / UNION_TRIPLES).unlink()
     write_rdf_files(store, folder, base)
     add_ontology(store, folder / "ontology.ttl")
     store.optimize()
@@ -216,7 +227,7 @@ def write_outputs(corpus: Corpus, cache: ExtractionCache, out: Path, base: str, 
     try:
         sample = Graph() if validate else None
         with report.timing("rdf"):
-            report.shapes_articles = write_nquads(corpus, cache, staging / "graph.nq", base, sample)
+            report.shapes_articles = write_nquads(corpus, cache, staging, base, sample)
         if sample is not None:
             with report.timing("validate"):
                 report.shapes = check_shapes(sample)
