@@ -116,7 +116,7 @@ def render_html(graph: nx.MultiDiGraph, *, title: str | None = None) -> str:
     """Return the whole page; the caller writes it (nothing touches the disk here)."""
     page_title = title or graph.graph.get("title") or DEFAULT_TITLE
     net = _build_network(graph, str(page_title))
-    net.templateEnv = _template_env(_legend(graph), _relations(graph))
+    net.templateEnv = _template_env(_legend(graph), _relations(graph), _details(graph))
     net.path = TEMPLATE_FILE
     return _add_csp(net.generate_html(name="graph.html"))
 
@@ -170,14 +170,9 @@ def _bends(graph: nx.MultiDiGraph) -> list[int]:
 
 def _node_options(graph: nx.MultiDiGraph, node: Any, data: dict[str, Any],
                   xy: tuple[float, float] | None) -> dict[str, Any]:
-    """vis node fields; `tip` holds tooltip lines that the page turns into text nodes."""
+    """vis node fields, plus what the page builds the tooltip and the search index from."""
     cls = str(data.get("cls") or "")
     label = str(data.get("label") or node)
-    aliases = [str(a) for a in data.get("aliases") or [] if str(a) != label]
-    tip = [["gb-tip-head", label], ["", f"Klasa: {_class_name(cls)}"]]
-    if aliases:
-        tip.append(["", "Aliasy: " + ", ".join(aliases)])
-    tip.append(["gb-tip-meta", str(data.get("iri") or node)])
     options = {
         "id": str(node),
         "label": label,
@@ -185,48 +180,56 @@ def _node_options(graph: nx.MultiDiGraph, node: Any, data: dict[str, Any],
         "color": CLASS_COLOURS.get(cls, FALLBACK_COLOUR),
         "value": graph.degree(node) + 1,
         "cls": cls,
-        "aliases": aliases,
-        "tip": tip,
+        "aliases": [str(a) for a in data.get("aliases") or [] if str(a) != label],
     }
     if xy is not None:
         options["x"], options["y"] = xy
     return options
 
 
+def _edge_id(index: int) -> str:
+    """A unique id per edge, so parallel edges of a MultiDiGraph all show."""
+    return f"e{index}"
+
+
 def _edge_options(index: int, source: Any, target: Any, data: dict[str, Any],
                   bend: int | None) -> dict[str, Any]:
-    """vis edge fields with a unique id, so parallel edges of a MultiDiGraph all show.
+    """vis edge fields; the arrow comes from the global options, the evidence from `_details`.
 
     `bend` (big graphs only) curves the n-th edge between two nodes away from the others.
     """
     predicate = str(data.get("predicate") or "")
-    label = str(data.get("label") or predicate)
     confidence = _as_float(data.get("confidence"))
-    tip = [["gb-tip-head", f"{label} ({predicate})"],
-           ["", f"Pewność: {confidence:.2f}"]]
-    for item in data.get("evidence") or []:
-        tip.extend(_evidence_lines(item))
     options = {
-        "id": f"e{index}",
+        "id": _edge_id(index),
         "from": str(source),
         "to": str(target),
-        "arrows": "to",
-        "label": label,
+        "label": str(data.get("label") or predicate),
         "predicate": predicate,
+        "confidence": confidence,
         "width": EDGE_WIDTH_MIN + EDGE_WIDTH_SPAN * max(0.0, min(confidence, 1.0)),
-        "tip": tip,
     }
     if bend:
         options["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": BEND_STEP * bend}
     return options
 
 
-def _evidence_lines(item: dict[str, Any]) -> list[list[str]]:
-    """Two tooltip lines per evidence: the sentence, then where it comes from."""
-    where = [str(item.get(k)) for k in ("title", "source") if item.get(k)]
-    where.append(f"pewność {_as_float(item.get('confidence')):.2f}")
-    return [["gb-tip-sentence", f"„{item.get('sentence', '')}”"],
-            ["gb-tip-meta", "— " + " · ".join(where)]]
+def _details(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """Evidence per edge id as [sentence, article index, confidence], and the articles once each.
+
+    Kept apart from the nodes and edges: the page parses it only when a tooltip or the side
+    panel first needs it, so the first draw of a big graph does not wait for every sentence.
+    """
+    articles: dict[tuple[str, str], int] = {}
+    evidence: dict[str, list[list[Any]]] = {}
+    for index, (_, _, data) in enumerate(graph.edges(data=True)):
+        items = []
+        for item in data.get("evidence") or []:
+            article = (str(item.get("title") or ""), str(item.get("source") or ""))
+            where = articles.setdefault(article, len(articles))
+            items.append([str(item.get("sentence") or ""), where, _as_float(item.get("confidence"))])
+        evidence[_edge_id(index)] = items
+    return {"articles": [list(article) for article in articles], "evidence": evidence}
 
 
 def _legend(graph: nx.MultiDiGraph) -> list[dict[str, str]]:
@@ -271,7 +274,8 @@ def script_json(value: Any) -> Markup:
     return Markup(text)
 
 
-def _template_env(legend: list[dict[str, str]], relations: list[dict[str, Any]]) -> Environment:
+def _template_env(legend: list[dict[str, str]], relations: list[dict[str, Any]],
+                  details: dict[str, Any]) -> Environment:
     """Our template first, pyvis' folder second (for the inlined vis-network files)."""
     loader = ChoiceLoader([FileSystemLoader(str(TEMPLATE_DIR)),
                            FileSystemLoader(str(PYVIS_TEMPLATE_DIR))])
@@ -279,6 +283,7 @@ def _template_env(legend: list[dict[str, str]], relations: list[dict[str, Any]])
     env.filters["script_json"] = script_json
     env.globals["legend"] = legend
     env.globals["relations"] = relations
+    env.globals["details"] = details
     return env
 
 
