@@ -9,8 +9,9 @@ put into the DOM with `textContent`, and a Content-Security-Policy with script h
 forbids every network request and every script we did not write.
 
 The page stays usable at 20,000 nodes: big graphs get their positions from layout.py and
-start with physics off, tooltips are built only when shown, and the node and edge lists
-are filled directly (pyvis' add_node/add_edge search the lists on every call).
+start with physics off, their edges are plain lines until a node's neighbourhood is lit,
+the evidence is parsed only when first shown, and the node and edge lists are filled
+directly (pyvis' add_node/add_edge search the lists on every call).
 """
 from __future__ import annotations
 
@@ -116,7 +117,8 @@ def render_html(graph: nx.MultiDiGraph, *, title: str | None = None) -> str:
     """Return the whole page; the caller writes it (nothing touches the disk here)."""
     page_title = title or graph.graph.get("title") or DEFAULT_TITLE
     net = _build_network(graph, str(page_title))
-    net.templateEnv = _template_env(_legend(graph), _relations(graph), _details(graph))
+    net.templateEnv = _template_env({"legend": _legend(graph), "relations": _relations(graph),
+                                     "details": _details(graph), "plain_edges": _is_big(graph)})
     net.path = TEMPLATE_FILE
     return _add_csp(net.generate_html(name="graph.html"))
 
@@ -133,7 +135,7 @@ def _build_network(graph: nx.MultiDiGraph, page_title: str) -> Network:
     where = positions(graph) if big else {}
     net.nodes = [_node_options(graph, node, data, where.get(node)) for node, data in graph.nodes(data=True)]
     net.node_ids = [item["id"] for item in net.nodes]
-    net.edges = [_edge_options(index, source, target, data, bend if big else None)
+    net.edges = [_edge_options(index, source, target, data, bend if big else None, labelled=not big)
                  for index, ((source, target, data), bend)
                  in enumerate(zip(graph.edges(data=True), _bends(graph)))]
     return net
@@ -154,6 +156,7 @@ def _vis_options(graph: nx.MultiDiGraph) -> dict[str, Any]:
         options["edges"]["smooth"] = False  # per-edge curves only where edges run parallel
         options["interaction"].update(BIG_GRAPH_INTERACTION)
         options["nodes"]["scaling"]["label"] = BIG_GRAPH_LABELS
+        options["edges"]["arrows"]["to"]["enabled"] = False  # the page adds them where lit
     return options
 
 
@@ -193,22 +196,27 @@ def _edge_id(index: int) -> str:
 
 
 def _edge_options(index: int, source: Any, target: Any, data: dict[str, Any],
-                  bend: int | None) -> dict[str, Any]:
+                  bend: int | None, *, labelled: bool) -> dict[str, Any]:
     """vis edge fields; the arrow comes from the global options, the evidence from `_details`.
 
     `bend` (big graphs only) curves the n-th edge between two nodes away from the others.
+    Unlabelled edges (big graphs) keep their name in `relation` only: vis measures every
+    label on the first frame, and a frame of thousands of labels and arrows is twice as slow.
     """
     predicate = str(data.get("predicate") or "")
     confidence = _as_float(data.get("confidence"))
+    relation = str(data.get("label") or predicate)
     options = {
         "id": _edge_id(index),
         "from": str(source),
         "to": str(target),
-        "label": str(data.get("label") or predicate),
+        "relation": relation,
         "predicate": predicate,
         "confidence": confidence,
         "width": EDGE_WIDTH_MIN + EDGE_WIDTH_SPAN * max(0.0, min(confidence, 1.0)),
     }
+    if labelled:
+        options["label"] = relation
     if bend:
         options["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": BEND_STEP * bend}
     return options
@@ -274,16 +282,13 @@ def script_json(value: Any) -> Markup:
     return Markup(text)
 
 
-def _template_env(legend: list[dict[str, str]], relations: list[dict[str, Any]],
-                  details: dict[str, Any]) -> Environment:
+def _template_env(page: dict[str, Any]) -> Environment:
     """Our template first, pyvis' folder second (for the inlined vis-network files)."""
     loader = ChoiceLoader([FileSystemLoader(str(TEMPLATE_DIR)),
                            FileSystemLoader(str(PYVIS_TEMPLATE_DIR))])
     env = Environment(loader=loader, autoescape=True)
     env.filters["script_json"] = script_json
-    env.globals["legend"] = legend
-    env.globals["relations"] = relations
-    env.globals["details"] = details
+    env.globals.update(page)  # legend, relations, details, plain_edges
     return env
 
 

@@ -497,8 +497,20 @@ def test_big_graph_is_drawn_from_python_positions_without_physics(open_graph: An
     drawn = loaded.js("gbNetwork.getPositions()")
     assert all(abs(drawn[n]["x"] - x) <= 1 and abs(drawn[n]["y"] - y) <= 1 for n, (x, y) in given.items())
     assert len({tuple(p) for p in given.values()}) == g.number_of_nodes()
+    assert _arrowed_edges(loaded) == set()  # plain lines, no labels
+    assert loaded.js("gbEdges.getIds().filter(id => gbNetwork.body.edges[id].options.label).length") == 0
     _search(loaded, "wezel 123")
     assert _panel(loaded)["id"] == EX + "n123"
+    lit = {f"e{i}" for i, (s, o) in enumerate(g.edges()) if EX + "n123" in (s, o)}
+    assert len(lit) == 4 and _arrowed_edges(loaded) == lit
+    assert "odwiedza" in _panel(loaded)["text"] and "spotyka się z" in _panel(loaded)["text"]
+    loaded.page.locator("#gb-panel-close").click()
+    assert _arrowed_edges(loaded) == set()
+
+
+def _arrowed_edges(loaded: Loaded) -> set[str]:
+    """Edges that the next frame draws with an arrow."""
+    return set(loaded.js("gbEdges.getIds().filter(id => gbNetwork.body.edges[id].getFormattingValues().toArrow)"))
 
 
 def test_layout_is_deterministic() -> None:
