@@ -476,6 +476,58 @@ def test_xss_payloads_stay_inert_in_search_and_panel(open_graph: Any) -> None:
     assert loaded.dialogs == [] and loaded.errors == []
 
 
+def confidence_graph() -> nx.MultiDiGraph:
+    """explore_graph plus a weak fact (0.4) and a fact with a strong and a weak sentence."""
+    g = explore_graph()
+    duda, nato = EX + "Andrzej_Duda", EX + "NATO"
+    _edge(g, duda, nato, "memberOf", "jest członkiem", [_evidence("Duda może wejść do NATO.", conf=0.4)])
+    _edge(g, duda, EX + "Ukraina", "visits", "odwiedza",
+          [_evidence("Duda odwiedził Ukrainę.", conf=0.9), _evidence("Duda mógł być na Ukrainie.", conf=0.5)])
+    return g
+
+
+def _set_confidence(loaded: Loaded, steps: int) -> None:
+    """Move the confidence slider from 0 by `steps` of 0.05 with the keyboard, as a user does."""
+    slider = loaded.page.locator("#gb-confidence")
+    slider.press("Home")
+    for _ in range(steps):
+        slider.press("ArrowRight")
+
+
+def test_confidence_slider_hides_weaker_relations_and_their_evidence(open_graph: Any) -> None:
+    g = confidence_graph()
+    loaded = open_graph(g)
+    duda = EX + "Andrzej_Duda"
+    loaded.js("(id) => gbFocus(id)", duda)
+    assert "Duda może wejść do NATO." in _panel(loaded)["text"]
+    _set_confidence(loaded, 12)
+    assert loaded.js("document.getElementById('gb-confidence-value').textContent") == "0.60"
+    shown = loaded.js("gbEdges.getIds().filter(id => !gbNetwork.body.edges[id].options.hidden)")
+    assert len(shown) == g.number_of_edges() - 1
+    assert loaded.js("(ids) => gbEdges.get(ids).every(e => e.confidence >= 0.6)", shown)
+    text = _panel(loaded)["text"]
+    assert _panel(loaded)["id"] == duda and "Duda może wejść do NATO." not in text
+    assert "Duda odwiedził Ukrainę." in text and "Duda mógł być na Ukrainie." not in text
+    assert "ukryte przez filtry: 1" in text and "zdania poniżej progu pewności: 1" in text
+    _set_confidence(loaded, 0)
+    assert loaded.js("gbEdges.getIds().filter(id => gbNetwork.body.edges[id].options.hidden).length") == 0
+    assert "Duda mógł być na Ukrainie." in _panel(loaded)["text"]
+    _assert_clean(loaded)
+
+
+def test_keep_confident_drops_weaker_facts_and_sentences() -> None:
+    from graphbuilder.subgraph import keep_confident
+
+    g = confidence_graph()
+    kept = keep_confident(g, 0.6)
+    assert set(kept.nodes) == set(g.nodes)
+    assert kept.number_of_edges() == g.number_of_edges() - 1
+    assert all(d["confidence"] >= 0.6 for *_, d in kept.edges(data=True))
+    visits = [d for s, o, d in kept.edges(data=True) if o == EX + "Ukraina" and d["predicate"] == "visits"]
+    assert [e["sentence"] for e in visits[0]["evidence"]] == ["Duda odwiedził Ukrainę."]
+    assert len(g.edges[EX + "Andrzej_Duda", EX + "Ukraina", "visits"]["evidence"]) == 2  # input untouched
+
+
 def big_graph(n_nodes: int = 400) -> nx.MultiDiGraph:
     """A ring with chords and a parallel edge: past the size where vis physics is used."""
     g = nx.MultiDiGraph()
@@ -536,12 +588,33 @@ def test_cli_html_writes_focus_and_class_pages(open_graph: Any, seed_build: Any,
     _assert_clean(loaded)
     labels = set(loaded.js("gbNodes.get().map(n => n.label)"))
     assert "Władimir Putin" in labels and "Kazachstan" in labels and "BRICS" not in labels
-    page = tmp_path / "classes.html"
-    result = CliRunner().invoke(main, ["html", "--data", str(out / "graph.ttl"),
-                                       "--classes", "Person,country", "--out", str(page)])
+    for classes in (["--classes", "Person,country"], ["--classes", "Person", "--classes", "country"]):
+        page = tmp_path / "classes.html"
+        result = CliRunner().invoke(main, ["html", "--data", str(out / "graph.ttl"), *classes, "--out", str(page)])
+        assert result.exit_code == 0, result.output
+        assert set(open_graph(page).js("gbNodes.get().map(n => n.cls)")) == {"Person", "Country"}
+
+
+def test_cli_html_min_confidence_keeps_surer_facts(open_graph: Any, seed_build: Any, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from graphbuilder.cli import main
+
+    out, _report = seed_build
+    graph = nx.read_graphml(out / "graph.graphml")
+    confidences = sorted({d["confidence"] for *_, d in graph.edges(data=True)})
+    threshold = confidences[len(confidences) // 2]
+    surer = sum(1 for *_, d in graph.edges(data=True) if d["confidence"] >= threshold)
+    assert 0 < surer < graph.number_of_edges()
+    page = tmp_path / "surer.html"
+    result = CliRunner().invoke(main, ["html", "--data", str(out), "--min-confidence", str(threshold),
+                                       "--out", str(page)])
     assert result.exit_code == 0, result.output
-    classes = set(open_graph(page).js("gbNodes.get().map(n => n.cls)"))
-    assert classes == {"Person", "Country"}
+    loaded = open_graph(page)
+    _assert_clean(loaded)
+    assert loaded.js("gbNetwork.body.nodeIndices.length") == graph.number_of_nodes()
+    assert loaded.js("gbNetwork.body.edgeIndices.length") == surer
+    assert loaded.js("(t) => gbEdges.get().every(e => e.confidence >= t)", threshold)
 
 
 @pytest.mark.parametrize("args, message", [
