@@ -80,7 +80,6 @@ VIS_OPTIONS: dict[str, Any] = {
         "borderWidth": 1,
         "font": {"size": 15, "face": "sans-serif", "color": "#222222",
                  "strokeWidth": 3, "strokeColor": "#ffffff"},
-        "scaling": {"min": 10, "max": 36, "label": {"enabled": False}},
     },
     "edges": {
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
@@ -107,9 +106,14 @@ IMPROVED_LAYOUT_MAX_NODES = 100
 # Above this, vis physics takes too long to settle: positions come from layout.py.
 PHYSICS_MAX_NODES = 300
 BIG_GRAPH_INTERACTION: dict[str, Any] = {"hideEdgesOnZoom": True, "tooltipDelay": 200}
-# Scaled labels are skipped while too small to read; unscaled ones are drawn at any zoom,
-# which doubled the time of a frame at 5,000 nodes.
-BIG_GRAPH_LABELS: dict[str, Any] = {"enabled": True, "min": 12, "max": 30, "drawThreshold": 6}
+# Node size grows with degree, from NODE_SIZE[0] to NODE_SIZE[1] px. It is computed here,
+# not by vis' `value` scaling, which re-styles every node once more (0.7 s at 20,000 nodes).
+NODE_SIZE = (10.0, 36.0)
+# Big graphs: node labels from 12 px to 30 px by degree, so hubs are named first when
+# zooming in, and skipped while smaller than 6 px on screen: drawing every label at every
+# zoom doubled the time of a frame at 5,000 nodes.
+BIG_LABEL_SIZE = (12, 30)
+BIG_LABEL_DRAW_THRESHOLD = 6
 BEND_STEP = 0.2  # roundness added per parallel edge between the same two nodes
 
 
@@ -133,7 +137,9 @@ def _build_network(graph: nx.MultiDiGraph, page_title: str) -> Network:
     net.options = _vis_options(graph)  # a dict: pyvis json.dumps it into `options`
     big = _is_big(graph)
     where = positions(graph) if big else {}
-    net.nodes = [_node_options(graph, node, data, where.get(node)) for node, data in graph.nodes(data=True)]
+    shares = _degree_shares(graph)
+    net.nodes = [_node_options(node, data, shares[node], where.get(node), big=big)
+                 for node, data in graph.nodes(data=True)]
     net.node_ids = [item["id"] for item in net.nodes]
     net.edges = [_edge_options(index, source, target, data, bend if big else None, labelled=not big)
                  for index, ((source, target, data), bend)
@@ -155,7 +161,8 @@ def _vis_options(graph: nx.MultiDiGraph) -> dict[str, Any]:
         options["physics"]["enabled"] = False
         options["edges"]["smooth"] = False  # per-edge curves only where edges run parallel
         options["interaction"].update(BIG_GRAPH_INTERACTION)
-        options["nodes"]["scaling"]["label"] = BIG_GRAPH_LABELS
+        options["nodes"]["font"]["size"] = BIG_LABEL_SIZE[0]
+        options["nodes"]["scaling"] = {"label": {"drawThreshold": BIG_LABEL_DRAW_THRESHOLD}}
         options["edges"]["arrows"]["to"]["enabled"] = False  # the page adds them where lit
     return options
 
@@ -171,9 +178,22 @@ def _bends(graph: nx.MultiDiGraph) -> list[int]:
     return bends
 
 
-def _node_options(graph: nx.MultiDiGraph, node: Any, data: dict[str, Any],
-                  xy: tuple[float, float] | None) -> dict[str, Any]:
-    """vis node fields, plus what the page builds the tooltip and the search index from."""
+def _degree_shares(graph: nx.MultiDiGraph) -> dict[Any, float]:
+    """Each node's degree scaled to 0..1 between the smallest and the largest (0.5 if all equal)."""
+    degrees = dict(graph.degree())
+    low, high = min(degrees.values(), default=0), max(degrees.values(), default=0)
+    if high == low:
+        return {node: 0.5 for node in degrees}
+    return {node: (degree - low) / (high - low) for node, degree in degrees.items()}
+
+
+def _node_options(node: Any, data: dict[str, Any], share: float,
+                  xy: tuple[float, float] | None, *, big: bool) -> dict[str, Any]:
+    """vis node fields, plus what the page builds the tooltip and the search index from.
+
+    `share` is the node's degree scaled to 0..1; big graphs give it to the label size too,
+    per node only where it differs from the global size (per-node fonts cost vis time).
+    """
     cls = str(data.get("cls") or "")
     label = str(data.get("label") or node)
     options = {
@@ -181,10 +201,13 @@ def _node_options(graph: nx.MultiDiGraph, node: Any, data: dict[str, Any],
         "label": label,
         "shape": NODE_SHAPES.get(cls, DEFAULT_SHAPE),
         "color": CLASS_COLOURS.get(cls, FALLBACK_COLOUR),
-        "value": graph.degree(node) + 1,
+        "size": round(NODE_SIZE[0] + share * (NODE_SIZE[1] - NODE_SIZE[0]), 1),
         "cls": cls,
         "aliases": [str(a) for a in data.get("aliases") or [] if str(a) != label],
     }
+    label_size = round(BIG_LABEL_SIZE[0] + share * (BIG_LABEL_SIZE[1] - BIG_LABEL_SIZE[0]))
+    if big and label_size > BIG_LABEL_SIZE[0]:
+        options["font"] = {"size": label_size}
     if xy is not None:
         options["x"], options["y"] = xy
     return options
