@@ -313,6 +313,7 @@ def test_xss_payloads_are_shown_literally_and_never_run(open_graph: Any) -> None
     assert loaded.page.title() == SCRIPT + IMG
     assert loaded.js("document.getElementById('gb-title').textContent") == SCRIPT + IMG
     assert BAD_CLASS in loaded.js("document.getElementById('gb-legend').textContent")
+    assert SVG in loaded.js("document.getElementById('gb-relation-list').textContent")
     bad = EX + 'x"><svg onload=alert(1)>'
     text = _hover_node(loaded, bad)
     for payload in PAYLOADS:
