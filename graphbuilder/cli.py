@@ -213,15 +213,19 @@ def _print_evaluation(result) -> None:
 @click.option("--depth", type=int, default=1, show_default=True, help="Relations to follow from --focus.")
 @click.option("--classes", multiple=True, metavar="CLASS[,CLASS]",
               help="Keep only these classes: --classes Person,Country (or repeat the option).")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Keep only facts (and evidence sentences) at least this confident.")
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT / "subgraph.html",
               show_default=True, help="The page to write.")
-def html(data: Path, focus: str | None, depth: int, classes: tuple[str, ...], out: Path) -> None:
-    """Write an offline HTML page of part of the graph: one entity's neighbourhood or some classes."""
+def html(data: Path, focus: str | None, depth: int, classes: tuple[str, ...], min_confidence: float,
+         out: Path) -> None:
+    """Write an offline HTML page of part of the graph: a neighbourhood, some classes, surer facts."""
     from .subgraph import SubgraphError, write_subgraph
 
     try:
         names = [name for value in classes for name in value.replace(",", " ").split()]
-        graph = write_subgraph(data, out, focus=focus, depth=depth, classes=names)
+        graph = write_subgraph(data, out, focus=focus, depth=depth, classes=names,
+                               min_confidence=min_confidence)
     except SubgraphError as err:
         _error(str(err))
         sys.exit(2)

@@ -9,8 +9,9 @@ put into the DOM with `textContent`, and a Content-Security-Policy with script h
 forbids every network request and every script we did not write.
 
 The page stays usable at 20,000 nodes: big graphs get their positions from layout.py and
-start with physics off, tooltips are built only when shown, and the node and edge lists
-are filled directly (pyvis' add_node/add_edge search the lists on every call).
+start with physics off, their edges are plain lines until a node's neighbourhood is lit,
+the evidence is parsed only when first shown, and the node and edge lists are filled
+directly (pyvis' add_node/add_edge search the lists on every call).
 """
 from __future__ import annotations
 
@@ -79,7 +80,6 @@ VIS_OPTIONS: dict[str, Any] = {
         "borderWidth": 1,
         "font": {"size": 15, "face": "sans-serif", "color": "#222222",
                  "strokeWidth": 3, "strokeColor": "#ffffff"},
-        "scaling": {"min": 10, "max": 36, "label": {"enabled": False}},
     },
     "edges": {
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
@@ -106,9 +106,14 @@ IMPROVED_LAYOUT_MAX_NODES = 100
 # Above this, vis physics takes too long to settle: positions come from layout.py.
 PHYSICS_MAX_NODES = 300
 BIG_GRAPH_INTERACTION: dict[str, Any] = {"hideEdgesOnZoom": True, "tooltipDelay": 200}
-# Scaled labels are skipped while too small to read; unscaled ones are drawn at any zoom,
-# which doubled the time of a frame at 5,000 nodes.
-BIG_GRAPH_LABELS: dict[str, Any] = {"enabled": True, "min": 12, "max": 30, "drawThreshold": 6}
+# Node size grows with degree, from NODE_SIZE[0] to NODE_SIZE[1] px. It is computed here,
+# not by vis' `value` scaling, which re-styles every node once more (0.7 s at 20,000 nodes).
+NODE_SIZE = (10.0, 36.0)
+# Big graphs: node labels from 12 px to 30 px by degree, so hubs are named first when
+# zooming in, and skipped while smaller than 6 px on screen: drawing every label at every
+# zoom doubled the time of a frame at 5,000 nodes.
+BIG_LABEL_SIZE = (12, 30)
+BIG_LABEL_DRAW_THRESHOLD = 6
 BEND_STEP = 0.2  # roundness added per parallel edge between the same two nodes
 
 
@@ -116,7 +121,8 @@ def render_html(graph: nx.MultiDiGraph, *, title: str | None = None) -> str:
     """Return the whole page; the caller writes it (nothing touches the disk here)."""
     page_title = title or graph.graph.get("title") or DEFAULT_TITLE
     net = _build_network(graph, str(page_title))
-    net.templateEnv = _template_env(_legend(graph), _relations(graph))
+    net.templateEnv = _template_env({"legend": _legend(graph), "relations": _relations(graph),
+                                     "details": _details(graph), "plain_edges": _is_big(graph)})
     net.path = TEMPLATE_FILE
     return _add_csp(net.generate_html(name="graph.html"))
 
@@ -131,9 +137,11 @@ def _build_network(graph: nx.MultiDiGraph, page_title: str) -> Network:
     net.options = _vis_options(graph)  # a dict: pyvis json.dumps it into `options`
     big = _is_big(graph)
     where = positions(graph) if big else {}
-    net.nodes = [_node_options(graph, node, data, where.get(node)) for node, data in graph.nodes(data=True)]
+    shares = _degree_shares(graph)
+    net.nodes = [_node_options(node, data, shares[node], where.get(node), big=big)
+                 for node, data in graph.nodes(data=True)]
     net.node_ids = [item["id"] for item in net.nodes]
-    net.edges = [_edge_options(index, source, target, data, bend if big else None)
+    net.edges = [_edge_options(index, source, target, data, bend if big else None, labelled=not big)
                  for index, ((source, target, data), bend)
                  in enumerate(zip(graph.edges(data=True), _bends(graph)))]
     return net
@@ -153,7 +161,9 @@ def _vis_options(graph: nx.MultiDiGraph) -> dict[str, Any]:
         options["physics"]["enabled"] = False
         options["edges"]["smooth"] = False  # per-edge curves only where edges run parallel
         options["interaction"].update(BIG_GRAPH_INTERACTION)
-        options["nodes"]["scaling"]["label"] = BIG_GRAPH_LABELS
+        options["nodes"]["font"]["size"] = BIG_LABEL_SIZE[0]
+        options["nodes"]["scaling"] = {"label": {"drawThreshold": BIG_LABEL_DRAW_THRESHOLD}}
+        options["edges"]["arrows"]["to"]["enabled"] = False  # the page adds them where lit
     return options
 
 
@@ -168,65 +178,89 @@ def _bends(graph: nx.MultiDiGraph) -> list[int]:
     return bends
 
 
-def _node_options(graph: nx.MultiDiGraph, node: Any, data: dict[str, Any],
-                  xy: tuple[float, float] | None) -> dict[str, Any]:
-    """vis node fields; `tip` holds tooltip lines that the page turns into text nodes."""
+def _degree_shares(graph: nx.MultiDiGraph) -> dict[Any, float]:
+    """Each node's degree scaled to 0..1 between the smallest and the largest (0.5 if all equal)."""
+    degrees = dict(graph.degree())
+    low, high = min(degrees.values(), default=0), max(degrees.values(), default=0)
+    if high == low:
+        return {node: 0.5 for node in degrees}
+    return {node: (degree - low) / (high - low) for node, degree in degrees.items()}
+
+
+def _node_options(node: Any, data: dict[str, Any], share: float,
+                  xy: tuple[float, float] | None, *, big: bool) -> dict[str, Any]:
+    """vis node fields, plus what the page builds the tooltip and the search index from.
+
+    `share` is the node's degree scaled to 0..1; big graphs give it to the label size too,
+    per node only where it differs from the global size (per-node fonts cost vis time).
+    """
     cls = str(data.get("cls") or "")
     label = str(data.get("label") or node)
-    aliases = [str(a) for a in data.get("aliases") or [] if str(a) != label]
-    tip = [["gb-tip-head", label], ["", f"Klasa: {_class_name(cls)}"]]
-    if aliases:
-        tip.append(["", "Aliasy: " + ", ".join(aliases)])
-    tip.append(["gb-tip-meta", str(data.get("iri") or node)])
     options = {
         "id": str(node),
         "label": label,
         "shape": NODE_SHAPES.get(cls, DEFAULT_SHAPE),
         "color": CLASS_COLOURS.get(cls, FALLBACK_COLOUR),
-        "value": graph.degree(node) + 1,
+        "size": round(NODE_SIZE[0] + share * (NODE_SIZE[1] - NODE_SIZE[0]), 1),
         "cls": cls,
-        "aliases": aliases,
-        "tip": tip,
+        "aliases": [str(a) for a in data.get("aliases") or [] if str(a) != label],
     }
+    label_size = round(BIG_LABEL_SIZE[0] + share * (BIG_LABEL_SIZE[1] - BIG_LABEL_SIZE[0]))
+    if big and label_size > BIG_LABEL_SIZE[0]:
+        options["font"] = {"size": label_size}
     if xy is not None:
         options["x"], options["y"] = xy
     return options
 
 
+def _edge_id(index: int) -> str:
+    """A unique id per edge, so parallel edges of a MultiDiGraph all show."""
+    return f"e{index}"
+
+
 def _edge_options(index: int, source: Any, target: Any, data: dict[str, Any],
-                  bend: int | None) -> dict[str, Any]:
-    """vis edge fields with a unique id, so parallel edges of a MultiDiGraph all show.
+                  bend: int | None, *, labelled: bool) -> dict[str, Any]:
+    """vis edge fields; the arrow comes from the global options, the evidence from `_details`.
 
     `bend` (big graphs only) curves the n-th edge between two nodes away from the others.
+    Unlabelled edges (big graphs) keep their name in `relation` only: vis measures every
+    label on the first frame, and a frame of thousands of labels and arrows is twice as slow.
     """
     predicate = str(data.get("predicate") or "")
-    label = str(data.get("label") or predicate)
     confidence = _as_float(data.get("confidence"))
-    tip = [["gb-tip-head", f"{label} ({predicate})"],
-           ["", f"Pewność: {confidence:.2f}"]]
-    for item in data.get("evidence") or []:
-        tip.extend(_evidence_lines(item))
+    relation = str(data.get("label") or predicate)
     options = {
-        "id": f"e{index}",
+        "id": _edge_id(index),
         "from": str(source),
         "to": str(target),
-        "arrows": "to",
-        "label": label,
+        "relation": relation,
         "predicate": predicate,
+        "confidence": confidence,
         "width": EDGE_WIDTH_MIN + EDGE_WIDTH_SPAN * max(0.0, min(confidence, 1.0)),
-        "tip": tip,
     }
+    if labelled:
+        options["label"] = relation
     if bend:
         options["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": BEND_STEP * bend}
     return options
 
 
-def _evidence_lines(item: dict[str, Any]) -> list[list[str]]:
-    """Two tooltip lines per evidence: the sentence, then where it comes from."""
-    where = [str(item.get(k)) for k in ("title", "source") if item.get(k)]
-    where.append(f"pewność {_as_float(item.get('confidence')):.2f}")
-    return [["gb-tip-sentence", f"„{item.get('sentence', '')}”"],
-            ["gb-tip-meta", "— " + " · ".join(where)]]
+def _details(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """Evidence per edge id as [sentence, article index, confidence], and the articles once each.
+
+    Kept apart from the nodes and edges: the page parses it only when a tooltip or the side
+    panel first needs it, so the first draw of a big graph does not wait for every sentence.
+    """
+    articles: dict[tuple[str, str], int] = {}
+    evidence: dict[str, list[list[Any]]] = {}
+    for index, (_, _, data) in enumerate(graph.edges(data=True)):
+        items = []
+        for item in data.get("evidence") or []:
+            article = (str(item.get("title") or ""), str(item.get("source") or ""))
+            where = articles.setdefault(article, len(articles))
+            items.append([str(item.get("sentence") or ""), where, _as_float(item.get("confidence"))])
+        evidence[_edge_id(index)] = items
+    return {"articles": [list(article) for article in articles], "evidence": evidence}
 
 
 def _legend(graph: nx.MultiDiGraph) -> list[dict[str, str]]:
@@ -271,14 +305,13 @@ def script_json(value: Any) -> Markup:
     return Markup(text)
 
 
-def _template_env(legend: list[dict[str, str]], relations: list[dict[str, Any]]) -> Environment:
+def _template_env(page: dict[str, Any]) -> Environment:
     """Our template first, pyvis' folder second (for the inlined vis-network files)."""
     loader = ChoiceLoader([FileSystemLoader(str(TEMPLATE_DIR)),
                            FileSystemLoader(str(PYVIS_TEMPLATE_DIR))])
     env = Environment(loader=loader, autoescape=True)
     env.filters["script_json"] = script_json
-    env.globals["legend"] = legend
-    env.globals["relations"] = relations
+    env.globals.update(page)  # legend, relations, details, plain_edges
     return env
 
 

@@ -1,4 +1,4 @@
-"""Pages of part of a built graph: one entity's neighbourhood, or some classes only.
+"""Pages of part of a built graph: one entity's neighbourhood, some classes, or the surer facts.
 
 A whole graph.html of a big corpus is slow to read; a reader who follows one person or
 only wants the countries gets a small page of the same kind (`graphbuilder html`).
@@ -25,10 +25,16 @@ class SubgraphError(ValueError):
 
 
 def write_subgraph(data: Path, out: Path, *, focus: str | None = None, depth: int = DEFAULT_DEPTH,
-                   classes: Iterable[str] = ()) -> nx.MultiDiGraph:
-    """Write the page of the selected part of the graph under `data`; return that part."""
+                   classes: Iterable[str] = (), min_confidence: float = 0.0) -> nx.MultiDiGraph:
+    """Write the page of the selected part of the graph under `data`; return that part.
+
+    The confidence threshold applies first, so a neighbourhood follows only the surer facts.
+    """
     graph = load_graph(data)
     title = "graphbuilder"
+    if min_confidence > 0:
+        graph = keep_confident(graph, min_confidence)
+        title += f": pewność ≥ {min_confidence:.2f}"
     if focus:
         node = find_entity(graph, focus)
         graph = neighbourhood(graph, node, depth)
@@ -84,3 +90,14 @@ def keep_classes(graph: nx.MultiDiGraph, classes: list[str]) -> nx.MultiDiGraph:
         raise SubgraphError(f"unknown class {unknown[0]!r} (classes here: {', '.join(sorted(known))})")
     wanted = {by_fold[cls.casefold()] for cls in classes}
     return graph.subgraph(n for n, cls in graph.nodes(data="cls") if cls in wanted).copy()
+
+
+def keep_confident(graph: nx.MultiDiGraph, threshold: float) -> nx.MultiDiGraph:
+    """Every entity, but only the facts and evidence sentences with confidence >= threshold."""
+    kept = nx.MultiDiGraph(**graph.graph)
+    kept.add_nodes_from(graph.nodes(data=True))
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        if data.get("confidence", 0.0) >= threshold:
+            evidence = [e for e in data.get("evidence", []) if e.get("confidence", 0.0) >= threshold]
+            kept.add_edge(source, target, key=key, **{**data, "evidence": evidence})
+    return kept

@@ -216,6 +216,17 @@ def _assert_clean(loaded: Loaded) -> None:
     assert loaded.dialogs == []
 
 
+PAGE_SCRIPTS = ["SCRIPT application/json #gb-graph", "SCRIPT application/json #gb-details", "SCRIPT  #"]
+
+
+def _elements_from_data(loaded: Loaded) -> list[str]:
+    """Elements in the body that could run or load something, other than the page's own scripts."""
+    found = loaded.js("""[...document.querySelectorAll('body img, body svg, body iframe, body a, body script')]
+        .map(e => e.tagName + ' ' + (e.type || '') + ' #' + e.id)""")
+    assert found[:len(PAGE_SCRIPTS)] == PAGE_SCRIPTS
+    return found[len(PAGE_SCRIPTS):]
+
+
 # --- static checks ------------------------------------------------------------------
 
 def test_markup_has_no_remote_reference() -> None:
@@ -228,7 +239,7 @@ def test_markup_has_no_remote_reference() -> None:
 
 def test_embedded_data_cannot_close_the_script() -> None:
     html = render_html(xss_graph(), title=SCRIPT)
-    assert html.count("</script>") == 2  # vis-network and our code: nothing else closes
+    assert html.count("</script>") == 4  # vis-network, two JSON blocks and our code: nothing else closes
     for payload in PAYLOADS:
         assert payload not in html
     assert str(script_json(["</script>&\u2028"])) == '["\\u003c/script\\u003e\\u0026\\u2028"]'
@@ -264,7 +275,7 @@ def test_draws_every_node_and_edge(open_graph: Any) -> None:
     assert sorted(labels) == sorted(d["label"] for _, d in g.nodes(data=True))
     edge_labels = loaded.js("gbEdges.get().map(e => e.label)")
     assert sorted(edge_labels) == sorted(d["label"] for *_, d in g.edges(data=True))
-    assert set(loaded.js("gbEdges.get().map(e => e.arrows)")) == {"to"}
+    assert loaded.js("gbEdges.getIds().every(id => gbNetwork.body.edges[id].options.arrows.to.enabled)")
 
 
 def test_node_size_grows_with_degree(open_graph: Any) -> None:
@@ -302,6 +313,7 @@ def test_xss_payloads_are_shown_literally_and_never_run(open_graph: Any) -> None
     assert loaded.page.title() == SCRIPT + IMG
     assert loaded.js("document.getElementById('gb-title').textContent") == SCRIPT + IMG
     assert BAD_CLASS in loaded.js("document.getElementById('gb-legend').textContent")
+    assert SVG in loaded.js("document.getElementById('gb-relation-list').textContent")
     bad = EX + 'x"><svg onload=alert(1)>'
     text = _hover_node(loaded, bad)
     for payload in PAYLOADS:
@@ -310,8 +322,7 @@ def test_xss_payloads_are_shown_literally_and_never_run(open_graph: Any) -> None
     text = _hover_edge(loaded, edge_id)
     for payload in PAYLOADS:
         assert payload in text
-    injected = "document.querySelectorAll('body img, body svg, body iframe, body a, body script')"
-    assert loaded.js(injected + ".length") == 1  # only our own inline script
+    assert _elements_from_data(loaded) == []
     loaded.page.wait_for_timeout(300)  # give any stray handler a chance to fire
     assert loaded.dialogs == [] and loaded.errors == []
 
@@ -462,9 +473,60 @@ def test_xss_payloads_stay_inert_in_search_and_panel(open_graph: Any) -> None:
     for payload in PAYLOADS:
         assert payload in text
     loaded.page.wait_for_timeout(300)
-    injected = "document.querySelectorAll('body img, body svg, body iframe, body a, body script')"
-    assert loaded.js(injected + ".length") == 1
+    assert _elements_from_data(loaded) == []
     assert loaded.dialogs == [] and loaded.errors == []
+
+
+def confidence_graph() -> nx.MultiDiGraph:
+    """explore_graph plus a weak fact (0.4) and a fact with a strong and a weak sentence."""
+    g = explore_graph()
+    duda, nato = EX + "Andrzej_Duda", EX + "NATO"
+    _edge(g, duda, nato, "memberOf", "jest członkiem", [_evidence("Duda może wejść do NATO.", conf=0.4)])
+    _edge(g, duda, EX + "Ukraina", "visits", "odwiedza",
+          [_evidence("Duda odwiedził Ukrainę.", conf=0.9), _evidence("Duda mógł być na Ukrainie.", conf=0.5)])
+    return g
+
+
+def _set_confidence(loaded: Loaded, steps: int) -> None:
+    """Move the confidence slider from 0 by `steps` of 0.05 with the keyboard, as a user does."""
+    slider = loaded.page.locator("#gb-confidence")
+    slider.press("Home")
+    for _ in range(steps):
+        slider.press("ArrowRight")
+
+
+def test_confidence_slider_hides_weaker_relations_and_their_evidence(open_graph: Any) -> None:
+    g = confidence_graph()
+    loaded = open_graph(g)
+    duda = EX + "Andrzej_Duda"
+    loaded.js("(id) => gbFocus(id)", duda)
+    assert "Duda może wejść do NATO." in _panel(loaded)["text"]
+    _set_confidence(loaded, 12)
+    assert loaded.js("document.getElementById('gb-confidence-value').textContent") == "0.60"
+    shown = loaded.js("gbEdges.getIds().filter(id => !gbNetwork.body.edges[id].options.hidden)")
+    assert len(shown) == g.number_of_edges() - 1
+    assert loaded.js("(ids) => gbEdges.get(ids).every(e => e.confidence >= 0.6)", shown)
+    text = _panel(loaded)["text"]
+    assert _panel(loaded)["id"] == duda and "Duda może wejść do NATO." not in text
+    assert "Duda odwiedził Ukrainę." in text and "Duda mógł być na Ukrainie." not in text
+    assert "ukryte przez filtry: 1" in text and "zdania poniżej progu pewności: 1" in text
+    _set_confidence(loaded, 0)
+    assert loaded.js("gbEdges.getIds().filter(id => gbNetwork.body.edges[id].options.hidden).length") == 0
+    assert "Duda mógł być na Ukrainie." in _panel(loaded)["text"]
+    _assert_clean(loaded)
+
+
+def test_keep_confident_drops_weaker_facts_and_sentences() -> None:
+    from graphbuilder.subgraph import keep_confident
+
+    g = confidence_graph()
+    kept = keep_confident(g, 0.6)
+    assert set(kept.nodes) == set(g.nodes)
+    assert kept.number_of_edges() == g.number_of_edges() - 1
+    assert all(d["confidence"] >= 0.6 for *_, d in kept.edges(data=True))
+    visits = [d for s, o, d in kept.edges(data=True) if o == EX + "Ukraina" and d["predicate"] == "visits"]
+    assert [e["sentence"] for e in visits[0]["evidence"]] == ["Duda odwiedził Ukrainę."]
+    assert len(g.edges[EX + "Andrzej_Duda", EX + "Ukraina", "visits"]["evidence"]) == 2  # input untouched
 
 
 def big_graph(n_nodes: int = 400) -> nx.MultiDiGraph:
@@ -488,8 +550,20 @@ def test_big_graph_is_drawn_from_python_positions_without_physics(open_graph: An
     drawn = loaded.js("gbNetwork.getPositions()")
     assert all(abs(drawn[n]["x"] - x) <= 1 and abs(drawn[n]["y"] - y) <= 1 for n, (x, y) in given.items())
     assert len({tuple(p) for p in given.values()}) == g.number_of_nodes()
+    assert _arrowed_edges(loaded) == set()  # plain lines, no labels
+    assert loaded.js("gbEdges.getIds().filter(id => gbNetwork.body.edges[id].options.label).length") == 0
     _search(loaded, "wezel 123")
     assert _panel(loaded)["id"] == EX + "n123"
+    lit = {f"e{i}" for i, (s, o) in enumerate(g.edges()) if EX + "n123" in (s, o)}
+    assert len(lit) == 4 and _arrowed_edges(loaded) == lit
+    assert "odwiedza" in _panel(loaded)["text"] and "spotyka się z" in _panel(loaded)["text"]
+    loaded.page.locator("#gb-panel-close").click()
+    assert _arrowed_edges(loaded) == set()
+
+
+def _arrowed_edges(loaded: Loaded) -> set[str]:
+    """Edges that the next frame draws with an arrow."""
+    return set(loaded.js("gbEdges.getIds().filter(id => gbNetwork.body.edges[id].getFormattingValues().toArrow)"))
 
 
 def test_layout_is_deterministic() -> None:
@@ -515,12 +589,33 @@ def test_cli_html_writes_focus_and_class_pages(open_graph: Any, seed_build: Any,
     _assert_clean(loaded)
     labels = set(loaded.js("gbNodes.get().map(n => n.label)"))
     assert "Władimir Putin" in labels and "Kazachstan" in labels and "BRICS" not in labels
-    page = tmp_path / "classes.html"
-    result = CliRunner().invoke(main, ["html", "--data", str(out / "graph.ttl"),
-                                       "--classes", "Person,country", "--out", str(page)])
+    for classes in (["--classes", "Person,country"], ["--classes", "Person", "--classes", "country"]):
+        page = tmp_path / "classes.html"
+        result = CliRunner().invoke(main, ["html", "--data", str(out / "graph.ttl"), *classes, "--out", str(page)])
+        assert result.exit_code == 0, result.output
+        assert set(open_graph(page).js("gbNodes.get().map(n => n.cls)")) == {"Person", "Country"}
+
+
+def test_cli_html_min_confidence_keeps_surer_facts(open_graph: Any, seed_build: Any, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from graphbuilder.cli import main
+
+    out, _report = seed_build
+    graph = nx.read_graphml(out / "graph.graphml")
+    confidences = sorted({d["confidence"] for *_, d in graph.edges(data=True)})
+    threshold = confidences[len(confidences) // 2]
+    surer = sum(1 for *_, d in graph.edges(data=True) if d["confidence"] >= threshold)
+    assert 0 < surer < graph.number_of_edges()
+    page = tmp_path / "surer.html"
+    result = CliRunner().invoke(main, ["html", "--data", str(out), "--min-confidence", str(threshold),
+                                       "--out", str(page)])
     assert result.exit_code == 0, result.output
-    classes = set(open_graph(page).js("gbNodes.get().map(n => n.cls)"))
-    assert classes == {"Person", "Country"}
+    loaded = open_graph(page)
+    _assert_clean(loaded)
+    assert loaded.js("gbNetwork.body.nodeIndices.length") == graph.number_of_nodes()
+    assert loaded.js("gbNetwork.body.edgeIndices.length") == surer
+    assert loaded.js("(t) => gbEdges.get().every(e => e.confidence >= t)", threshold)
 
 
 @pytest.mark.parametrize("args, message", [
