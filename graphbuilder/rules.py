@@ -12,6 +12,8 @@ Frame positions:
   (Polish drops subjects) when `carry` is true;
 - `after_trigger`: a genitive complement right after a noun ("prezydent Rosji");
 - `adjective`: a nationality adjective right before the trigger ("kazachski minister");
+- `adjective_after`: a nationality adjective in the phrase after the trigger, past the
+  `via` noun ("wprowadziła zakaz importu polskich jabłek");
 - `apposition`: the person named next to a role noun ("prezydent Rosji, Władimir Putin");
 - `before_comma`: the entity right before ", trigger" ("w Astanie, stolicy kraju");
 - `article`: the article itself (for reportedBy);
@@ -22,9 +24,17 @@ Frame positions:
 - `inner`: a known name inside the subject's name ("Astana" in "Opera Astana").
 
 Rule options: `negated` (the predicate under "nie"), `mutual` (coordinated arguments
-relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's own country).
+relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's own country),
+`passive` (a passive participle trigger swaps the frames: the agent is "przez" + accusative,
+a direct object becomes the nominative subject: "Kijów został zaatakowany przez Rosję"),
+`copula` (a predicate noun counts only after "być", "zostać", "stać się": "Polska jest
+członkiem NATO", not "Rosja wezwała członków NATO").
 Frame options: `name_prefix` / `not_name_prefix` restrict entity names ("Ministerstwo"),
-`country_of` makes an organisation stand for its country ("szef MSZ" is a minister of Poland).
+`country_of` makes an organisation stand for its country ("szef MSZ" is a minister of Poland),
+`direct_object` stops at a common noun in the frame's case ("przyjął dymisję ministra X"),
+`anaphors` are nouns standing for an entity named before ("kraj", "państwo"), and `scene`
+the nouns whose place names the entity such an anaphor stands for ("inwazja na sąsiedni
+kraj" after "wojna na Ukrainie").
 """
 from __future__ import annotations
 
@@ -33,7 +43,7 @@ from pathlib import Path
 
 from .ontology import Lexicon, Ontology, read_jsonl
 
-POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "apposition", "before_comma",
+POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "adjective_after", "apposition", "before_comma",
                        "article", "sentence", "where", "next", "self", "inner"})
 
 
@@ -47,11 +57,13 @@ class Frame:
     via: frozenset[str] = frozenset()
     classes: frozenset[str] = frozenset()
     anaphors: frozenset[str] = frozenset()
+    scene: frozenset[str] = frozenset()  # nouns whose place an anaphor refers to ("wojna na X")
     carry: bool = False
     agree: bool = False
     name_prefix: tuple[str, ...] = ()  # only entities whose name starts so ("Ministerstwo")
     not_name_prefix: tuple[str, ...] = ()  # never entities whose name starts so
     country_of: bool = False  # stand for the country the entity belongs to ("szef MSZ" -> Polska)
+    direct_object: bool = False  # a common noun in the frame's case takes the object slot first
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,8 @@ class Rule:
     negated: str | None = None
     mutual: bool = False  # coordinated arguments ("X i Y podpisali") relate to each other too
     not_home: bool = False  # drop when the subject belongs to the object's country (visits)
+    passive: bool = False  # a passive participle trigger takes "przez" + acc as the agent
+    copula: bool = False  # the trigger noun counts only after a copula ("jest członkiem")
     examples: tuple[Example, ...] = field(default=(), compare=False)
     source: str = field(default="", compare=False)
 
@@ -97,11 +111,13 @@ def parse_frame(data: dict) -> Frame:
         via=_as_set(data.get("via")),
         classes=_as_set(data.get("classes")),
         anaphors=_as_set(data.get("anaphors")),
+        scene=_as_set(data.get("scene")),
         carry=bool(data.get("carry", False)),
         agree=bool(data.get("agree", False)),
         name_prefix=tuple(_as_set(data.get("name_prefix"))),
         not_name_prefix=tuple(_as_set(data.get("not_name_prefix"))),
         country_of=bool(data.get("country_of", False)),
+        direct_object=bool(data.get("direct_object", False)),
     )
 
 
@@ -136,6 +152,8 @@ def parse_rule(data: dict, lexicon: Lexicon, source: str) -> Rule:
         negated=data.get("negated"),
         mutual=bool(data.get("mutual", False)),
         not_home=bool(data.get("not_home", False)),
+        passive=bool(data.get("passive", False)),
+        copula=bool(data.get("copula", False)),
         examples=examples,
         source=source,
     )

@@ -103,6 +103,7 @@ class ArgumentFinder:
         finder = {
             "left": self._left, "right": self._right, "any": self._any,
             "after_trigger": self._after_trigger, "adjective": self._adjective,
+            "adjective_after": self._adjective_after,
             "apposition": self._apposition, "before_comma": self._before_comma,
             "sentence": self._sentence, "where": self._where, "next": self._next,
             "self": self._self, "inner": self._inner,
@@ -230,6 +231,8 @@ class ArgumentFinder:
         i = end
         if frame.via and not self._has_via(doc, trigger, end, frame.via):
             return None
+        if frame.direct_object and self._object_before(doc, trigger, frame):
+            return None
         clause_end = self._clause_end(doc, i)
         if frame.prep:
             i = self._next_preposition(doc, i, clause_end, frame)
@@ -239,14 +242,35 @@ class ArgumentFinder:
                 top = self.ontology.top_class.get(span.label_, "")
                 if found := self._entity(span, frame, self._case_fit(span[0], frame.case, top) or UNSURE):
                     return found
-            return None
+            return self._scene_anaphor(frame, trigger, i + 1, clause_end, subject) if frame.scene else None
         while i < clause_end:
             span = self._span_starting_at(doc, i)
             if span is not None and self._governing_preposition(span) is None:
                 if found := self._checked(span, frame, trigger):
                     return found
+            elif frame.direct_object and self._takes_object_slot(doc, i, frame):
+                return None
             i = span.end if span is not None else i + 1
         return None
+
+    def _object_before(self, doc: Doc, trigger: Token, frame: Frame) -> bool:
+        """Object-verb-subject order: a common noun before the verb that can only be in the
+        frame's case, not the nominative ("Decyzję Erdogana przyjął Joe Biden")."""
+        for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
+            if "nom" not in token_cases(doc[i]) and self._takes_object_slot(doc, i, frame):
+                return True
+            if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
+                return False
+        return False
+
+    def _takes_object_slot(self, doc: Doc, i: int, frame: Frame) -> bool:
+        """A common noun in the frame's case, outside a prepositional phrase, is the verb's
+        object, so no name after it is ("przyjął dymisję ministra X")."""
+        token = doc[i]
+        if token.pos_ != "NOUN" or self.role_nouns & set(token._.lemmas) or not frame.case & token_cases(token):
+            return False
+        before = next((t for t in reversed(doc[max(0, i - 3):i]) if t.pos_ not in {"ADJ", "NUM"}), None)
+        return before is None or before.pos_ != "ADP"
 
     def _any(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         return self._right(frame, trigger, end, subject) or self._left(frame, trigger, end, subject)
@@ -289,6 +313,39 @@ class ArgumentFinder:
                 return self._referred(doc[i], frame)
             if doc[i].pos_ != "ADJ":
                 return None
+        return None
+
+    def _adjective_after(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """A nationality adjective after the `via` noun in the trigger's clause: the goods or
+        people a ban is aimed at ("wprowadziła zakaz importu polskich jabłek")."""
+        doc = trigger.doc
+        seen_via = not frame.via
+        for token in doc[end:min(self._clause_end(doc, end), end + 2 * WINDOW)]:
+            if seen_via and token._.refers_to:
+                return self._referred(token, frame)
+            if token.ent_iob_ == "B" or (token.is_punct and token.text != "-"):
+                return None
+            seen_via = seen_via or bool(frame.via & set(token._.lemmas))
+        return None
+
+    def _scene_anaphor(self, frame: Frame, trigger: Token, start: int, end: int,
+                       subject: Argument | None) -> Argument | None:
+        """ "na sąsiedni kraj": an anaphor after the preposition stands for the place last
+        named after a `scene` noun in this or the previous sentence ("wojna na Ukrainie")."""
+        doc = trigger.doc
+        head = next((t for t in doc[start:end] if t.pos_ != "ADJ"), None)
+        if head is None or not frame.anaphors & set(head._.lemmas):
+            return None
+        before = [t for t in doc[:trigger.sent.start] if not t.is_space]
+        first = before[-1].sent.start if before else 0
+        for i in range(trigger.i - 1, first - 1, -1):
+            if not frame.scene & set(doc[i]._.lemmas):
+                continue
+            for j in range(i + 1, min(trigger.i, i + 1 + WINDOW)):
+                span = self._span_starting_at(doc, j) if doc[j - 1].pos_ == "ADP" else None
+                found = self._entity(span, frame, UNSURE * UNSURE) if span is not None else None
+                if found and (subject is None or found.key != subject.key):
+                    return found
         return None
 
     def _referred(self, token: Token, frame: Frame) -> Argument | None:

@@ -8,6 +8,8 @@ only if the ontology's domain and range allow it. Facts go to `doc._.facts` as p
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from spacy.util import filter_spans
 
 from ..morph import FINITE_CLASSES
 from ..ontology import load_lexicon, load_ontology, ontology_dir
-from ..rules import Rule, load_rules
+from ..rules import Frame, Rule, load_rules
 from ..types import ARTICLE, Fact
 from .frames import ArgumentFinder, function_words, trigger_lemmas
 
@@ -137,12 +139,15 @@ class RelationExtractor(ArgumentFinder):
     def apply(self, rule: Rule, trigger: Token, end: int, sentence: int) -> Iterator[Fact]:
         """Facts one trigger phrase yields under one rule."""
         predicate = rule.predicate
+        if rule.copula and not _after_copula(trigger):
+            return
         if self._is_negated(trigger):
             if not rule.negated:
                 return
             predicate = rule.negated
-        subjects = list(self.find(rule.subject, trigger, end, None))
-        pairs = [(s, o) for s in subjects for o in self.find(rule.object, trigger, end, s)]
+        subject_frame, object_frame = passive_frames(rule) if rule.passive and _is_passive(trigger) else (rule.subject, rule.object)
+        subjects = list(self.find(subject_frame, trigger, end, None))
+        pairs = [(s, o) for s in subjects for o in self.find(object_frame, trigger, end, s)]
         if rule.mutual:
             objects = list(dict.fromkeys(o for _, o in pairs))
             pairs += [pair for group in (subjects, objects)
@@ -156,15 +161,18 @@ class RelationExtractor(ArgumentFinder):
     def _modality(self, trigger: Token) -> tuple[str | None, float]:
         """A past role ("były wiceszef"), a plan ("planuje zwiększyć") or a possibility
         ("może przystąpić") marked just before the trigger, from `lexicon/modality.jsonl`.
-        Modal verbs count only before an infinitive trigger."""
+        Modal verbs count only before an infinitive: the trigger or a copula ("chce zostać
+        członkiem")."""
+        infinitive = trigger.tag_.startswith("inf")
         for token in reversed(trigger.doc[max(trigger.sent.start, trigger.i - 3):trigger.i]):
             if token.is_punct:
                 break
             for analysis in token._.analyses:
                 marked = self.lexicon.modality.get(analysis.lemma.lower())
                 verbal = analysis.pos_class in FINITE_CLASSES
-                if marked and (not verbal or trigger.tag_.startswith("inf")):
+                if marked and (not verbal or infinitive):
                     return marked
+            infinitive = infinitive or token.tag_.startswith("inf")
         return None, 1.0
 
     def _allowed(self, predicate: str, subject: tuple[str, str] | str, obj: tuple[str, str] | str) -> bool:
@@ -182,12 +190,39 @@ class RelationExtractor(ArgumentFinder):
 
     @staticmethod
     def _is_negated(trigger: Token) -> bool:
-        for token in reversed(trigger.doc[max(0, trigger.i - 2):trigger.i]):
-            if token.lower_ in function_words()["negation"]:
+        """ "nie" before the trigger, past "się" and a copula ("nie został zaatakowany",
+        "nie jest członkiem")."""
+        words = function_words()
+        for token in reversed(trigger.doc[max(0, trigger.i - 3):trigger.i]):
+            if token.lower_ in words["negation"]:
                 return True
-            if token.lower_ not in function_words()["reflexive"]:
+            if token.lower_ not in words["reflexive"] and not words["copulas"] & set(token._.lemmas):
                 return False
         return False
+
+
+def _after_copula(trigger: Token) -> bool:
+    """A copula within three words before a predicate noun ("jest pełnoprawnym członkiem")."""
+    before = trigger.doc[max(trigger.sent.start, trigger.i - 3):trigger.i]
+    return any(function_words()["copulas"] & set(token._.lemmas) for token in before)
+
+
+def _is_passive(trigger: Token) -> bool:
+    """A passive participle ("zaatakowany", "nałożone"), with or without "został"."""
+    return trigger.tag_.startswith("ppas")
+
+
+@lru_cache(maxsize=None)
+def passive_frames(rule: Rule) -> tuple[Frame, Frame]:
+    """The rule's frames for a passive participle: the agent after "przez", and a direct
+    object as the nominative subject ("Kijów został zaatakowany przez Rosję"); a
+    prepositional object keeps its frame ("sankcje nałożone na Iran przez UE")."""
+    agent = replace(rule.subject, position="any", prep=function_words()["passive_agent"], case=frozenset({"acc"}),
+                    carry=False, agree=False)
+    if rule.object.prep:
+        return agent, rule.object
+    patient = replace(rule.object, position="left", case=frozenset({"nom"}), carry=True, agree=False)
+    return agent, patient
 
 
 
