@@ -79,6 +79,19 @@ def _class_cases(token: Token, top_class: str) -> frozenset[str]:
     return frozenset().union(*(a.features.get("case", frozenset()) for a in fitting))
 
 
+def _may_be_nominative(span: Span, top_class: str) -> bool:
+    """A word of the name has a nominative reading, or no word is known and the mention is
+    the canonical (nominative) name: "Justin Trudeau", but not "Antonym Blinkenem"."""
+    known = [cases for token in span if (cases := _class_cases(token, top_class))]
+    return any("nom" in cases for cases in known) or (not known and span.text == span.kb_id_)
+
+
+def _under_preposition(doc: Doc, i: int) -> bool:
+    """The word at i is in a prepositional phrase: a preposition before it, past adjectives."""
+    before = next((t for t in reversed(doc[max(0, i - 3):i]) if t.pos_ not in {"ADJ", "NUM"}), None)
+    return before is not None and before.pos_ == "ADP"
+
+
 def _agrees_with_verb(token: Token, verb: Token) -> bool:
     """Agreement of a singular finite verb with its subject in number and (past tense) gender.
 
@@ -163,6 +176,9 @@ class ArgumentFinder:
         """The nearest fitting entity before the trigger in its clause; else after it
         (Polish inverts: "W Helsinkach rozmawiał z nim Jacek Czaputowicz"); else carried."""
         doc = trigger.doc
+        if (frame.via and not self._has_via(doc, trigger, end, frame.via)) \
+                or (frame.direct_object and self._object_before(doc, trigger, frame)):
+            return None
         for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
             if (_is_clause_break(doc[i + 1]) and i + 1 != trigger.i) or (i != trigger.i - 1 and _breaks_clause(doc[i])):
                 break
@@ -208,7 +224,7 @@ class ArgumentFinder:
         for i in range(end, self._clause_end(doc, end)):
             span = self._span_starting_at(doc, i)
             if span is not None and self._governing_preposition(span) is None \
-                    and any("nom" in _class_cases(t, self.ontology.top_class.get(span.label_, "")) for t in span):
+                    and _may_be_nominative(span, self.ontology.top_class.get(span.label_, "")):
                 if found := self._checked(span, frame, trigger):
                     return found
         return None
@@ -269,8 +285,7 @@ class ArgumentFinder:
         token = doc[i]
         if token.pos_ != "NOUN" or self.role_nouns & set(token._.lemmas) or not frame.case & token_cases(token):
             return False
-        before = next((t for t in reversed(doc[max(0, i - 3):i]) if t.pos_ not in {"ADJ", "NUM"}), None)
-        return before is None or before.pos_ != "ADP"
+        return not _under_preposition(doc, i)
 
     def _any(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         return self._right(frame, trigger, end, subject) or self._left(frame, trigger, end, subject)
@@ -356,8 +371,12 @@ class ArgumentFinder:
 
     def _apposition(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The entity a role noun or adjective describes: right after its complement, or
-        right before ", role"."""
+        right before ", role". Not for a role noun that is the complement of another
+        ("doradca prezydenta Ukrainy X": X is the adviser)."""
         doc = trigger.doc
+        before = next((t for t in reversed(doc[trigger.sent.start:trigger.i]) if t.pos_ != "ADJ"), None)
+        if before is not None and self.role_nouns & set(before._.lemmas) and "gen" in token_cases(trigger):
+            return None
         for i in range(end, min(len(doc), end + 1 + 2 * WINDOW)):
             span = self._span_starting_at(doc, i)
             if span is not None and (found := self._entity(span, frame)):
@@ -459,7 +478,7 @@ class ArgumentFinder:
             span_top = self.ontology.top_class.get(span.label_) if span is not None else None
             if span_top is not None and (span_top == top or span_top in frame.classes):
                 return self._entity(span, frame)
-            if _breaks_clause(doc[j]) or (doc[j].is_punct and doc[j].text != ","):
+            if _breaks_clause(doc[j]) or _is_clause_break(doc[j]) or (doc[j].is_punct and doc[j].text != ","):
                 return None
         return None
 
@@ -479,16 +498,23 @@ class ArgumentFinder:
 
     def _governing_preposition(self, span: Span) -> Token | None:
         """The preposition a name depends on, past adjectives, a role noun in apposition and
-        genitive names ("z prezydentem USA Joe Bidenem"), if any. Another noun ends the
-        search: in "w niedzielę Polskę" the name does not depend on "w"."""
-        for token in reversed(span.doc[max(0, span.start - 5):span.start]):
+        genitive names ("z prezydentem USA Joe Bidenem") and the genitive of a role's title
+        ("z ministrem finansów Niemiec"), if any. Another noun ends the search: in "w niedzielę
+        Polskę" the name does not depend on "w"."""
+        doc = span.doc
+        for token in reversed(doc[max(0, span.start - 5):span.start]):
             if token.pos_ == "ADP":
                 return token
             if token.is_punct or _breaks_clause(token) or token.pos_ not in {"ADJ", "NOUN", "PROPN", "X", "CCONJ"}:
                 return None
-            if token.pos_ == "NOUN" and not self.role_nouns & set(token._.lemmas):
+            if token.pos_ == "NOUN" and not self.role_nouns & set(token._.lemmas) \
+                    and not ("gen" in token_cases(token) and self._after_role_noun(doc, token.i)):
                 return None
         return None
+
+    def _after_role_noun(self, doc: Doc, i: int) -> bool:
+        """A role noun stands within two words before i ("ministrem spraw zagranicznych")."""
+        return any(self.role_nouns & set(t._.lemmas) for t in doc[max(0, i - 2):i])
 
     @staticmethod
     def _has_via(doc: Doc, trigger: Token, end: int, via: frozenset[str]) -> bool:
@@ -502,6 +528,17 @@ class ArgumentFinder:
             if via & set(token._.lemmas):
                 return True
             if _breaks_clause(token) or token.text in {".", ";"}:
+                break
+        return ArgumentFinder._has_via_before(doc, trigger, via)
+
+    @staticmethod
+    def _has_via_before(doc: Doc, trigger: Token, via: frozenset[str]) -> bool:
+        """The noun fronted in its clause, not in a prepositional phrase: "Sankcje na
+        Białoruś nałożyła Kanada", "Porozumienie z Turcją podpisała Unia"."""
+        for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 2 * WINDOW) - 1, -1):
+            if via & set(doc[i]._.lemmas) and not _under_preposition(doc, i):
+                return True
+            if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
                 return False
         return False
 

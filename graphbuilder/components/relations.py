@@ -21,7 +21,7 @@ from ..morph import FINITE_CLASSES
 from ..ontology import load_lexicon, load_ontology, ontology_dir
 from ..rules import Frame, Rule, load_rules
 from ..types import ARTICLE, Fact
-from .frames import ArgumentFinder, function_words, trigger_lemmas
+from .frames import ArgumentFinder, Argument, function_words, trigger_lemmas
 
 HOME_PREDICATES = frozenset({"leaderOf", "ministerOf", "citizenOf"})
 ROLE_MENTIONS = "gb_roles"  # doc.spans key of role phrases resolved to a person
@@ -147,7 +147,8 @@ class RelationExtractor(ArgumentFinder):
             predicate = rule.negated
         subject_frame, object_frame = passive_frames(rule) if rule.passive and _is_passive(trigger) else (rule.subject, rule.object)
         subjects = list(self.find(subject_frame, trigger, end, None))
-        pairs = [(s, o) for s in subjects for o in self.find(object_frame, trigger, end, s)]
+        pairs = self._object_not_subject(subject_frame, trigger, [
+            (s, o) for s in subjects for o in self.find(object_frame, trigger, end, s)])
         if rule.mutual:
             objects = list(dict.fromkeys(o for _, o in pairs))
             pairs += [pair for group in (subjects, objects)
@@ -157,6 +158,15 @@ class RelationExtractor(ArgumentFinder):
             if self._allowed(predicate, subject.key, obj.key):
                 confidence = round(rule.confidence * subject.certainty * obj.certainty * factor, 3)
                 yield Fact(subject.key, predicate, obj.key, sentence, confidence, rule.id, modality)
+
+    def _object_not_subject(self, frame: Frame, trigger: Token, pairs: list[tuple[Argument, Argument]]
+                            ) -> list[tuple[Argument, Argument]]:
+        """A name after the verb taken as both its inverted subject and its object is the
+        object, and the subject was dropped ("Iran zaatakował Izrael. Potem ostrzelał Irak.")."""
+        if not frame.carry or not pairs or any(s.key != o.key or s.start <= trigger.i for s, o in pairs):
+            return pairs
+        carried = self._carried(frame, trigger)
+        return [(carried, o) for _, o in pairs] if carried else pairs
 
     def _modality(self, trigger: Token) -> tuple[str | None, float]:
         """A past role ("były wiceszef"), a plan ("planuje zwiększyć") or a possibility
