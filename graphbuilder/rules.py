@@ -20,6 +20,8 @@ Frame positions:
 - `sentence`: any entity of the frame's classes in the sentence ("rurociągu X ... przez Y");
 - `where`: the place of a relative "w X, gdzie ..." before the trigger;
 - `next`: the entity right after the trigger ("rosyjski Gazprom");
+- `owner`: the country whose forces are the subject, as a genitive or nationality adjective
+  of one of the frame's `heads` ("wojska Rosji", "rosyjskie drony", "armia izraelska");
 - `self`: the entity the trigger word begins ("Opera Astana" for "opera");
 - `inner`: a known name inside the subject's name ("Astana" in "Opera Astana").
 
@@ -44,7 +46,7 @@ from pathlib import Path
 from .ontology import Lexicon, Ontology, read_jsonl
 
 POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "adjective_after", "apposition", "before_comma",
-                       "article", "sentence", "where", "next", "self", "inner"})
+                       "article", "sentence", "where", "next", "self", "inner", "owner"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Frame:
     classes: frozenset[str] = frozenset()
     anaphors: frozenset[str] = frozenset()
     scene: frozenset[str] = frozenset()  # nouns whose place an anaphor refers to ("wojna na X")
+    heads: frozenset[str] = frozenset()  # nouns an `owner` argument modifies ("wojska", "armia")
     carry: bool = False
     agree: bool = False
     name_prefix: tuple[str, ...] = ()  # only entities whose name starts so ("Ministerstwo")
@@ -112,6 +115,7 @@ def parse_frame(data: dict) -> Frame:
         classes=_as_set(data.get("classes")),
         anaphors=_as_set(data.get("anaphors")),
         scene=_as_set(data.get("scene")),
+        heads=_as_set(data.get("heads")),
         carry=bool(data.get("carry", False)),
         agree=bool(data.get("agree", False)),
         name_prefix=tuple(_as_set(data.get("name_prefix"))),

@@ -119,7 +119,7 @@ class ArgumentFinder:
             "adjective_after": self._adjective_after,
             "apposition": self._apposition, "before_comma": self._before_comma,
             "sentence": self._sentence, "where": self._where, "next": self._next,
-            "self": self._self, "inner": self._inner,
+            "self": self._self, "inner": self._inner, "owner": self._owner,
         }.get(frame.position)
         if frame.position == "article":
             yield Argument(ARTICLE)
@@ -300,7 +300,7 @@ class ArgumentFinder:
             span = self._span_starting_at(doc, i)
             if span is not None:
                 return self._checked(span, frame, trigger)
-            if not token.is_lower or token.is_punct or _breaks_clause(token):
+            if not token.is_lower or token.is_punct or token.pos_ == "ADP" or _breaks_clause(token):
                 return None
         return None
 
@@ -361,6 +361,29 @@ class ArgumentFinder:
                 found = self._entity(span, frame, UNSURE * UNSURE) if span is not None else None
                 if found and (subject is None or found.key != subject.key):
                     return found
+        return None
+
+    def _owner(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """The entity owning the verb's subject noun: its nationality adjective or genitive
+        ("rosyjskie wojska", "armia izraelska", "wojska Rosji zaatakowały")."""
+        doc = trigger.doc
+        for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 2 * WINDOW) - 1, -1):
+            head = doc[i]
+            if frame.heads & set(head._.lemmas) and not _under_preposition(doc, i) and "nom" in token_cases(head):
+                return self._modifier_of(head, frame)
+            if _is_clause_break(head) or _breaks_clause(head):
+                return None
+        return None
+
+    def _modifier_of(self, head: Token, frame: Frame) -> Argument | None:
+        """A nationality adjective next to the noun, or a genitive name right after it."""
+        doc = head.doc
+        for i in [*range(head.i - 1, max(-1, head.i - 3), -1), *range(head.i + 1, min(len(doc), head.i + 3))]:
+            if doc[i]._.refers_to and doc[i].pos_ == "ADJ":
+                return self._referred(doc[i], frame)
+        span = self._span_starting_at(doc, head.i + 1) if head.i + 1 < len(doc) else None
+        if span is not None and self._case_fit(span[0], frozenset({"gen"}), self.ontology.top_class.get(span.label_, "")):
+            return self._entity(span, frame)
         return None
 
     def _referred(self, token: Token, frame: Frame) -> Argument | None:
@@ -480,6 +503,8 @@ class ArgumentFinder:
                 return self._entity(span, frame)
             if _breaks_clause(doc[j]) or _is_clause_break(doc[j]) or (doc[j].is_punct and doc[j].text != ","):
                 return None
+            if doc[j].pos_ == "ADP" and not frame.prep & set(doc[j]._.lemmas):
+                return None  # "w Rydze, stolicy Łotwy, i w Tallinie": another phrase
         return None
 
     # ------------------------------------------------------------ token helpers

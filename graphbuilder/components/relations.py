@@ -162,11 +162,17 @@ class RelationExtractor(ArgumentFinder):
     def _object_not_subject(self, frame: Frame, trigger: Token, pairs: list[tuple[Argument, Argument]]
                             ) -> list[tuple[Argument, Argument]]:
         """A name after the verb taken as both its inverted subject and its object is the
-        object, and the subject was dropped ("Iran zaatakował Izrael. Potem ostrzelał Irak.")."""
-        if not frame.carry or not pairs or any(s.key != o.key or s.start <= trigger.i for s, o in pairs):
+        object, and the subject was dropped ("Iran zaatakował Izrael. Potem ostrzelał Irak.")
+        or is no name ("Wojska Rosji zaatakowały Kijów")."""
+        objects = {o.start for _, o in pairs}
+        inverted = {s.start for s, _ in pairs if s.start > trigger.i and s.start in objects}
+        if not inverted:
             return pairs
-        carried = self._carried(frame, trigger)
-        return [(carried, o) for _, o in pairs] if carried else pairs
+        kept = [(s, o) for s, o in pairs if s.start not in inverted]
+        carried = self._carried(frame, trigger) if frame.carry else None
+        if carried:
+            kept += [(carried, o) for o in dict.fromkeys(o for s, o in pairs if s.start in inverted)]
+        return kept
 
     def _modality(self, trigger: Token) -> tuple[str | None, float]:
         """A past role ("były wiceszef"), a plan ("planuje zwiększyć") or a possibility
