@@ -30,7 +30,8 @@ relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's o
 `passive` (a passive participle trigger swaps the frames: the agent is "przez" + accusative,
 a direct object becomes the nominative subject: "Kijów został zaatakowany przez Rosję"),
 `copula` (a predicate noun counts only after "być", "zostać", "stać się": "Polska jest
-członkiem NATO", not "Rosja wezwała członków NATO").
+członkiem NATO", not "Rosja wezwała członków NATO"), `on_behalf` (role predicates whose
+holders act for what they lead: when the prime ministers of X and Y sign, X and Y agree).
 Frame options: `name_prefix` / `not_name_prefix` restrict entity names ("Ministerstwo"),
 `country_of` makes an organisation stand for its country ("szef MSZ" is a minister of Poland),
 `direct_object` stops at a common noun in the frame's case ("przyjął dymisję ministra X"),
@@ -92,6 +93,7 @@ class Rule:
     not_home: bool = False  # drop when the subject belongs to the object's country (visits)
     passive: bool = False  # a passive participle trigger takes "przez" + acc as the agent
     copula: bool = False  # the trigger noun counts only after a copula ("jest członkiem")
+    on_behalf: frozenset[str] = frozenset()  # role predicates whose holders act for what they lead
     examples: tuple[Example, ...] = field(default=(), compare=False)
     source: str = field(default="", compare=False)
 
@@ -158,6 +160,7 @@ def parse_rule(data: dict, lexicon: Lexicon, source: str) -> Rule:
         not_home=bool(data.get("not_home", False)),
         passive=bool(data.get("passive", False)),
         copula=bool(data.get("copula", False)),
+        on_behalf=_as_set(data.get("on_behalf")),
         examples=examples,
         source=source,
     )
@@ -165,6 +168,8 @@ def parse_rule(data: dict, lexicon: Lexicon, source: str) -> Rule:
 
 def check_rule(rule: Rule, ontology: Ontology) -> None:
     """A rule must use ontology predicates and classes its domain and range allow."""
+    if unknown := rule.on_behalf - set(ontology.predicates):
+        raise ValueError(f"unknown predicates {sorted(unknown)} in on_behalf")
     for predicate in filter(None, (rule.predicate, rule.negated)):
         if predicate not in ontology.predicates:
             raise ValueError(f"unknown predicate {predicate!r}")

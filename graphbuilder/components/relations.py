@@ -21,7 +21,7 @@ from ..morph import FINITE_CLASSES
 from ..ontology import load_lexicon, load_ontology, ontology_dir
 from ..rules import Frame, Rule, load_rules
 from ..types import ARTICLE, Fact
-from .frames import ArgumentFinder, Argument, function_words, trigger_lemmas
+from .frames import UNSURE, Argument, ArgumentFinder, function_words, trigger_lemmas
 
 HOME_PREDICATES = frozenset({"leaderOf", "ministerOf", "citizenOf"})
 ROLE_MENTIONS = "gb_roles"  # doc.spans key of role phrases resolved to a person
@@ -60,8 +60,29 @@ class RelationExtractor(ArgumentFinder):
             for key, fact in self._facts(doc, sentence_of).items():
                 if key not in facts or facts[key].confidence < fact.confidence:
                     facts[key] = fact
+        facts.update(self._on_behalf(facts.values()))
         doc._.facts = self._drop_visits_home(list(facts.values()))
         return doc
+
+    def _on_behalf(self, facts) -> dict[tuple, Fact]:
+        """Facts between what the people of a fact lead, for rules with `on_behalf`: when
+        "przewodnicząca KE X i prezydent Azerbejdżanu Y podpisali memorandum", the Commission
+        and Azerbaijan agree. Both roles must be stated in the fact's sentence."""
+        facts = list(facts)
+        rules = {rule.id: rule for rule in self.rules if rule.on_behalf}
+        led: dict[tuple, set] = {}
+        for fact in facts:
+            led.setdefault((fact.subject, fact.predicate, fact.sentence), set()).add(fact.object)
+        found: dict[tuple, Fact] = {}
+        for fact in (f for f in facts if f.rule in rules):
+            for role in rules[fact.rule].on_behalf:
+                for subject in led.get((fact.subject, role, fact.sentence), ()):
+                    for obj in led.get((fact.object, role, fact.sentence), ()):
+                        if subject != obj and self._allowed(fact.predicate, subject, obj):
+                            found[(subject, fact.predicate, obj, fact.sentence)] = Fact(
+                                subject, fact.predicate, obj, fact.sentence, round(fact.confidence * UNSURE, 3),
+                                fact.rule, fact.modality)
+        return found
 
     def _facts(self, doc: Doc, sentence_of: dict[int, int]) -> dict[tuple, Fact]:
         facts: dict[tuple, Fact] = {}
@@ -151,7 +172,8 @@ class RelationExtractor(ArgumentFinder):
             (s, o) for s in subjects for o in self.find(object_frame, trigger, end, s)])
         if rule.mutual:
             objects = list(dict.fromkeys(o for _, o in pairs))
-            pairs += [pair for group in (subjects, objects)
+            signed = not object_frame.via or self._has_via(trigger.doc, trigger, end, object_frame.via)
+            pairs += [pair for group in (subjects if signed else [], objects)
                       for pair in combinations(sorted(group, key=lambda a: a.start), 2)]
         modality, factor = self._modality(trigger)
         for subject, obj in pairs:
