@@ -258,3 +258,9 @@ def test_relations_every_predicate_across_phenomena(nlp, text, present, absent):
     found = facts(nlp, text)
     assert present <= found
     assert not absent & found
+
+
+def test_relations_role_phrase_refers_to_the_current_holder_not_a_former_one(nlp):
+    doc = nlp("Szef MSZ Polski Zbigniew Rau przyleciał do Nowego Jorku. W 2019 roku rozmawiał tam z Ławrowem "
+              "ówczesny szef polskiej dyplomacji Jacek Czaputowicz. Rozmowy polskiego ministra w Nowym Jorku trwały długo.")
+    assert [span.kb_id_ for span in doc.spans["gb_roles"]] == ["Zbigniew Rau"]

@@ -102,10 +102,11 @@ class RelationExtractor(ArgumentFinder):
     def _resolve_role_phrases(self, doc: Doc, facts, sentence_of: dict[int, int]) -> bool:
         """A role noun with a nationality adjective and no name ("rosyjskiego dyktatora",
         "z rosyjskim ministrem") is the person an earlier sentence gave that role in that
-        country. The phrase becomes a mention of that person (`doc.spans["gb_roles"]`)."""
+        country, not a former holder ("ówczesny szef polskiej dyplomacji"). The phrase becomes
+        a mention of that person (`doc.spans["gb_roles"]`)."""
         holders: dict[tuple[str, str], list[tuple[int, tuple[str, str]]]] = {}
         for fact in facts:
-            if fact.predicate in HOME_PREDICATES and fact.subject != ARTICLE:
+            if fact.predicate in HOME_PREDICATES and fact.subject != ARTICLE and fact.modality != "former":
                 holders.setdefault((fact.object[1], fact.predicate), []).append((fact.sentence, fact.subject))
         found = []
         for token in doc:
@@ -130,8 +131,11 @@ class RelationExtractor(ArgumentFinder):
         doc = token.doc
         if token.ent_iob_ == "B" or token.ent_iob_ == "I":
             return None
-        if any(t.ent_iob_ == "B" for t in doc[token.i + 1:token.i + 4]):
-            return None
+        for follower in doc[token.i + 1:token.i + 4]:
+            if follower.ent_iob_ == "B":
+                return None  # "rosyjski minister Siergiej Ławrow": the name is given
+            if follower.pos_ == "ADP" or follower.pos_ == "VERB" or (follower.is_punct and follower.text != ","):
+                break  # "polskiego ministra w Nowym Jorku", "z rosyjskim ministrem rozmawiał X"
         for i in range(token.i - 1, max(-1, token.i - 3), -1):
             refers = doc[i]._.refers_to
             if refers and refers[0] == "Country" and not doc[i].ent_iob_ in {"B", "I"}:
