@@ -96,6 +96,8 @@ def test_relations_facts_carry_sentence_rule_and_confidence(nlp):
     ("Szwecja planuje przystąpić do NATO.", "memberOf", "planned"),
     ("Finlandia może przystąpić do NATO.", "memberOf", "possible"),
     ("Finlandia przystąpiła do NATO.", "memberOf", None),
+    ("Unia Europejska rozważa nałożenie ceł na chińskie samochody.", "sanctions", "possible"),
+    ("Szwecja planuje zostać członkiem NATO.", "memberOf", "planned"),
 ])
 def test_relations_modality_is_marked_and_lowers_confidence(nlp, text, predicate, modality):
     fact = next(f for f in nlp(text)._.facts if f.predicate == predicate)

@@ -203,9 +203,9 @@ class RelationExtractor(ArgumentFinder):
     def _modality(self, trigger: Token) -> tuple[str | None, float]:
         """A past role ("były wiceszef"), a plan ("planuje zwiększyć") or a possibility
         ("może przystąpić") marked just before the trigger, from `lexicon/modality.jsonl`.
-        Modal verbs count only before an infinitive: the trigger or a copula ("chce zostać
-        członkiem")."""
-        infinitive = trigger.tag_.startswith("inf")
+        Modal verbs count only before an infinitive or a verbal noun: the trigger ("rozważa
+        nałożenie ceł") or a copula ("chce zostać członkiem")."""
+        infinitive = trigger.tag_.startswith("inf") or any(a.pos_class == "ger" for a in trigger._.analyses)
         for token in reversed(trigger.doc[max(trigger.sent.start, trigger.i - 3):trigger.i]):
             if token.is_punct:
                 break
