@@ -256,15 +256,20 @@ def _is_passive(trigger: Token) -> bool:
 
 @lru_cache(maxsize=None)
 def passive_frames(rule: Rule) -> tuple[Frame, Frame]:
-    """The rule's frames for a passive participle: the agent after "przez", and a direct
-    object as the nominative subject ("Kijów został zaatakowany przez Rosję"); a
-    prepositional object keeps its frame ("sankcje nałożone na Iran przez UE")."""
-    agent = replace(rule.subject, position="any", prep=function_words()["passive_agent"], case=frozenset({"acc"}),
-                    carry=False, agree=False)
-    if rule.object.prep:
-        return agent, rule.object
-    patient = replace(rule.object, position="left", case=frozenset({"nom"}), carry=True, agree=False)
-    return agent, patient
+    """The rule's frames for a passive participle: the bare accusative becomes the nominative
+    subject and the nominative the agent after "przez" ("Kijów został zaatakowany przez
+    Rosję", "Finlandia została przyjęta do NATO"); a prepositional frame stays ("sankcje
+    nałożone na Iran przez UE")."""
+    return _passive_frame(rule.subject), _passive_frame(rule.object)
+
+
+def _passive_frame(frame: Frame) -> Frame:
+    if not frame.prep and "acc" in frame.case and "nom" not in frame.case:
+        return replace(frame, position="left", case=frozenset({"nom"}), carry=True, agree=False)
+    if "nom" in frame.case:
+        return replace(frame, position="any", prep=function_words()["passive_agent"], case=frozenset({"acc"}),
+                       carry=False, agree=False)
+    return frame
 
 
 
