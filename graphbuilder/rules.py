@@ -29,8 +29,8 @@ Rule options: `negated` (the predicate under "nie"), `mutual` (coordinated argum
 relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's own country),
 `passive` (a passive participle trigger swaps the frames: the agent is "przez" + accusative,
 a direct object becomes the nominative subject: "Kijów został zaatakowany przez Rosję"),
-`copula` (a predicate noun counts only after "być", "zostać", "stać się": "Polska jest
-członkiem NATO", not "Rosja wezwała członków NATO"), `on_behalf` (role predicates whose
+`copula` (a predicate noun counts only with "być", "zostać", "stać się": "Polska jest
+członkiem NATO", "Członkiem NATO jest Polska", not "Rosja wezwała członków NATO"), `on_behalf` (role predicates whose
 holders act for what they lead: when the prime ministers of X and Y sign, X and Y agree).
 Frame options: `name_prefix` / `not_name_prefix` restrict entity names ("Ministerstwo"),
 `country_of` makes an organisation stand for its country ("szef MSZ" is a minister of Poland),

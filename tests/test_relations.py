@@ -199,6 +199,13 @@ PHENOMENA = [
                  {("Ryga", "capitalOf", "Estonia")}, id="capitalOf-inflected-two-facts"),
     pytest.param("Warszawa nie jest stolicą Litwy.", set(), {("Warszawa", "capitalOf", "Litwa")},
                  id="capitalOf-negated"),
+    pytest.param("Stolicą Ukrainy jest Kijów.", {("Kijów", "capitalOf", "Ukraina")}, set(), id="capitalOf-reversed"),
+    pytest.param("Prezydentem Francji jest Emmanuel Macron, a ministrem spraw zagranicznych Polski został "
+                 "Radosław Sikorski.", {("Emmanuel Macron", "leaderOf", "Francja"),
+                                        ("Radosław Sikorski", "ministerOf", "Polska")}, set(),
+                 id="leaderOf-ministerOf-reversed-copula"),
+    pytest.param("Prezydentem Francji nie jest Olaf Scholz.", set(), {("Olaf Scholz", "leaderOf", "Francja")},
+                 id="leaderOf-reversed-copula-negated"),
     pytest.param("Ankara leży w Turcji, a Stambuł nad Bosforem.", {("Ankara", "locatedIn", "Turcja")}, set(),
                  id="locatedIn-inflected"),
     pytest.param("Kaliningrad nie leży w Polsce.", set(), {("Kaliningrad", "locatedIn", "Polska")},

@@ -217,10 +217,15 @@ class ArgumentFinder:
         return self._checked(span, frame, trigger)
 
     def _inverted(self, frame: Frame, trigger: Token, end: int) -> Argument | None:
-        """A nominative subject right after the verb, before any other argument."""
-        if not frame.case or "nom" not in frame.case or _pos_class(trigger) not in FINITE_CLASSES:
+        """A nominative subject right after the verb, before any other argument; for a
+        predicate noun, after the copula that follows it ("Stolicą Ukrainy jest Kijów")."""
+        if not frame.case or "nom" not in frame.case:
             return None
         doc = trigger.doc
+        if _pos_class(trigger) not in FINITE_CLASSES:
+            end = self.copula_after(doc, end) + 1
+            if not end:
+                return None
         for i in range(end, self._clause_end(doc, end)):
             span = self._span_starting_at(doc, i)
             if span is not None and self._governing_preposition(span) is None \
@@ -228,6 +233,18 @@ class ArgumentFinder:
                 if found := self._checked(span, frame, trigger):
                     return found
         return None
+
+    def copula_after(self, doc: Doc, end: int) -> int:
+        """Where a copula follows a predicate noun's complement (one name or lower-case
+        words: "Prezydentem Francji jest"), or -1."""
+        names = 0
+        for i in range(end, min(len(doc), end + WINDOW)):
+            if function_words()["copulas"] & set(doc[i]._.lemmas) and _pos_class(doc[i]) in FINITE_CLASSES:
+                return i
+            names += doc[i].ent_iob_ == "B"
+            if names > 1 or doc[i].is_punct or _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
+                return -1
+        return -1
 
     def _carried(self, frame: Frame, trigger: Token) -> Argument | None:
         """A dropped subject: the first fitting nominative entity of the previous sentence."""

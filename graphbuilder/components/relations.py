@@ -164,9 +164,10 @@ class RelationExtractor(ArgumentFinder):
     def apply(self, rule: Rule, trigger: Token, end: int, sentence: int) -> Iterator[Fact]:
         """Facts one trigger phrase yields under one rule."""
         predicate = rule.predicate
-        if rule.copula and not _after_copula(trigger):
+        copula = self.copula_after(trigger.doc, end)
+        if rule.copula and not (_after_copula(trigger) or copula >= 0):
             return
-        if self._is_negated(trigger):
+        if self._is_negated(trigger) or (copula >= 0 and self._is_negated(trigger.doc[copula])):
             if not rule.negated:
                 return
             predicate = rule.negated
