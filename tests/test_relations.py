@@ -98,6 +98,8 @@ def test_relations_facts_carry_sentence_rule_and_confidence(nlp):
     ("Finlandia przystąpiła do NATO.", "memberOf", None),
     ("Unia Europejska rozważa nałożenie ceł na chińskie samochody.", "sanctions", "possible"),
     ("Szwecja planuje zostać członkiem NATO.", "memberOf", "planned"),
+    ("Eksperci mówią o ryzyku ataku Rosji na Polskę.", "attacked", "possible"),
+    ("Bałtowie obawiają się groźby rosyjskiej inwazji na Litwę.", "attacked", "possible"),
 ])
 def test_relations_modality_is_marked_and_lowers_confidence(nlp, text, predicate, modality):
     fact = next(f for f in nlp(text)._.facts if f.predicate == predicate)
@@ -164,6 +166,8 @@ PHENOMENA = [
                   ("Olaf Scholz", "meetsWith", "Rishi Sunak")}, set(), id="leaderOf-inflected-two-facts"),
     pytest.param("Doradca prezydenta Ukrainy Mychajło Podolak rozmawiał z dziennikarzami.", set(),
                  {("Mychajło Podolak", "leaderOf", "Ukraina")}, id="leaderOf-role-of-another"),
+    pytest.param("Rzecznik biura prezydenta Ukrainy Serhij Nykyforow rozmawiał z dziennikarzami.", set(),
+                 {("Serhij Nykyforow", "leaderOf", "Ukraina")}, id="leaderOf-role-of-an-office"),
     pytest.param("Do Brukseli przyleciała szefowa MSZ Niemiec Annalena Baerbock.",
                  {("Annalena Baerbock", "ministerOf", "Niemcy"), ("Annalena Baerbock", "visits", "Bruksela")}, set(),
                  id="ministerOf-reversed"),

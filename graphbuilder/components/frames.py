@@ -412,11 +412,12 @@ class ArgumentFinder:
     def _apposition(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The entity a role noun or adjective describes: right after its complement, or
         right before ", role". Not for a role noun that is the complement of another
-        ("doradca prezydenta Ukrainy X": X is the adviser)."""
+        ("doradca prezydenta Ukrainy X", "szef gabinetu prezydenta X": X is the adviser)."""
         doc = trigger.doc
         before = next((t for t in reversed(doc[trigger.sent.start:trigger.i]) if t.pos_ != "ADJ"), None)
-        if before is not None and self.role_nouns & set(before._.lemmas) and "gen" in token_cases(trigger):
-            return None
+        if before is not None and "gen" in token_cases(trigger) and (self.role_nouns & set(before._.lemmas) or (
+                before.pos_ == "NOUN" and "gen" in token_cases(before) and self._after_role_noun(doc, before.i))):
+            return None  # "szef gabinetu prezydenta Polski X": X is the head of the office
         for i in range(end, min(len(doc), end + 1 + 2 * WINDOW)):
             span = self._span_starting_at(doc, i)
             if span is not None and (found := self._entity(span, frame)):
