@@ -308,17 +308,24 @@ class ArgumentFinder:
         return self._right(frame, trigger, end, subject) or self._left(frame, trigger, end, subject)
 
     def _after_trigger(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
-        """A complement within a few lower-case words after the trigger phrase."""
+        """A complement within a few lower-case words after the trigger phrase, past a role
+        noun's own complement ("wizyta ministra obrony Ukrainy Rustema Umerowa")."""
         doc = trigger.doc
-        for i in range(end, min(len(doc), end + WINDOW)):
+        i = end
+        while i < min(len(doc), end + WINDOW):
             token = doc[i]
             if frame.anaphors and token.lemma_.lower() in frame.anaphors:
                 return self._anaphor(trigger, subject)
             span = self._span_starting_at(doc, i)
             if span is not None:
-                return self._checked(span, frame, trigger)
+                found = self._checked(span, frame, trigger)
+                if found or not self._after_role_noun(doc, span.start):
+                    return found
+                i = span.end
+                continue
             if not token.is_lower or token.is_punct or token.pos_ == "ADP" or _breaks_clause(token):
                 return None
+            i += 1
         return None
 
     def _anaphor(self, trigger: Token, subject: Argument | None) -> Argument | None:
