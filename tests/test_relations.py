@@ -99,6 +99,9 @@ def test_relations_facts_carry_sentence_rule_and_confidence(nlp):
     ("Unia Europejska rozważa nałożenie ceł na chińskie samochody.", "sanctions", "possible"),
     ("Szwecja planuje zostać członkiem NATO.", "memberOf", "planned"),
     ("Eksperci mówią o ryzyku ataku Rosji na Polskę.", "attacked", "possible"),
+    ("Emmanuel Macron przyleci do Pekinu w przyszłym tygodniu.", "visits", "planned"),
+    ("Ukraina zostanie kiedyś członkiem NATO.", "memberOf", "planned"),
+    ("Szwajcaria nie przystąpi do NATO.", "declinedToJoin", None),
     ("Bałtowie obawiają się groźby rosyjskiej inwazji na Litwę.", "attacked", "possible"),
 ])
 def test_relations_modality_is_marked_and_lowers_confidence(nlp, text, predicate, modality):

@@ -181,6 +181,8 @@ class RelationExtractor(ArgumentFinder):
             pairs += [pair for group in (subjects if signed else [], objects)
                       for pair in combinations(sorted(group, key=lambda a: a.start), 2)]
         modality, factor = self._modality(trigger)
+        if modality is None and predicate == rule.predicate:
+            modality, factor = self._future(trigger)
         for subject, obj in pairs:
             if self._allowed(predicate, subject.key, obj.key):
                 confidence = round(rule.confidence * subject.certainty * obj.certainty * factor, 3)
@@ -216,6 +218,22 @@ class RelationExtractor(ArgumentFinder):
                 if marked and (not verbal or infinitive):
                     return marked
             infinitive = infinitive or token.tag_.startswith("inf")
+        return None, 1.0
+
+    def _future(self, trigger: Token) -> tuple[str | None, float]:
+        """A perfective verb in the present form speaks of the future, as does "będzie" or
+        "zostanie" before a predicate noun: "obejmie przewodnictwo", "zostanie członkiem NATO"
+        are marked as `@future` in `lexicon/modality.jsonl` says so. Not under negation: "nie
+        przystąpi" is a decision, not a plan."""
+        doc = trigger.doc
+        verb = trigger
+        if trigger.tag_.split(":", 1)[0] not in FINITE_CLASSES:
+            verb = next((t for t in reversed(doc[max(trigger.sent.start, trigger.i - 3):trigger.i])
+                         if t.pos_ not in {"ADJ", "ADV", "PART", "X"}), None)
+            if verb is None or not function_words()["copulas"] & set(verb._.lemmas):
+                return None, 1.0
+        if verb.tag_.startswith("bedzie") or (verb.tag_.startswith("fin") and ":perf" in verb.tag_):
+            return self.lexicon.modality.get("@future", (None, 1.0))
         return None, 1.0
 
     def _allowed(self, predicate: str, subject: tuple[str, str] | str, obj: tuple[str, str] | str) -> bool:
