@@ -233,6 +233,8 @@ PHENOMENA = [
                  {("Iran", "attacked", "Izrael"), ("Iran", "attacked", "Irak")}, set(), id="attacked-dropped-subject"),
     pytest.param("Rosja nie zaatakowała Finlandii.", set(), {("Rosja", "attacked", "Finlandia")},
                  id="attacked-negated"),
+    pytest.param("Ukraina prowadzi walkę z Rosją. Białoruś potępiła inwazję Iranu na sąsiedni kraj.", set(),
+                 {("Iran", "attacked", "Rosja"), ("Iran", "attacked", "Ukraina")}, id="attacked-anaphor-without-scene"),
     pytest.param("Rosyjski atak na Kijów potępił Joe Biden.", {("Rosja", "attacked", "Kijów")},
                  {("Ukraina", "attacked", "Kijów")}, id="attacked-noun-inflected"),
     pytest.param("Sankcje zostały nałożone na Iran przez Unię Europejską.", {("Unia Europejska", "sanctions", "Iran")},

@@ -370,7 +370,8 @@ class ArgumentFinder:
     def _scene_anaphor(self, frame: Frame, trigger: Token, start: int, end: int,
                        subject: Argument | None) -> Argument | None:
         """ "na sąsiedni kraj": an anaphor after the preposition stands for the place last
-        named after a `scene` noun in this or the previous sentence ("wojna na Ukrainie")."""
+        named after a `scene` noun and "w" or "na" in this or the previous sentence ("wojna na
+        Ukrainie"; not "walka z Rosją")."""
         doc = trigger.doc
         head = next((t for t in doc[start:end] if t.pos_ != "ADJ"), None)
         if head is None or not frame.anaphors & set(head._.lemmas):
@@ -381,7 +382,8 @@ class ArgumentFinder:
             if not frame.scene & set(doc[i]._.lemmas):
                 continue
             for j in range(i + 1, min(trigger.i, i + 1 + WINDOW)):
-                span = self._span_starting_at(doc, j) if doc[j - 1].pos_ == "ADP" else None
+                at_place = function_words()["scene_prepositions"] & set(doc[j - 1]._.lemmas)
+                span = self._span_starting_at(doc, j) if at_place else None
                 found = self._entity(span, frame, UNSURE * UNSURE) if span is not None else None
                 if found and (subject is None or found.key != subject.key):
                     return found
