@@ -92,6 +92,11 @@ def _under_preposition(doc: Doc, i: int) -> bool:
     return before is not None and before.pos_ == "ADP"
 
 
+def _entity_span(doc: Doc, start: int, end: int) -> Span:
+    """The entity span of words start..end, as `doc.ents` holds it."""
+    return Span(doc, start, end, label=doc[start].ent_type_, kb_id=doc[start].ent_kb_id_)
+
+
 def _agrees_with_verb(token: Token, verb: Token) -> bool:
     """Agreement of a singular finite verb with its subject in number and (past tense) gender.
 
@@ -538,15 +543,24 @@ class ArgumentFinder:
 
     @staticmethod
     def _span_ending_at(doc: Doc, i: int) -> Span | None:
-        if not doc[i].ent_iob_ or doc[i].ent_iob_ == "O":
+        """The entity whose last word is i, read from the words' IOB tags (building
+        `doc.ents` for every question cost more than all the frames together)."""
+        if doc[i].ent_iob_ not in {"B", "I"} or (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"):
             return None
-        return next((e for e in doc.ents if e.end == i + 1), None)
+        start = i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        return _entity_span(doc, start, i + 1)
 
     @staticmethod
     def _span_starting_at(doc: Doc, i: int) -> Span | None:
+        """The entity whose first word is i."""
         if doc[i].ent_iob_ != "B":
             return None
-        return next((e for e in doc.ents if e.start == i), None)
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return _entity_span(doc, i, end)
 
     def _governing_preposition(self, span: Span) -> Token | None:
         """The preposition a name depends on, past adjectives, a role noun in apposition and

@@ -164,7 +164,7 @@ class RelationExtractor(ArgumentFinder):
     def apply(self, rule: Rule, trigger: Token, end: int, sentence: int) -> Iterator[Fact]:
         """Facts one trigger phrase yields under one rule."""
         predicate = rule.predicate
-        copula = self.copula_after(trigger.doc, end)
+        copula = self.copula_after(trigger.doc, end) if rule.copula else -1
         if rule.copula and not (_after_copula(trigger) or copula >= 0):
             return
         if self._is_negated(trigger) or (copula >= 0 and self._is_negated(trigger.doc[copula])):
