@@ -12,19 +12,32 @@ Frame positions:
   (Polish drops subjects) when `carry` is true;
 - `after_trigger`: a genitive complement right after a noun ("prezydent Rosji");
 - `adjective`: a nationality adjective right before the trigger ("kazachski minister");
+- `adjective_after`: a nationality adjective in the phrase after the trigger, past the
+  `via` noun ("wprowadziła zakaz importu polskich jabłek");
 - `apposition`: the person named next to a role noun ("prezydent Rosji, Władimir Putin");
 - `before_comma`: the entity right before ", trigger" ("w Astanie, stolicy kraju");
 - `article`: the article itself (for reportedBy);
 - `sentence`: any entity of the frame's classes in the sentence ("rurociągu X ... przez Y");
 - `where`: the place of a relative "w X, gdzie ..." before the trigger;
 - `next`: the entity right after the trigger ("rosyjski Gazprom");
+- `owner`: the country whose forces are the subject, as a genitive or nationality adjective
+  of one of the frame's `heads` ("wojska Rosji", "rosyjskie drony", "armia izraelska");
 - `self`: the entity the trigger word begins ("Opera Astana" for "opera");
 - `inner`: a known name inside the subject's name ("Astana" in "Opera Astana").
 
 Rule options: `negated` (the predicate under "nie"), `mutual` (coordinated arguments
-relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's own country).
+relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's own country),
+`passive` (a passive participle trigger swaps the frames: the agent is "przez" + accusative,
+a direct object becomes the nominative subject: "Kijów został zaatakowany przez Rosję"),
+`copula` (a predicate noun counts only with "być", "zostać", "stać się": "Polska jest
+członkiem NATO", "Członkiem NATO jest Polska", not "Rosja wezwała członków NATO"), `on_behalf` (role predicates whose
+holders act for what they lead: when the prime ministers of X and Y sign, X and Y agree).
 Frame options: `name_prefix` / `not_name_prefix` restrict entity names ("Ministerstwo"),
-`country_of` makes an organisation stand for its country ("szef MSZ" is a minister of Poland).
+`country_of` makes an organisation stand for its country ("szef MSZ" is a minister of Poland),
+`direct_object` stops at a common noun in the frame's case ("przyjął dymisję ministra X"),
+`anaphors` are nouns standing for an entity named before ("kraj", "państwo"), and `scene`
+the nouns whose place names the entity such an anaphor stands for ("inwazja na sąsiedni
+kraj" after "wojna na Ukrainie").
 """
 from __future__ import annotations
 
@@ -33,8 +46,8 @@ from pathlib import Path
 
 from .ontology import Lexicon, Ontology, read_jsonl
 
-POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "apposition", "before_comma",
-                       "article", "sentence", "where", "next", "self", "inner"})
+POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "adjective_after", "apposition", "before_comma",
+                       "article", "sentence", "where", "next", "self", "inner", "owner"})
 
 
 @dataclass(frozen=True)
@@ -47,11 +60,14 @@ class Frame:
     via: frozenset[str] = frozenset()
     classes: frozenset[str] = frozenset()
     anaphors: frozenset[str] = frozenset()
+    scene: frozenset[str] = frozenset()  # nouns whose place an anaphor refers to ("wojna na X")
+    heads: frozenset[str] = frozenset()  # nouns an `owner` argument modifies ("wojska", "armia")
     carry: bool = False
     agree: bool = False
     name_prefix: tuple[str, ...] = ()  # only entities whose name starts so ("Ministerstwo")
     not_name_prefix: tuple[str, ...] = ()  # never entities whose name starts so
     country_of: bool = False  # stand for the country the entity belongs to ("szef MSZ" -> Polska)
+    direct_object: bool = False  # a common noun in the frame's case takes the object slot first
 
 
 @dataclass(frozen=True)
@@ -75,6 +91,9 @@ class Rule:
     negated: str | None = None
     mutual: bool = False  # coordinated arguments ("X i Y podpisali") relate to each other too
     not_home: bool = False  # drop when the subject belongs to the object's country (visits)
+    passive: bool = False  # a passive participle trigger takes "przez" + acc as the agent
+    copula: bool = False  # the trigger noun counts only after a copula ("jest członkiem")
+    on_behalf: frozenset[str] = frozenset()  # role predicates whose holders act for what they lead
     examples: tuple[Example, ...] = field(default=(), compare=False)
     source: str = field(default="", compare=False)
 
@@ -97,11 +116,14 @@ def parse_frame(data: dict) -> Frame:
         via=_as_set(data.get("via")),
         classes=_as_set(data.get("classes")),
         anaphors=_as_set(data.get("anaphors")),
+        scene=_as_set(data.get("scene")),
+        heads=_as_set(data.get("heads")),
         carry=bool(data.get("carry", False)),
         agree=bool(data.get("agree", False)),
         name_prefix=tuple(_as_set(data.get("name_prefix"))),
         not_name_prefix=tuple(_as_set(data.get("not_name_prefix"))),
         country_of=bool(data.get("country_of", False)),
+        direct_object=bool(data.get("direct_object", False)),
     )
 
 
@@ -136,6 +158,9 @@ def parse_rule(data: dict, lexicon: Lexicon, source: str) -> Rule:
         negated=data.get("negated"),
         mutual=bool(data.get("mutual", False)),
         not_home=bool(data.get("not_home", False)),
+        passive=bool(data.get("passive", False)),
+        copula=bool(data.get("copula", False)),
+        on_behalf=_as_set(data.get("on_behalf")),
         examples=examples,
         source=source,
     )
@@ -143,6 +168,8 @@ def parse_rule(data: dict, lexicon: Lexicon, source: str) -> Rule:
 
 def check_rule(rule: Rule, ontology: Ontology) -> None:
     """A rule must use ontology predicates and classes its domain and range allow."""
+    if unknown := rule.on_behalf - set(ontology.predicates):
+        raise ValueError(f"unknown predicates {sorted(unknown)} in on_behalf")
     for predicate in filter(None, (rule.predicate, rule.negated)):
         if predicate not in ontology.predicates:
             raise ValueError(f"unknown predicate {predicate!r}")

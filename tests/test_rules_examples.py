@@ -22,3 +22,11 @@ def test_rule_example_yields_its_facts(nlp, rule, example):
     if not example.facts:
         predicates = {rule.predicate, rule.negated}
         assert not [f for f in found if f[1] in predicates], "a negative example yields no fact of the rule"
+
+
+def test_rules_reject_an_unknown_predicate_acted_on_behalf_of():
+    from graphbuilder.rules import check_rule, parse_rule
+
+    rule = {"id": "x", "predicate": "agreementWith", "trigger": ["podpisać"], "on_behalf": ["leads"]}
+    with pytest.raises(ValueError, match="on_behalf"):
+        check_rule(parse_rule(rule, load_lexicon(), "test"), load_ontology())

@@ -79,6 +79,24 @@ def _class_cases(token: Token, top_class: str) -> frozenset[str]:
     return frozenset().union(*(a.features.get("case", frozenset()) for a in fitting))
 
 
+def _may_be_nominative(span: Span, top_class: str) -> bool:
+    """A word of the name has a nominative reading, or no word is known and the mention is
+    the canonical (nominative) name: "Justin Trudeau", but not "Antonym Blinkenem"."""
+    known = [cases for token in span if (cases := _class_cases(token, top_class))]
+    return any("nom" in cases for cases in known) or (not known and span.text == span.kb_id_)
+
+
+def _under_preposition(doc: Doc, i: int) -> bool:
+    """The word at i is in a prepositional phrase: a preposition before it, past adjectives."""
+    before = next((t for t in reversed(doc[max(0, i - 3):i]) if t.pos_ not in {"ADJ", "NUM"}), None)
+    return before is not None and before.pos_ == "ADP"
+
+
+def _entity_span(doc: Doc, start: int, end: int) -> Span:
+    """The entity span of words start..end, as `doc.ents` holds it."""
+    return Span(doc, start, end, label=doc[start].ent_type_, kb_id=doc[start].ent_kb_id_)
+
+
 def _agrees_with_verb(token: Token, verb: Token) -> bool:
     """Agreement of a singular finite verb with its subject in number and (past tense) gender.
 
@@ -103,9 +121,10 @@ class ArgumentFinder:
         finder = {
             "left": self._left, "right": self._right, "any": self._any,
             "after_trigger": self._after_trigger, "adjective": self._adjective,
+            "adjective_after": self._adjective_after,
             "apposition": self._apposition, "before_comma": self._before_comma,
             "sentence": self._sentence, "where": self._where, "next": self._next,
-            "self": self._self, "inner": self._inner,
+            "self": self._self, "inner": self._inner, "owner": self._owner,
         }.get(frame.position)
         if frame.position == "article":
             yield Argument(ARTICLE)
@@ -162,6 +181,9 @@ class ArgumentFinder:
         """The nearest fitting entity before the trigger in its clause; else after it
         (Polish inverts: "W Helsinkach rozmawiał z nim Jacek Czaputowicz"); else carried."""
         doc = trigger.doc
+        if (frame.via and not self._has_via(doc, trigger, end, frame.via)) \
+                or (frame.direct_object and self._object_before(doc, trigger, frame)):
+            return None
         for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
             if (_is_clause_break(doc[i + 1]) and i + 1 != trigger.i) or (i != trigger.i - 1 and _breaks_clause(doc[i])):
                 break
@@ -200,17 +222,34 @@ class ArgumentFinder:
         return self._checked(span, frame, trigger)
 
     def _inverted(self, frame: Frame, trigger: Token, end: int) -> Argument | None:
-        """A nominative subject right after the verb, before any other argument."""
-        if not frame.case or "nom" not in frame.case or _pos_class(trigger) not in FINITE_CLASSES:
+        """A nominative subject right after the verb, before any other argument; for a
+        predicate noun, after the copula that follows it ("Stolicą Ukrainy jest Kijów")."""
+        if not frame.case or "nom" not in frame.case:
             return None
         doc = trigger.doc
+        if _pos_class(trigger) not in FINITE_CLASSES:
+            end = self.copula_after(doc, end) + 1
+            if not end:
+                return None
         for i in range(end, self._clause_end(doc, end)):
             span = self._span_starting_at(doc, i)
             if span is not None and self._governing_preposition(span) is None \
-                    and any("nom" in _class_cases(t, self.ontology.top_class.get(span.label_, "")) for t in span):
+                    and _may_be_nominative(span, self.ontology.top_class.get(span.label_, "")):
                 if found := self._checked(span, frame, trigger):
                     return found
         return None
+
+    def copula_after(self, doc: Doc, end: int) -> int:
+        """Where a copula follows a predicate noun's complement (one name or lower-case
+        words: "Prezydentem Francji jest"), or -1."""
+        names = 0
+        for i in range(end, min(len(doc), end + WINDOW)):
+            if function_words()["copulas"] & set(doc[i]._.lemmas) and _pos_class(doc[i]) in FINITE_CLASSES:
+                return i
+            names += doc[i].ent_iob_ == "B"
+            if names > 1 or doc[i].is_punct or _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
+                return -1
+        return -1
 
     def _carried(self, frame: Frame, trigger: Token) -> Argument | None:
         """A dropped subject: the first fitting nominative entity of the previous sentence."""
@@ -230,6 +269,8 @@ class ArgumentFinder:
         i = end
         if frame.via and not self._has_via(doc, trigger, end, frame.via):
             return None
+        if frame.direct_object and self._object_before(doc, trigger, frame):
+            return None
         clause_end = self._clause_end(doc, i)
         if frame.prep:
             i = self._next_preposition(doc, i, clause_end, frame)
@@ -239,30 +280,57 @@ class ArgumentFinder:
                 top = self.ontology.top_class.get(span.label_, "")
                 if found := self._entity(span, frame, self._case_fit(span[0], frame.case, top) or UNSURE):
                     return found
-            return None
+            return self._scene_anaphor(frame, trigger, i + 1, clause_end, subject) if frame.scene else None
         while i < clause_end:
             span = self._span_starting_at(doc, i)
             if span is not None and self._governing_preposition(span) is None:
                 if found := self._checked(span, frame, trigger):
                     return found
+            elif frame.direct_object and self._takes_object_slot(doc, i, frame):
+                return None
             i = span.end if span is not None else i + 1
         return None
+
+    def _object_before(self, doc: Doc, trigger: Token, frame: Frame) -> bool:
+        """Object-verb-subject order: a common noun before the verb that can only be in the
+        frame's case, not the nominative ("Decyzję Erdogana przyjął Joe Biden")."""
+        for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
+            if "nom" not in token_cases(doc[i]) and self._takes_object_slot(doc, i, frame):
+                return True
+            if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
+                return False
+        return False
+
+    def _takes_object_slot(self, doc: Doc, i: int, frame: Frame) -> bool:
+        """A common noun in the frame's case, outside a prepositional phrase, is the verb's
+        object, so no name after it is ("przyjął dymisję ministra X")."""
+        token = doc[i]
+        if token.pos_ != "NOUN" or self.role_nouns & set(token._.lemmas) or not frame.case & token_cases(token):
+            return False
+        return not _under_preposition(doc, i)
 
     def _any(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         return self._right(frame, trigger, end, subject) or self._left(frame, trigger, end, subject)
 
     def _after_trigger(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
-        """A complement within a few lower-case words after the trigger phrase."""
+        """A complement within a few lower-case words after the trigger phrase, past a role
+        noun's own complement ("wizyta ministra obrony Ukrainy Rustema Umerowa")."""
         doc = trigger.doc
-        for i in range(end, min(len(doc), end + WINDOW)):
+        i = end
+        while i < min(len(doc), end + WINDOW):
             token = doc[i]
             if frame.anaphors and token.lemma_.lower() in frame.anaphors:
                 return self._anaphor(trigger, subject)
             span = self._span_starting_at(doc, i)
             if span is not None:
-                return self._checked(span, frame, trigger)
-            if not token.is_lower or token.is_punct or _breaks_clause(token):
+                found = self._checked(span, frame, trigger)
+                if found or not self._after_role_noun(doc, span.start):
+                    return found
+                i = span.end
+                continue
+            if not token.is_lower or token.is_punct or token.pos_ == "ADP" or _breaks_clause(token):
                 return None
+            i += 1
         return None
 
     def _anaphor(self, trigger: Token, subject: Argument | None) -> Argument | None:
@@ -291,6 +359,64 @@ class ArgumentFinder:
                 return None
         return None
 
+    def _adjective_after(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """A nationality adjective after the `via` noun in the trigger's clause: the goods or
+        people a ban is aimed at ("wprowadziła zakaz importu polskich jabłek")."""
+        doc = trigger.doc
+        seen_via = not frame.via
+        for token in doc[end:min(self._clause_end(doc, end), end + 2 * WINDOW)]:
+            if seen_via and token._.refers_to:
+                return self._referred(token, frame)
+            if token.ent_iob_ == "B" or (token.is_punct and token.text != "-"):
+                return None
+            seen_via = seen_via or bool(frame.via & set(token._.lemmas))
+        return None
+
+    def _scene_anaphor(self, frame: Frame, trigger: Token, start: int, end: int,
+                       subject: Argument | None) -> Argument | None:
+        """ "na sąsiedni kraj": an anaphor after the preposition stands for the place last
+        named after a `scene` noun and "w" or "na" in this or the previous sentence ("wojna na
+        Ukrainie"; not "walka z Rosją")."""
+        doc = trigger.doc
+        head = next((t for t in doc[start:end] if t.pos_ != "ADJ"), None)
+        if head is None or not frame.anaphors & set(head._.lemmas):
+            return None
+        before = [t for t in doc[:trigger.sent.start] if not t.is_space]
+        first = before[-1].sent.start if before else 0
+        for i in range(trigger.i - 1, first - 1, -1):
+            if not frame.scene & set(doc[i]._.lemmas):
+                continue
+            for j in range(i + 1, min(trigger.i, i + 1 + WINDOW)):
+                at_place = function_words()["scene_prepositions"] & set(doc[j - 1]._.lemmas)
+                span = self._span_starting_at(doc, j) if at_place else None
+                found = self._entity(span, frame, UNSURE * UNSURE) if span is not None else None
+                if found and (subject is None or found.key != subject.key):
+                    return found
+        return None
+
+    def _owner(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """The entity owning the verb's subject noun: its nationality adjective or genitive
+        ("rosyjskie wojska", "armia izraelska", "wojska Rosji zaatakowały")."""
+        doc = trigger.doc
+        for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 2 * WINDOW) - 1, -1):
+            head = doc[i]
+            if frame.heads & set(head._.lemmas) and not _under_preposition(doc, i) and "nom" in token_cases(head):
+                return self._modifier_of(head, frame)
+            if _is_clause_break(head) or _breaks_clause(head):
+                return None
+        return None
+
+    def _modifier_of(self, head: Token, frame: Frame) -> Argument | None:
+        """A nationality adjective next to the noun, or a genitive name right after it."""
+        doc = head.doc
+        for i in [*range(head.i - 1, max(-1, head.i - 3), -1), *range(head.i + 1, min(len(doc), head.i + 3))]:
+            if doc[i]._.refers_to and doc[i].pos_ == "ADJ":
+                return self._referred(doc[i], frame)
+        span = self._span_starting_at(doc, head.i + 1) if head.i + 1 < len(doc) else None
+        if span is not None and self._case_fit(span[0], frozenset({"gen"}), self.ontology.top_class.get(span.label_, "")):
+            return self._entity(span, frame)
+        return None
+
     def _referred(self, token: Token, frame: Frame) -> Argument | None:
         top, name = token._.refers_to
         if frame.classes and top not in frame.classes:
@@ -299,8 +425,13 @@ class ArgumentFinder:
 
     def _apposition(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The entity a role noun or adjective describes: right after its complement, or
-        right before ", role"."""
+        right before ", role". Not for a role noun that is the complement of another
+        ("doradca prezydenta Ukrainy X", "szef gabinetu prezydenta X": X is the adviser)."""
         doc = trigger.doc
+        before = next((t for t in reversed(doc[trigger.sent.start:trigger.i]) if t.pos_ != "ADJ"), None)
+        if before is not None and "gen" in token_cases(trigger) and (self.role_nouns & set(before._.lemmas) or (
+                before.pos_ == "NOUN" and "gen" in token_cases(before) and self._after_role_noun(doc, before.i))):
+            return None  # "szef gabinetu prezydenta Polski X": X is the head of the office
         for i in range(end, min(len(doc), end + 1 + 2 * WINDOW)):
             span = self._span_starting_at(doc, i)
             if span is not None and (found := self._entity(span, frame)):
@@ -402,36 +533,54 @@ class ArgumentFinder:
             span_top = self.ontology.top_class.get(span.label_) if span is not None else None
             if span_top is not None and (span_top == top or span_top in frame.classes):
                 return self._entity(span, frame)
-            if _breaks_clause(doc[j]) or (doc[j].is_punct and doc[j].text != ","):
+            if _breaks_clause(doc[j]) or _is_clause_break(doc[j]) or (doc[j].is_punct and doc[j].text != ","):
                 return None
+            if doc[j].pos_ == "ADP" and not frame.prep & set(doc[j]._.lemmas):
+                return None  # "w Rydze, stolicy Łotwy, i w Tallinie": another phrase
         return None
 
     # ------------------------------------------------------------ token helpers
 
     @staticmethod
     def _span_ending_at(doc: Doc, i: int) -> Span | None:
-        if not doc[i].ent_iob_ or doc[i].ent_iob_ == "O":
+        """The entity whose last word is i, read from the words' IOB tags (building
+        `doc.ents` for every question cost more than all the frames together)."""
+        if doc[i].ent_iob_ not in {"B", "I"} or (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"):
             return None
-        return next((e for e in doc.ents if e.end == i + 1), None)
+        start = i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        return _entity_span(doc, start, i + 1)
 
     @staticmethod
     def _span_starting_at(doc: Doc, i: int) -> Span | None:
+        """The entity whose first word is i."""
         if doc[i].ent_iob_ != "B":
             return None
-        return next((e for e in doc.ents if e.start == i), None)
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return _entity_span(doc, i, end)
 
     def _governing_preposition(self, span: Span) -> Token | None:
         """The preposition a name depends on, past adjectives, a role noun in apposition and
-        genitive names ("z prezydentem USA Joe Bidenem"), if any. Another noun ends the
-        search: in "w niedzielę Polskę" the name does not depend on "w"."""
-        for token in reversed(span.doc[max(0, span.start - 5):span.start]):
+        genitive names ("z prezydentem USA Joe Bidenem") and the genitive of a role's title
+        ("z ministrem finansów Niemiec"), if any. Another noun ends the search: in "w niedzielę
+        Polskę" the name does not depend on "w"."""
+        doc = span.doc
+        for token in reversed(doc[max(0, span.start - 5):span.start]):
             if token.pos_ == "ADP":
                 return token
             if token.is_punct or _breaks_clause(token) or token.pos_ not in {"ADJ", "NOUN", "PROPN", "X", "CCONJ"}:
                 return None
-            if token.pos_ == "NOUN" and not self.role_nouns & set(token._.lemmas):
+            if token.pos_ == "NOUN" and not self.role_nouns & set(token._.lemmas) \
+                    and not ("gen" in token_cases(token) and self._after_role_noun(doc, token.i)):
                 return None
         return None
+
+    def _after_role_noun(self, doc: Doc, i: int) -> bool:
+        """A role noun stands within two words before i ("ministrem spraw zagranicznych")."""
+        return any(self.role_nouns & set(t._.lemmas) for t in doc[max(0, i - 2):i])
 
     @staticmethod
     def _has_via(doc: Doc, trigger: Token, end: int, via: frozenset[str]) -> bool:
@@ -445,6 +594,17 @@ class ArgumentFinder:
             if via & set(token._.lemmas):
                 return True
             if _breaks_clause(token) or token.text in {".", ";"}:
+                break
+        return ArgumentFinder._has_via_before(doc, trigger, via)
+
+    @staticmethod
+    def _has_via_before(doc: Doc, trigger: Token, via: frozenset[str]) -> bool:
+        """The noun fronted in its clause, not in a prepositional phrase: "Sankcje na
+        Białoruś nałożyła Kanada", "Porozumienie z Turcją podpisała Unia"."""
+        for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 2 * WINDOW) - 1, -1):
+            if via & set(doc[i]._.lemmas) and not _under_preposition(doc, i):
+                return True
+            if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
                 return False
         return False
 

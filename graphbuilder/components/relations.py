@@ -8,6 +8,8 @@ only if the ontology's domain and range allow it. Facts go to `doc._.facts` as p
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
@@ -17,9 +19,9 @@ from spacy.util import filter_spans
 
 from ..morph import FINITE_CLASSES
 from ..ontology import load_lexicon, load_ontology, ontology_dir
-from ..rules import Rule, load_rules
+from ..rules import Frame, Rule, load_rules
 from ..types import ARTICLE, Fact
-from .frames import ArgumentFinder, function_words, trigger_lemmas
+from .frames import UNSURE, Argument, ArgumentFinder, function_words, trigger_lemmas
 
 HOME_PREDICATES = frozenset({"leaderOf", "ministerOf", "citizenOf"})
 ROLE_MENTIONS = "gb_roles"  # doc.spans key of role phrases resolved to a person
@@ -58,8 +60,29 @@ class RelationExtractor(ArgumentFinder):
             for key, fact in self._facts(doc, sentence_of).items():
                 if key not in facts or facts[key].confidence < fact.confidence:
                     facts[key] = fact
+        facts.update(self._on_behalf(facts.values()))
         doc._.facts = self._drop_visits_home(list(facts.values()))
         return doc
+
+    def _on_behalf(self, facts) -> dict[tuple, Fact]:
+        """Facts between what the people of a fact lead, for rules with `on_behalf`: when
+        "przewodnicząca KE X i prezydent Azerbejdżanu Y podpisali memorandum", the Commission
+        and Azerbaijan agree. Both roles must be stated in the fact's sentence."""
+        facts = list(facts)
+        rules = {rule.id: rule for rule in self.rules if rule.on_behalf}
+        led: dict[tuple, set] = {}
+        for fact in facts:
+            led.setdefault((fact.subject, fact.predicate, fact.sentence), set()).add(fact.object)
+        found: dict[tuple, Fact] = {}
+        for fact in (f for f in facts if f.rule in rules):
+            for role in rules[fact.rule].on_behalf:
+                for subject in led.get((fact.subject, role, fact.sentence), ()):
+                    for obj in led.get((fact.object, role, fact.sentence), ()):
+                        if subject != obj and self._allowed(fact.predicate, subject, obj):
+                            found[(subject, fact.predicate, obj, fact.sentence)] = Fact(
+                                subject, fact.predicate, obj, fact.sentence, round(fact.confidence * UNSURE, 3),
+                                fact.rule, fact.modality)
+        return found
 
     def _facts(self, doc: Doc, sentence_of: dict[int, int]) -> dict[tuple, Fact]:
         facts: dict[tuple, Fact] = {}
@@ -79,10 +102,11 @@ class RelationExtractor(ArgumentFinder):
     def _resolve_role_phrases(self, doc: Doc, facts, sentence_of: dict[int, int]) -> bool:
         """A role noun with a nationality adjective and no name ("rosyjskiego dyktatora",
         "z rosyjskim ministrem") is the person an earlier sentence gave that role in that
-        country. The phrase becomes a mention of that person (`doc.spans["gb_roles"]`)."""
+        country, not a former holder ("ówczesny szef polskiej dyplomacji"). The phrase becomes
+        a mention of that person (`doc.spans["gb_roles"]`)."""
         holders: dict[tuple[str, str], list[tuple[int, tuple[str, str]]]] = {}
         for fact in facts:
-            if fact.predicate in HOME_PREDICATES and fact.subject != ARTICLE:
+            if fact.predicate in HOME_PREDICATES and fact.subject != ARTICLE and fact.modality != "former":
                 holders.setdefault((fact.object[1], fact.predicate), []).append((fact.sentence, fact.subject))
         found = []
         for token in doc:
@@ -107,8 +131,11 @@ class RelationExtractor(ArgumentFinder):
         doc = token.doc
         if token.ent_iob_ == "B" or token.ent_iob_ == "I":
             return None
-        if any(t.ent_iob_ == "B" for t in doc[token.i + 1:token.i + 4]):
-            return None
+        for follower in doc[token.i + 1:token.i + 4]:
+            if follower.ent_iob_ == "B":
+                return None  # "rosyjski minister Siergiej Ławrow": the name is given
+            if follower.pos_ == "ADP" or follower.pos_ == "VERB" or (follower.is_punct and follower.text != ","):
+                break  # "polskiego ministra w Nowym Jorku", "z rosyjskim ministrem rozmawiał X"
         for i in range(token.i - 1, max(-1, token.i - 3), -1):
             refers = doc[i]._.refers_to
             if refers and refers[0] == "Country" and not doc[i].ent_iob_ in {"B", "I"}:
@@ -137,34 +164,76 @@ class RelationExtractor(ArgumentFinder):
     def apply(self, rule: Rule, trigger: Token, end: int, sentence: int) -> Iterator[Fact]:
         """Facts one trigger phrase yields under one rule."""
         predicate = rule.predicate
-        if self._is_negated(trigger):
+        copula = self.copula_after(trigger.doc, end) if rule.copula else -1
+        if rule.copula and not (_after_copula(trigger) or copula >= 0):
+            return
+        if self._is_negated(trigger) or (copula >= 0 and self._is_negated(trigger.doc[copula])):
             if not rule.negated:
                 return
             predicate = rule.negated
-        subjects = list(self.find(rule.subject, trigger, end, None))
-        pairs = [(s, o) for s in subjects for o in self.find(rule.object, trigger, end, s)]
+        subject_frame, object_frame = passive_frames(rule) if rule.passive and _is_passive(trigger) else (rule.subject, rule.object)
+        subjects = list(self.find(subject_frame, trigger, end, None))
+        pairs = self._object_not_subject(subject_frame, trigger, [
+            (s, o) for s in subjects for o in self.find(object_frame, trigger, end, s)])
         if rule.mutual:
             objects = list(dict.fromkeys(o for _, o in pairs))
-            pairs += [pair for group in (subjects, objects)
+            signed = not object_frame.via or self._has_via(trigger.doc, trigger, end, object_frame.via)
+            pairs += [pair for group in (subjects if signed else [], objects)
                       for pair in combinations(sorted(group, key=lambda a: a.start), 2)]
         modality, factor = self._modality(trigger)
+        if modality is None and predicate == rule.predicate:
+            modality, factor = self._future(trigger)
         for subject, obj in pairs:
             if self._allowed(predicate, subject.key, obj.key):
                 confidence = round(rule.confidence * subject.certainty * obj.certainty * factor, 3)
                 yield Fact(subject.key, predicate, obj.key, sentence, confidence, rule.id, modality)
 
+    def _object_not_subject(self, frame: Frame, trigger: Token, pairs: list[tuple[Argument, Argument]]
+                            ) -> list[tuple[Argument, Argument]]:
+        """A name after the verb taken as both its inverted subject and its object is the
+        object, and the subject was dropped ("Iran zaatakował Izrael. Potem ostrzelał Irak.")
+        or is no name ("Wojska Rosji zaatakowały Kijów")."""
+        objects = {o.start for _, o in pairs}
+        inverted = {s.start for s, _ in pairs if s.start > trigger.i and s.start in objects}
+        if not inverted:
+            return pairs
+        kept = [(s, o) for s, o in pairs if s.start not in inverted]
+        carried = self._carried(frame, trigger) if frame.carry else None
+        if carried:
+            kept += [(carried, o) for o in dict.fromkeys(o for s, o in pairs if s.start in inverted)]
+        return kept
+
     def _modality(self, trigger: Token) -> tuple[str | None, float]:
         """A past role ("były wiceszef"), a plan ("planuje zwiększyć") or a possibility
         ("może przystąpić") marked just before the trigger, from `lexicon/modality.jsonl`.
-        Modal verbs count only before an infinitive trigger."""
+        Modal verbs count only before an infinitive or a verbal noun: the trigger ("rozważa
+        nałożenie ceł") or a copula ("chce zostać członkiem")."""
+        infinitive = trigger.tag_.startswith("inf") or any(a.pos_class == "ger" for a in trigger._.analyses)
         for token in reversed(trigger.doc[max(trigger.sent.start, trigger.i - 3):trigger.i]):
             if token.is_punct:
                 break
             for analysis in token._.analyses:
                 marked = self.lexicon.modality.get(analysis.lemma.lower())
                 verbal = analysis.pos_class in FINITE_CLASSES
-                if marked and (not verbal or trigger.tag_.startswith("inf")):
+                if marked and (not verbal or infinitive):
                     return marked
+            infinitive = infinitive or token.tag_.startswith("inf")
+        return None, 1.0
+
+    def _future(self, trigger: Token) -> tuple[str | None, float]:
+        """A perfective verb in the present form speaks of the future, as does "będzie" or
+        "zostanie" before a predicate noun: "obejmie przewodnictwo", "zostanie członkiem NATO"
+        are marked as `@future` in `lexicon/modality.jsonl` says so. Not under negation: "nie
+        przystąpi" is a decision, not a plan."""
+        doc = trigger.doc
+        verb = trigger
+        if trigger.tag_.split(":", 1)[0] not in FINITE_CLASSES:
+            verb = next((t for t in reversed(doc[max(trigger.sent.start, trigger.i - 3):trigger.i])
+                         if t.pos_ not in {"ADJ", "ADV", "PART", "X"}), None)
+            if verb is None or not function_words()["copulas"] & set(verb._.lemmas):
+                return None, 1.0
+        if verb.tag_.startswith("bedzie") or (verb.tag_.startswith("fin") and ":perf" in verb.tag_):
+            return self.lexicon.modality.get("@future", (None, 1.0))
         return None, 1.0
 
     def _allowed(self, predicate: str, subject: tuple[str, str] | str, obj: tuple[str, str] | str) -> bool:
@@ -182,12 +251,44 @@ class RelationExtractor(ArgumentFinder):
 
     @staticmethod
     def _is_negated(trigger: Token) -> bool:
-        for token in reversed(trigger.doc[max(0, trigger.i - 2):trigger.i]):
-            if token.lower_ in function_words()["negation"]:
+        """ "nie" before the trigger, past "się" and a copula ("nie został zaatakowany",
+        "nie jest członkiem")."""
+        words = function_words()
+        for token in reversed(trigger.doc[max(0, trigger.i - 3):trigger.i]):
+            if token.lower_ in words["negation"]:
                 return True
-            if token.lower_ not in function_words()["reflexive"]:
+            if token.lower_ not in words["reflexive"] and not words["copulas"] & set(token._.lemmas):
                 return False
         return False
+
+
+def _after_copula(trigger: Token) -> bool:
+    """A copula within three words before a predicate noun ("jest pełnoprawnym członkiem")."""
+    before = trigger.doc[max(trigger.sent.start, trigger.i - 3):trigger.i]
+    return any(function_words()["copulas"] & set(token._.lemmas) for token in before)
+
+
+def _is_passive(trigger: Token) -> bool:
+    """A passive participle ("zaatakowany", "nałożone"), with or without "został"."""
+    return trigger.tag_.startswith("ppas")
+
+
+@lru_cache(maxsize=None)
+def passive_frames(rule: Rule) -> tuple[Frame, Frame]:
+    """The rule's frames for a passive participle: the bare accusative becomes the nominative
+    subject and the nominative the agent after "przez" ("Kijów został zaatakowany przez
+    Rosję", "Finlandia została przyjęta do NATO"); a prepositional frame stays ("sankcje
+    nałożone na Iran przez UE")."""
+    return _passive_frame(rule.subject), _passive_frame(rule.object)
+
+
+def _passive_frame(frame: Frame) -> Frame:
+    if not frame.prep and "acc" in frame.case and "nom" not in frame.case:
+        return replace(frame, position="left", case=frozenset({"nom"}), carry=True, agree=False)
+    if "nom" in frame.case:
+        return replace(frame, position="any", prep=function_words()["passive_agent"], case=frozenset({"acc"}),
+                       carry=False, agree=False)
+    return frame
 
 
 
