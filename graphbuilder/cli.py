@@ -208,7 +208,7 @@ def _print_evaluation(result) -> None:
 
 @main.command()
 @click.option("--data", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True,
-              help="A build folder (its graph.ttl) or an RDF file.")
+              help="A build folder (its store) or an RDF file.")
 @click.option("--focus", metavar="NAME", help="Only this entity (label or alias) and its neighbourhood.")
 @click.option("--depth", type=int, default=1, show_default=True, help="Relations to follow from --focus.")
 @click.option("--classes", multiple=True, metavar="CLASS[,CLASS]",
