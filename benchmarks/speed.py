@@ -1,7 +1,8 @@
 """Tokens per second end to end on one core, beside spaCy's blank Polish tokenizer.
 
 Runs the default pipeline (sentences, Morfeusz morphology, entities, relations) over the
-dev articles repeated to about 100,000 tokens, and the same text through
+dev articles repeated to about 100,000 tokens, the same pipeline choosing analyses with the
+NKJP tagger and scorer (`lemma_choice="scorer"`), and the same text through
 `spacy.blank("pl")`'s tokenizer alone: the floor any spaCy pipeline pays. Prints medians
 of --runs runs. Usage: python benchmarks/speed.py [--runs 3] [--tokens 100000]
 """
@@ -43,17 +44,25 @@ def main() -> None:
     parser.add_argument("--tokens", type=int, default=100_000)
     args = parser.parse_args()
     texts = corpus(args.tokens)
-    nlp, blank = build_nlp(), spacy.blank("pl")
-    results = {"graphbuilder pipeline": [], "spaCy blank('pl') tokenizer": []}
+    functions = {
+        "graphbuilder pipeline": build_nlp(),
+        "pipeline, tagger+scorer lemmas": build_nlp(lemma_choice="scorer"),
+        "spaCy blank('pl') tokenizer": spacy.blank("pl").tokenizer,
+    }
+    results: dict[str, list[float]] = {label: [] for label in functions}
     for _ in range(args.runs):
-        for label, function in (("graphbuilder pipeline", nlp), ("spaCy blank('pl') tokenizer", blank.tokenizer)):
+        for label, function in functions.items():
             seconds, tokens = timed(function, texts)
             results[label].append(tokens / seconds)
     print(f"{len(texts)} articles, {tokens} tokens, {args.runs} runs, median tokens/s on one core:")
     for label, rates in results.items():
         print(f"  {label:32s} {statistics.median(rates):>12,.0f}")
-    ratio = statistics.median(results["spaCy blank('pl') tokenizer"]) / statistics.median(results["graphbuilder pipeline"])
-    print(f"  tokenizer / pipeline ratio        {ratio:>12.1f}x")
+    medians = {label: statistics.median(rates) for label, rates in results.items()}
+    tokenizer = medians["spaCy blank('pl') tokenizer"]
+    print(f"  {'tokenizer / pipeline':32s} {tokenizer / medians['graphbuilder pipeline']:>11.1f}x")
+    print(f"  {'tokenizer / tagger+scorer':32s} {tokenizer / medians['pipeline, tagger+scorer lemmas']:>11.1f}x")
+    print(f"  {'tagger+scorer / pipeline':32s} "
+          f"{medians['pipeline, tagger+scorer lemmas'] / medians['graphbuilder pipeline']:>12.2f}")
 
 
 if __name__ == "__main__":
