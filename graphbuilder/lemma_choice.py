@@ -64,6 +64,7 @@ class WordContext:
     form: str
     sentence_initial: bool
     tag_probs: np.ndarray | None  # the tagger's distribution over its labels
+    class_probs: np.ndarray | None  # the same summed by class (`TagProbabilities.by_class`)
 
 
 @dataclass(frozen=True)
@@ -104,10 +105,14 @@ class TagProbabilities:
         rows = self.reading_rows(tag)
         return float(probs[list(rows)].max()) if rows else 0.0
 
-    def class_probability(self, probs: np.ndarray, tag: str) -> float:
+    def by_class(self, probs: np.ndarray) -> np.ndarray:
+        """Label probabilities (one row per token) summed by grammatical class."""
+        return probs @ self.class_matrix
+
+    def class_probability(self, class_probs: np.ndarray, tag: str) -> float:
         """The probability mass the tagger gives to the candidate's class."""
         column = self.class_index.get(normalise_class(tag.split(":", 1)[0]))
-        return float(probs @ self.class_matrix[:, column]) if column is not None else 0.0
+        return float(class_probs[column]) if column is not None else 0.0
 
     def is_argmax(self, probs: np.ndarray, tag: str) -> bool:
         """Whether the tagger's top label is a reading of the candidate."""
@@ -124,9 +129,9 @@ def candidate_features(
     class_column = {c: len(DENSE_FEATURES) + i for i, c in enumerate(SCORED_CLASSES)}
     for i, analysis in enumerate(analyses):
         row = rows[i]
-        if word.tag_probs is not None:
+        if word.tag_probs is not None and word.class_probs is not None:
             row[0] = math.log(tags.tag_probability(word.tag_probs, analysis.tag) + FLOOR)
-            row[1] = math.log(tags.class_probability(word.tag_probs, analysis.tag) + FLOOR)
+            row[1] = math.log(tags.class_probability(word.class_probs, analysis.tag) + FLOOR)
             row[2] = tags.is_argmax(word.tag_probs, analysis.tag)
         count = priors.form_lemma_count(word.form, analysis.lemma)
         row[3] = math.log1p(count)
@@ -205,6 +210,7 @@ class AnalysisChooser:
     def choose(self, doc: Doc, analyser: Analyser) -> list[Analysis | None]:
         """The best analysis of every token (None where Morfeusz has none)."""
         probs = self.tagger.probabilities(doc)
+        class_probs = self.tagger.tags.by_class(probs)
         chosen: list[Analysis | None] = []
         for token in doc:
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -213,7 +219,8 @@ class AnalysisChooser:
             if len(options) < 2:
                 chosen.append(options[0] if options else None)
                 continue
-            context = WordContext(token.text, bool(token.is_sent_start) or token.i == 0, probs[token.i])
+            context = WordContext(token.text, bool(token.is_sent_start) or token.i == 0,
+                                  probs[token.i], class_probs[token.i])
             features = candidate_features(options, context, self.tagger.tags, self.scorer.priors)
             chosen.append(options[self.scorer.best(features)])
         return chosen

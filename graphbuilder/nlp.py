@@ -12,12 +12,12 @@ from .ontology import load_lexicon, ontology_dir
 PIPELINE = ("gb_paragraphs", "sentencizer", "gb_morphology", "gb_entities", "gb_relations")
 
 
-def build_nlp(ontology: Path | None = None, lemma_choice: str = "heuristic") -> Language:
+def build_nlp(ontology: Path | None = None, lemma_choice: str = "scorer") -> Language:
     """A Polish pipeline: sentences, Morfeusz morphology, entities, relations.
 
     Nothing is downloaded: the tokenizer is spaCy's Polish one with the abbreviations of
-    `ontology/lexicon/abbreviations.txt`, the rest is Morfeusz, our data files and, with
-    `lemma_choice="scorer"`, the tagger shipped in `graphbuilder/models/nkjp`.
+    `ontology/lexicon/abbreviations.txt`, the rest is Morfeusz, our data files and the
+    tagger shipped in `graphbuilder/models/nkjp` (not with `lemma_choice="heuristic"`).
     """
     directory = ontology or ontology_dir()
     nlp = spacy.blank("pl")

@@ -137,3 +137,12 @@ def test_entities_case_of_a_name_comes_from_its_role_noun_past_genitives(nlp, te
 ])
 def test_entities_foreign_names_are_classed_by_their_words_not_as_people(nlp, text, name, cls):
     assert (name, cls) in entities(nlp, text)
+
+
+def test_entities_a_shortened_organisation_name_is_the_full_one_given_before(nlp):
+    doc = nlp("Do spotkania doszło przy okazji obrad Zgromadzenia Ogólnego ONZ. "
+              "Rozmawiano o debacie generalnej Zgromadzenia Ogólnego.")
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [
+        ("Zgromadzenia Ogólnego ONZ", "Zgromadzenie Ogólne ONZ"),
+        ("Zgromadzenia Ogólnego", "Zgromadzenie Ogólne ONZ"),
+    ]

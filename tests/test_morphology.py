@@ -38,8 +38,9 @@ def test_morph_analyser_returns_every_reading_without_markers():
     ("Władze w Astanie niepokoją się.", "Astanie", "Astana", "PROPN"),
     ("Putin odwiedził Kazachstan.", "do", None, None),
 ])
-def test_morphology_sets_lemma_and_pos(nlp, text, word, lemma, pos):
-    doc = nlp(text)
+@pytest.mark.parametrize("choice", ["scorer", "heuristic"])
+def test_morphology_sets_lemma_and_pos(nlp, heuristic_nlp, choice, text, word, lemma, pos):
+    doc = (nlp if choice == "scorer" else heuristic_nlp)(text)
     tokens = [t for t in doc if t.text == word]
     if lemma is None:
         assert not tokens
@@ -47,8 +48,10 @@ def test_morphology_sets_lemma_and_pos(nlp, text, word, lemma, pos):
     assert tokens[0].lemma_ == lemma and tokens[0].pos_ == pos
 
 
-def test_morphology_uses_the_case_a_preposition_governs(nlp):
-    token = [t for t in nlp("Przyjechał do Rosji w poniedziałek.") if t.text == "Rosji"][0]
+@pytest.mark.parametrize("choice", ["scorer", "heuristic"])
+def test_morphology_uses_the_case_a_preposition_governs(nlp, heuristic_nlp, choice):
+    pipeline = nlp if choice == "scorer" else heuristic_nlp
+    token = [t for t in pipeline("Przyjechał do Rosji w poniedziałek.") if t.text == "Rosji"][0]
     assert "Case=Gen" in str(token.morph)
 
 
@@ -64,9 +67,9 @@ def test_sentences_split_at_line_breaks_and_full_stops_not_abbreviations(nlp):
 
 
 @pytest.fixture(scope="module")
-def scorer_nlp():
-    """The pipeline choosing analyses with the shipped NKJP tagger and fitted scorer."""
-    return build_nlp(lemma_choice="scorer")
+def heuristic_nlp():
+    """The pipeline choosing analyses by capitalisation and prepositions, without the tagger."""
+    return build_nlp(lemma_choice="heuristic")
 
 
 def _lemma(nlp, text: str, word: str) -> str:
@@ -84,8 +87,8 @@ def _lemma(nlp, text: str, word: str) -> str:
     ("Rozmawiał z Władimirem Putinem w Moskwie.", "Moskwie", "Moskwa"),
     ("Rozmawiał z Władimirem Putinem w Moskwie.", "Putinem", "Putin"),
 ])
-def test_scorer_chooses_the_analysis_context_supports(scorer_nlp, text, word, lemma):
-    assert _lemma(scorer_nlp, text, word) == lemma
+def test_scorer_chooses_the_analysis_context_supports(nlp, text, word, lemma):
+    assert _lemma(nlp, text, word) == lemma
 
 
 def test_scorer_reads_a_split_off_full_stop_as_part_of_an_abbreviation():

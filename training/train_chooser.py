@@ -71,12 +71,13 @@ def examples(
         doc = Doc(tagger.tagger.vocab, words=[w.form for w in sentence],
                   spaces=[w.space_after for w in sentence])
         probs = tagger.probabilities(doc)
+        class_probs = tagger.tags.by_class(probs)
         for i, word in enumerate(sentence):
             options = candidates(analyser, word.form, dot_follows(sentence, i))
             gold = np.array([a.lemma == word.lemma for a in options])
             if len({a.lemma for a in options}) < 2 or not gold.any():
                 continue
-            context = WordContext(word.form, i == 0, probs[i])
+            context = WordContext(word.form, i == 0, probs[i], class_probs[i])
             found.append((candidate_features(options, context, tagger.tags, priors), gold))
     return found
 

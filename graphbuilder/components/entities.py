@@ -291,6 +291,9 @@ class EntityRecognizer:
     def _is_person(self, span: Span) -> bool:
         return self.top_class.get(span.label_) == "Person"
 
+    def _is_organisation(self, span: Span) -> bool:
+        return self.top_class.get(span.label_) == "Organization"
+
     def _surname_candidates(self, text: str) -> list[str]:
         return [candidate for candidate, _case in self.normaliser.candidates(text, "m")]
 
@@ -324,7 +327,8 @@ class EntityRecognizer:
         countries = [m for m in matches if self.top_class.get(m.label_) == "Country"]
         spans = [self.scope_institution(span, countries) for span in spans]
         spans = self._with_abbreviation_spans(doc, filter_spans(spans))
-        doc.ents = self.resolve_people(doc, coref.link_abbreviations(spans), gazetteer)
+        spans = coref.link_shortened_names(coref.link_abbreviations(spans), self._is_organisation)
+        doc.ents = self.resolve_people(doc, spans, gazetteer)
         doc.spans[NESTED] = self._nested(doc, matches)
         return doc
 
