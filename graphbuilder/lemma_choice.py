@@ -19,13 +19,12 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
-import spacy
 from spacy.tokens import Doc
 
 from .morph import Analyser, Analysis
+from .nkjp import MODEL_DIR, ensure_tok2vec, load_pipeline
 from .tagset import expand_tag, normalise_class
 
-MODEL_DIR = Path(__file__).resolve().parent / "models" / "nkjp"
 CHOOSER_PATH = MODEL_DIR / "chooser.json"
 FLOOR = 1e-4  # probability given to a reading the tagger has no label for
 
@@ -182,19 +181,17 @@ class AnalysisScorer:
 
 
 class Tagger:
-    """The tok2vec + tagger of `models/nkjp`, giving a label distribution per token."""
+    """The tagger of `models/nkjp`, giving a label distribution per token."""
 
-    def __init__(self, model: Path = MODEL_DIR) -> None:
-        nlp = spacy.load(model, exclude=["ner"])
-        self.tok2vec = nlp.get_pipe("tok2vec")
-        self.tagger = nlp.get_pipe("tagger")
+    def __init__(self) -> None:
+        self.tagger = load_pipeline().get_pipe("tagger")
         self.tags = TagProbabilities(self.tagger.labels)
 
     def probabilities(self, doc: Doc) -> np.ndarray:
         """Rows of label probabilities, one per token of `doc`."""
         if not len(doc):
             return np.zeros((0, len(self.tags.labels)), dtype="float32")
-        self.tok2vec.set_annotations([doc], self.tok2vec.predict([doc]))
+        ensure_tok2vec(doc)
         scores = np.asarray(self.tagger.model.predict([doc])[0])
         scores = np.exp(scores - scores.max(axis=1, keepdims=True))  # the model outputs logits
         return scores / scores.sum(axis=1, keepdims=True)
@@ -203,8 +200,8 @@ class Tagger:
 class AnalysisChooser:
     """Picks each token's analysis: tagger probabilities plus the fitted scorer."""
 
-    def __init__(self, model: Path = MODEL_DIR, scorer: Path = CHOOSER_PATH) -> None:
-        self.tagger = Tagger(model)
+    def __init__(self, scorer: Path = CHOOSER_PATH) -> None:
+        self.tagger = Tagger()
         self.scorer = AnalysisScorer.load(scorer)
 
     def choose(self, doc: Doc, analyser: Analyser) -> list[Analysis | None]:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from graphbuilder.nkjp import predicted_entities
+
 
 def entities(nlp, text: str) -> set[tuple[str, str]]:
     return {(span.kb_id_, span.label_) for span in nlp(text).ents}
@@ -146,3 +148,24 @@ def test_entities_a_shortened_organisation_name_is_the_full_one_given_before(nlp
         ("Zgromadzenia Ogólnego ONZ", "Zgromadzenie Ogólne ONZ"),
         ("Zgromadzenia Ogólnego", "Zgromadzenie Ogólne ONZ"),
     ]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Wczoraj Erdogan dodał, że Szwecja nie spełnia warunków.", "Erdogan"),
+    ("Do Kijowa przyjechał Blinken.", "Blinken"),
+])
+def test_entities_the_ner_names_a_person_the_rules_cannot_classify(nlp, text, name):
+    assert (name, "Person") in entities(nlp, text)
+
+
+def test_entities_the_ner_does_not_add_organisations_or_places(nlp):
+    doc = nlp("Według Zachodu sankcje działają.")
+    assert predicted_entities(doc) == {(1, 2): "orgName"}  # "the West" is no organisation
+    assert not doc.ents
+
+
+def test_nkjp_ner_leaves_the_documents_entities_alone(nlp):
+    doc = nlp("Do Kijowa przyjechał Blinken.")
+    before = [(e.start, e.end, e.label_) for e in doc.ents]
+    assert predicted_entities(doc)[(3, 4)] == "persName"
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == before

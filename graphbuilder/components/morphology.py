@@ -5,8 +5,8 @@ Every token gets all its Morfeusz analyses (`token._.analyses`) and the chosen o
 
 * `"scorer"` (default): the NKJP tagger shipped in `models/nkjp` and a small fitted scorer
   (`graphbuilder/lemma_choice.py`): lemmas right on 97.0 % of UD-PDB dev words against
-  92.0 % for the heuristic (BENCHMARKS.md), for a CNN pass that costs about a fifth of the
-  pipeline's speed.
+  92.0 % for the heuristic (BENCHMARKS.md), for a CNN pass and the scorer, which cost about
+  a third of the pipeline's throughput.
 * `"heuristic"`: two cues that are cheap and reliable in news text, capitalisation (a
   capitalised word mid-sentence is a name) and the case a preceding preposition governs.
 """
