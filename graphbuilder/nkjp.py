@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "nkjp"
 
@@ -29,13 +30,17 @@ def ensure_tok2vec(doc: Doc) -> None:
         tok2vec.set_annotations([doc], tok2vec.predict([doc]))
 
 
-def predicted_entities(doc: Doc) -> dict[tuple[int, int], str]:
-    """The NER's entities of `doc` as (start, end) -> NKJP label; `doc.ents` is not touched."""
+def predicted_entities(doc: Doc, within: Iterable[Span]) -> dict[tuple[int, int], str]:
+    """The NER's entities in the sentences holding the `within` spans, as (start, end) in
+    `doc` -> NKJP label. Only those sentences are run; `doc.ents` is not touched."""
     ensure_tok2vec(doc)
-    copy = doc.copy()
-    copy.ents = []  # entities already set would constrain the NER
     ner = load_pipeline().get_pipe("ner")
     for label in ner.labels:  # the doc's own vocabulary must know the labels it is given
-        copy.vocab.strings.add(label)
-    ner.set_annotations([copy], ner.predict([copy]))
-    return {(e.start, e.end): e.label_ for e in copy.ents}
+        doc.vocab.strings.add(label)
+    found: dict[tuple[int, int], str] = {}
+    for sentence in {span.sent.start: span.sent for span in within}.values():
+        part = sentence.as_doc()  # keeps the sentence's rows of doc.tensor
+        part.ents = []  # entities already set would constrain the NER
+        ner.set_annotations([part], ner.predict([part]))
+        found.update({(sentence.start + e.start, sentence.start + e.end): e.label_ for e in part.ents})
+    return found

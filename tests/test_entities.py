@@ -160,12 +160,13 @@ def test_entities_the_ner_names_a_person_the_rules_cannot_classify(nlp, text, na
 
 def test_entities_the_ner_does_not_add_organisations_or_places(nlp):
     doc = nlp("Według Zachodu sankcje działają.")
-    assert predicted_entities(doc) == {(1, 2): "orgName"}  # "the West" is no organisation
+    assert predicted_entities(doc, [doc[1:2]]) == {(1, 2): "orgName"}  # "the West" is no organisation
     assert not doc.ents
 
 
-def test_nkjp_ner_leaves_the_documents_entities_alone(nlp):
-    doc = nlp("Do Kijowa przyjechał Blinken.")
+def test_nkjp_ner_runs_on_the_sentences_asked_for_and_leaves_the_documents_entities_alone(nlp):
+    doc = nlp("Wczoraj Erdogan przyjechał do Ankary. Do Kijowa przyjechał Blinken.")
     before = [(e.start, e.end, e.label_) for e in doc.ents]
-    assert predicted_entities(doc)[(3, 4)] == "persName"
+    predicted = predicted_entities(doc, [doc[9:10]])
+    assert predicted[(9, 10)] == "persName" and all(start > 5 for start, _ in predicted)
     assert [(e.start, e.end, e.label_) for e in doc.ents] == before

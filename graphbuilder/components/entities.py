@@ -239,7 +239,7 @@ class EntityRecognizer:
         """Classes the NKJP NER gives the unclassified chunks it marks exactly as they are."""
         if not chunks:
             return {}
-        predicted = nkjp.predicted_entities(doc)
+        predicted = nkjp.predicted_entities(doc, chunks)
         labels = ((c.start, c.end, predicted.get((c.start, c.end))) for c in chunks)
         return {(start, end): NER_FALLBACK_CLASSES[label] for start, end, label in labels
                 if label in NER_FALLBACK_CLASSES}
