@@ -14,7 +14,8 @@ none does, those starting at node 0). A lemma loses its homonym marker
 
 * (h) ``pipeline, heuristic`` and (c) ``pipeline, tagger+scorer``: the lemma the default
   ``build`` pipeline's morphology component (``gb_morphology``, with ``lemma_choice``
-  ``"heuristic"`` or ``"scorer"``) gives each word. It runs on the gold tokens of each
+  ``"heuristic"`` or ``"scorer"``; always the packaged model, whatever ``--model`` says)
+  gives each word. It runs on the gold tokens of each
   sentence as the runtime tokenizer would give them, a multi-word token (``zrobiłem``)
   being one token whose lemma goes to its first word (``zrobił``); its other words
   (``em``) take the lemma of their segment in Morfeusz's analysis of the token, as (b+)
