@@ -12,6 +12,16 @@ none does, those starting at node 0). A lemma loses its homonym marker
   (``class:number:case:gender``) predicted by the NKJP pipeline's tagger, run on the gold
   UD tokens: an exact match first, then the most shared fields; ties keep Morfeusz order.
 
+* (h) ``pipeline, heuristic`` and (c) ``pipeline, tagger+scorer``: the lemma the default
+  ``build`` pipeline's morphology component (``gb_morphology``, with ``lemma_choice``
+  ``"heuristic"`` or ``"scorer"``; always the packaged model, whatever ``--model`` says)
+  gives each word. It runs on the gold tokens of each
+  sentence as the runtime tokenizer would give them, a multi-word token (``zrobiłem``)
+  being one token whose lemma goes to its first word (``zrobił``); its other words
+  (``em``) take the lemma of their segment in Morfeusz's analysis of the token, as (b+)
+  does. Elsewhere the runtime tokenizer differs on 1.6 % of words
+  (``training/tokenization_check.py``).
+
 * (b+) ``morfeusz+tagger, refined``: as (b), but a word inside a multi-word token is looked
   up among the segments of that token's analysis (``zrobiłem`` → ``em`` = ``być``), and ties
   prefer a lemma whose capitalisation fits the form (not for sentence-initial words), then
@@ -48,7 +58,8 @@ from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
 from training.convert_nkjp import DATA, UD_TRAIN_PATHS, UdWord, read_conllu  # noqa: E402
-from training.tags import TagFields, match_score, parse_reduced, reduce_tag  # noqa: E402
+from graphbuilder.components.morphology import Morphology  # noqa: E402
+from graphbuilder.tagset import TagFields, match_score, parse_reduced, reduce_tag  # noqa: E402
 
 DEFAULT_MODEL = ROOT / "graphbuilder" / "models" / "nkjp"
 PDB_DEV = DATA / "ud" / "PDB_pl_pdb-ud-dev.conllu"
@@ -134,6 +145,37 @@ def predict_tags(nlp: Language, sentences: Sequence[Sequence[UdWord]]) -> list[l
         return [[parse_reduced(t.tag_) for t in doc] for doc in nlp.pipe(docs, batch_size=64)]
 
 
+def surface_tokens(sentence: Sequence[UdWord]) -> list[list[UdWord]]:
+    """The words grouped by surface token: a multi-word token's words form one group."""
+    groups: list[list[UdWord]] = []
+    for word in sentence:
+        previous = groups[-1] if groups else []
+        joined = "".join(w.form for w in previous)
+        if word.token and previous and previous[0].token == word.token and joined != word.token:
+            previous.append(word)
+        else:
+            groups.append([word])
+    return groups
+
+
+def pipeline_lemmas(sentences: Sequence[Sequence[UdWord]], lemma_choice: str) -> list[list[str]]:
+    """The lemmas ``gb_morphology`` gives the words of each sentence (see (h), (c))."""
+    component = Morphology(lemma_choice=lemma_choice)
+    vocab = spacy.blank("pl").vocab
+    lemmas = []
+    for sentence in sentences:
+        groups = surface_tokens(sentence)
+        doc = Doc(vocab, words=[g[0].token or g[0].form for g in groups],
+                  spaces=[g[-1].space_after for g in groups],
+                  sent_starts=[i == 0 for i in range(len(groups))])
+        words: list[str] = []
+        for group, token in zip(groups, component(doc)):
+            words.append(token.lemma_)
+            words.extend(segment_candidates(w.token, w.form)[0][0] for w in group[1:])
+        lemmas.append(words)
+    return lemmas
+
+
 @dataclass
 class Tally:
     """Exact and case-insensitive hits of one method."""
@@ -150,8 +192,9 @@ class Tally:
 def evaluate(
     sentences: Sequence[Sequence[UdWord]],
     tags: Sequence[Sequence[TagFields]] | None,
+    pipeline: dict[str, list[list[str]]],
 ) -> dict[str, Tally]:
-    """Score every method over all words."""
+    """Score every method over all words (``pipeline``: lemmas per method name)."""
     methods: dict[str, tuple[Callable[[str, TagFields | None], str], str]] = {
         "(a) morfeusz-first": (first_lemma, "none"),
         "(b) morfeusz+tagger": (tagged_lemma, "predicted"),
@@ -161,6 +204,11 @@ def evaluate(
     tallies["(b+) morfeusz+tagger, refined"] = Tally()
     tallies["bound: refined + gold tag"] = Tally()
     tallies["bound: any morfeusz lemma"] = Tally()
+    for name, lemmas in pipeline.items():
+        tallies[name] = Tally()
+        for sentence, predicted in zip(sentences, lemmas):
+            for word, lemma in zip(sentence, predicted):
+                tallies[name].add(lemma, word.lemma)
     for s_index, sentence in enumerate(sentences):
         for w_index, word in enumerate(sentence):
             for name, (choose, source) in methods.items():
@@ -190,8 +238,10 @@ def evaluate(
         del tallies["(b+) morfeusz+tagger, refined"]
     order = [
         "(a) morfeusz-first",
+        "(h) pipeline, heuristic",
         "(b) morfeusz+tagger",
         "(b+) morfeusz+tagger, refined",
+        "(c) pipeline, tagger+scorer",
         "bound: morfeusz+gold tag",
         "bound: refined + gold tag",
         "bound: any morfeusz lemma",
@@ -220,7 +270,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"tagger vs gold reduced XPOS: {100 * same / n_words:.2f} % "
               f"(class only: {100 * same_class / n_words:.2f} %)")
     print(f"{'method':<31} {'exact %':>8} {'no-case %':>10}")
-    for name, tally in evaluate(sentences, tags).items():
+    pipeline = {"(h) pipeline, heuristic": pipeline_lemmas(sentences, "heuristic")}
+    if tags is not None:
+        pipeline["(c) pipeline, tagger+scorer"] = pipeline_lemmas(sentences, "scorer")
+    for name, tally in evaluate(sentences, tags, pipeline).items():
         print(f"{name:<31} {100 * tally.exact / n_words:8.2f} {100 * tally.folded / n_words:10.2f}")
 
 

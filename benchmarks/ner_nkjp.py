@@ -6,9 +6,18 @@ tokens (no tokenizer involved); a predicted entity counts only when its start, e
 label all match a gold one. Labels: persName, orgName, placeName, geogName (NKJP sub-types
 folded into their type, dates and times dropped).
 
+With ``--pipeline``, graphbuilder's own entity recognition (``gb_morphology`` +
+``gb_entities``: gazetteers, the name chunker, coreference; the NER model only names as
+persons the chunks the rules cannot classify)
+runs on the same gold tokens and sentences, its classes mapped onto NKJP's: Person →
+persName, every organisation class → orgName, Country / City / Region → placeName,
+Location / Pipeline → geogName. The rules were written for news about international
+politics, never looked at NKJP, and keep only the entities the graph needs, so this
+measures how they carry over to unseen text, not a like-for-like NER score.
+
 Run from the repository root::
 
-    .venv/bin/python benchmarks/ner_nkjp.py [--model graphbuilder/models/nkjp] [--limit N]
+    .venv/bin/python benchmarks/ner_nkjp.py [--model graphbuilder/models/nkjp] [--limit N] [--pipeline]
 """
 
 from __future__ import annotations
@@ -30,6 +39,11 @@ from spacy.tokens import Doc  # noqa: E402
 from training.convert_nkjp import ENTITY_LABELS, NKJP_PATH, iter_split, nkjp_doc  # noqa: E402
 
 DEFAULT_MODEL = ROOT / "graphbuilder" / "models" / "nkjp"
+NKJP_LABEL_OF_TOP_CLASS = {
+    "Person": "persName", "Organization": "orgName", "Country": "placeName", "City": "placeName",
+    "Location": "geogName",
+}
+NKJP_LABEL_OF_CLASS = {"Region": "placeName"}
 
 Span3 = tuple[int, int, str]
 
@@ -47,13 +61,32 @@ def predict(nlp: Language, gold_docs: Sequence[Doc]) -> list[Doc]:
         return list(nlp.pipe(inputs, batch_size=32))
 
 
-def count(gold_docs: Iterable[Doc], pred_docs: Iterable[Doc]) -> tuple[Counter, Counter, Counter]:
+def pipeline_entities(gold_docs: Sequence[Doc]) -> list[set[Span3]]:
+    """graphbuilder's entities on the gold tokens and sentences, as NKJP-labelled spans."""
+    from graphbuilder.nlp import build_nlp
+    from graphbuilder.ontology import load_ontology
+
+    nlp = build_nlp()
+    top_class = load_ontology().top_class
+    morphology, entities = nlp.get_pipe("gb_morphology"), nlp.get_pipe("gb_entities")
+    found = []
+    for gold in gold_docs:
+        doc = Doc(nlp.vocab, words=[t.text for t in gold], spaces=[bool(t.whitespace_) for t in gold],
+                  sent_starts=[bool(t.is_sent_start) for t in gold])
+        doc = entities(morphology(doc))
+        labels = ((e, NKJP_LABEL_OF_CLASS.get(e.label_) or NKJP_LABEL_OF_TOP_CLASS.get(top_class.get(e.label_, "")))
+                  for e in doc.ents)
+        found.append({(e.start, e.end, label) for e, label in labels if label})
+    return found
+
+
+def count(gold_docs: Iterable[Doc], predicted: Iterable[set[Span3]]) -> tuple[Counter, Counter, Counter]:
     """True positives, gold and predicted entity counts per label."""
     tp: Counter = Counter()
     n_gold: Counter = Counter()
     n_pred: Counter = Counter()
-    for gold, pred in zip(gold_docs, pred_docs):
-        g, p = entity_set(gold), entity_set(pred)
+    for gold, p in zip(gold_docs, predicted):
+        g = entity_set(gold)
         n_gold.update(label for *_, label in g)
         n_pred.update(label for *_, label in p)
         tp.update(label for *_, label in g & p)
@@ -85,6 +118,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--nkjp", type=Path, default=NKJP_PATH)
     parser.add_argument("--limit", type=int, default=0, help="only the first N test docs")
+    parser.add_argument("--pipeline", action="store_true", help="also score graphbuilder's entity rules")
     args = parser.parse_args(argv)
 
     nlp = spacy.load(args.model)
@@ -98,7 +132,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"model: {args.model}")
     print(f"NKJP test split: {len(gold_docs)} docs, {n_tokens} tokens "
           f"({n_tokens / elapsed:.0f} tokens/s)")
-    report(*count(gold_docs, pred_docs))
+    report(*count(gold_docs, [entity_set(d) for d in pred_docs]))
+    if args.pipeline:
+        started = time.perf_counter()
+        found = pipeline_entities(gold_docs)
+        print(f"graphbuilder entity rules (gb_morphology + gb_entities), classes mapped onto NKJP "
+              f"labels ({n_tokens / (time.perf_counter() - started):.0f} tokens/s):")
+        report(*count(gold_docs, found))
 
 
 if __name__ == "__main__":

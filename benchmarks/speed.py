@@ -1,9 +1,12 @@
 """Tokens per second end to end on one core, beside spaCy's blank Polish tokenizer.
 
-Runs the default pipeline (sentences, Morfeusz morphology, entities, relations) over the
-dev articles repeated to about 100,000 tokens, and the same text through
+Runs the default pipeline (sentences, Morfeusz morphology with the NKJP tagger and scorer,
+entities, relations) over the dev articles repeated to about 100,000 tokens, the same
+pipeline with the heuristic analysis choice (`lemma_choice="heuristic"`), and the same text
+through
 `spacy.blank("pl")`'s tokenizer alone: the floor any spaCy pipeline pays. Prints medians
-of --runs runs. Usage: python benchmarks/speed.py [--runs 3] [--tokens 100000]
+of --runs runs, by wall clock and by this process's CPU time (steadier when other jobs share
+the cores). Usage: python benchmarks/speed.py [--runs 3] [--tokens 100000]
 """
 from __future__ import annotations
 
@@ -31,10 +34,11 @@ def corpus(target_tokens: int) -> list[str]:
     return texts * max(1, target_tokens // per_round)
 
 
-def timed(function, texts: list[str]) -> tuple[float, int]:
-    started = time.perf_counter()
+def timed(function, texts: list[str]) -> tuple[float, float, int]:
+    """Wall-clock seconds, CPU seconds and tokens of one pass over the texts."""
+    started, cpu_started = time.perf_counter(), time.process_time()
     tokens = sum(len(function(text)) for text in texts)
-    return time.perf_counter() - started, tokens
+    return time.perf_counter() - started, time.process_time() - cpu_started, tokens
 
 
 def main() -> None:
@@ -43,17 +47,29 @@ def main() -> None:
     parser.add_argument("--tokens", type=int, default=100_000)
     args = parser.parse_args()
     texts = corpus(args.tokens)
-    nlp, blank = build_nlp(), spacy.blank("pl")
-    results = {"graphbuilder pipeline": [], "spaCy blank('pl') tokenizer": []}
+    functions = {
+        "graphbuilder pipeline": build_nlp(),
+        "pipeline, heuristic lemmas": build_nlp(lemma_choice="heuristic"),
+        "spaCy blank('pl') tokenizer": spacy.blank("pl").tokenizer,
+    }
+    wall: dict[str, list[float]] = {label: [] for label in functions}
+    cpu: dict[str, list[float]] = {label: [] for label in functions}
     for _ in range(args.runs):
-        for label, function in (("graphbuilder pipeline", nlp), ("spaCy blank('pl') tokenizer", blank.tokenizer)):
-            seconds, tokens = timed(function, texts)
-            results[label].append(tokens / seconds)
+        for label, function in functions.items():
+            seconds, cpu_seconds, tokens = timed(function, texts)
+            wall[label].append(tokens / seconds)
+            cpu[label].append(tokens / cpu_seconds)
     print(f"{len(texts)} articles, {tokens} tokens, {args.runs} runs, median tokens/s on one core:")
-    for label, rates in results.items():
-        print(f"  {label:32s} {statistics.median(rates):>12,.0f}")
-    ratio = statistics.median(results["spaCy blank('pl') tokenizer"]) / statistics.median(results["graphbuilder pipeline"])
-    print(f"  tokenizer / pipeline ratio        {ratio:>12.1f}x")
+    print(f"  {'':32s} {'wall clock':>12} {'CPU time':>12}")
+    for label in functions:
+        print(f"  {label:32s} {statistics.median(wall[label]):>12,.0f} {statistics.median(cpu[label]):>12,.0f}")
+    for name, (top, bottom) in {
+        "tokenizer / pipeline": ("spaCy blank('pl') tokenizer", "graphbuilder pipeline"),
+        "tokenizer / heuristic": ("spaCy blank('pl') tokenizer", "pipeline, heuristic lemmas"),
+        "pipeline / heuristic": ("graphbuilder pipeline", "pipeline, heuristic lemmas"),
+    }.items():
+        ratios = [statistics.median(rates[top]) / statistics.median(rates[bottom]) for rates in (wall, cpu)]
+        print(f"  {name:32s} {ratios[0]:>12.2f} {ratios[1]:>12.2f}")
 
 
 if __name__ == "__main__":

@@ -22,17 +22,17 @@ from .ontology import ontology_dir
 from .types import Article, ArticleExtraction
 
 CACHE_DIR = ".cache"
-PIPELINE_FILE_SUFFIXES = (".py", ".json", ".jsonl", ".txt", ".ttl", ".tsv", ".cfg", ".bin", ".spacy")
 
 
 def pipeline_fingerprint() -> str:
     """A hash of everything an extraction depends on besides the text: the package's
-    code and model files, and the ontology with its lexicon and rules."""
+    code and model weights (spaCy's weight files have no suffix), and the ontology with
+    its lexicon and rules."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
     for root in (package, ontology_dir()):
         for path in sorted(root.rglob("*")):
-            if path.is_file() and path.suffix in PIPELINE_FILE_SUFFIXES and "__pycache__" not in path.parts:
+            if path.is_file() and path.suffix != ".pyc" and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -87,3 +87,12 @@ def link_abbreviations(spans: list[Span]) -> list[Span]:
             full_names[after[1].text] = span
     return [_as(span, full_names[span.text]) if span.text in full_names and len(span) == 1
             and span.kb_id_ == span.text else span for span in spans]
+
+
+def link_shortened_names(spans: list[Span], is_organisation: Callable[[Span], bool]) -> list[Span]:
+    """A multi-word organisation name that begins exactly one longer organisation name of the
+    article ("Zgromadzenie Ogólne" beside "Zgromadzenie Ogólne ONZ") is a mention of it."""
+    names = {span.kb_id_: span for span in spans if is_organisation(span) and " " in span.kb_id_}
+    longer = {name: [full for full in names if full.startswith(name + " ")] for name in names}
+    return [_as(span, names[longer[span.kb_id_][0]]) if len(longer.get(span.kb_id_, ())) == 1
+            and is_organisation(span) else span for span in spans]

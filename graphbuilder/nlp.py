@@ -12,17 +12,22 @@ from .ontology import load_lexicon, ontology_dir
 PIPELINE = ("gb_paragraphs", "sentencizer", "gb_morphology", "gb_entities", "gb_relations")
 
 
-def build_nlp(ontology: Path | None = None) -> Language:
+def build_nlp(ontology: Path | None = None, lemma_choice: str = "scorer") -> Language:
     """A Polish pipeline: sentences, Morfeusz morphology, entities, relations.
 
     Nothing is downloaded: the tokenizer is spaCy's Polish one with the abbreviations of
-    `ontology/lexicon/abbreviations.txt`, the rest is Morfeusz and our data files.
+    `ontology/lexicon/abbreviations.txt`, the rest is Morfeusz, our data files and the
+    tagger shipped in `graphbuilder/models/nkjp` (not with `lemma_choice="heuristic"`).
     """
     directory = ontology or ontology_dir()
     nlp = spacy.blank("pl")
     for abbreviation in load_lexicon(directory).abbreviations:
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    configs = {
+        "gb_morphology": {"lemma_choice": lemma_choice},
+        "gb_entities": {"ontology": str(directory)},
+        "gb_relations": {"ontology": str(directory)},
+    }
     for name in PIPELINE:
-        config = {"ontology": str(directory)} if name in {"gb_entities", "gb_relations"} else {}
-        nlp.add_pipe(name, config=config)
+        nlp.add_pipe(name, config=configs.get(name, {}))
     return nlp

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from graphbuilder.nkjp import predicted_entities
+
 
 def entities(nlp, text: str) -> set[tuple[str, str]]:
     return {(span.kb_id_, span.label_) for span in nlp(text).ents}
@@ -137,3 +139,34 @@ def test_entities_case_of_a_name_comes_from_its_role_noun_past_genitives(nlp, te
 ])
 def test_entities_foreign_names_are_classed_by_their_words_not_as_people(nlp, text, name, cls):
     assert (name, cls) in entities(nlp, text)
+
+
+def test_entities_a_shortened_organisation_name_is_the_full_one_given_before(nlp):
+    doc = nlp("Do spotkania doszło przy okazji obrad Zgromadzenia Ogólnego ONZ. "
+              "Rozmawiano o debacie generalnej Zgromadzenia Ogólnego.")
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [
+        ("Zgromadzenia Ogólnego ONZ", "Zgromadzenie Ogólne ONZ"),
+        ("Zgromadzenia Ogólnego", "Zgromadzenie Ogólne ONZ"),
+    ]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Wczoraj Erdogan dodał, że Szwecja nie spełnia warunków.", "Erdogan"),
+    ("Do Kijowa przyjechał Blinken.", "Blinken"),
+])
+def test_entities_the_ner_names_a_person_the_rules_cannot_classify(nlp, text, name):
+    assert (name, "Person") in entities(nlp, text)
+
+
+def test_entities_the_ner_does_not_add_organisations_or_places(nlp):
+    doc = nlp("Według Zachodu sankcje działają.")
+    assert predicted_entities(doc, [doc[1:2]]) == {(1, 2): "orgName"}  # "the West" is no organisation
+    assert not doc.ents
+
+
+def test_nkjp_ner_runs_on_the_sentences_asked_for_and_leaves_the_documents_entities_alone(nlp):
+    doc = nlp("Wczoraj Erdogan przyjechał do Ankary. Do Kijowa przyjechał Blinken.")
+    before = [(e.start, e.end, e.label_) for e in doc.ents]
+    predicted = predicted_entities(doc, [doc[9:10]])
+    assert predicted[(9, 10)] == "persName" and all(start > 5 for start, _ in predicted)
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == before

@@ -1,9 +1,15 @@
 """Morfeusz morphology on spaCy tokens: lemmas, parts of speech, features, sentences."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+import graphbuilder
+from graphbuilder.lemma_choice import CHOOSER_PATH, FEATURES, AnalysisScorer, candidates
 from graphbuilder.morph import Analyser, strip_homonym, tag_features, ud_morph
+from graphbuilder.nlp import build_nlp
 
 
 @pytest.mark.parametrize("lemma, expected", [("prezydent:Sf", "prezydent"), ("Moskwa:Sm1", "Moskwa"), (":", ":"),
@@ -32,8 +38,9 @@ def test_morph_analyser_returns_every_reading_without_markers():
     ("Władze w Astanie niepokoją się.", "Astanie", "Astana", "PROPN"),
     ("Putin odwiedził Kazachstan.", "do", None, None),
 ])
-def test_morphology_sets_lemma_and_pos(nlp, text, word, lemma, pos):
-    doc = nlp(text)
+@pytest.mark.parametrize("choice", ["scorer", "heuristic"])
+def test_morphology_sets_lemma_and_pos(nlp, heuristic_nlp, choice, text, word, lemma, pos):
+    doc = (nlp if choice == "scorer" else heuristic_nlp)(text)
     tokens = [t for t in doc if t.text == word]
     if lemma is None:
         assert not tokens
@@ -41,8 +48,10 @@ def test_morphology_sets_lemma_and_pos(nlp, text, word, lemma, pos):
     assert tokens[0].lemma_ == lemma and tokens[0].pos_ == pos
 
 
-def test_morphology_uses_the_case_a_preposition_governs(nlp):
-    token = [t for t in nlp("Przyjechał do Rosji w poniedziałek.") if t.text == "Rosji"][0]
+@pytest.mark.parametrize("choice", ["scorer", "heuristic"])
+def test_morphology_uses_the_case_a_preposition_governs(nlp, heuristic_nlp, choice):
+    pipeline = nlp if choice == "scorer" else heuristic_nlp
+    token = [t for t in pipeline("Przyjechał do Rosji w poniedziałek.") if t.text == "Rosji"][0]
     assert "Case=Gen" in str(token.morph)
 
 
@@ -55,3 +64,52 @@ def test_sentences_split_at_line_breaks_and_full_stops_not_abbreviations(nlp):
     doc = nlp("Flagi rosyjskie i ukraińskie\nW stolicy m.in. wyświetlono flagi. Putin przybył.")
     assert [s.text.strip() for s in doc.sents] == [
         "Flagi rosyjskie i ukraińskie", "W stolicy m.in. wyświetlono flagi.", "Putin przybył."]
+
+
+@pytest.fixture(scope="module")
+def heuristic_nlp():
+    """The pipeline choosing analyses by capitalisation and prepositions, without the tagger."""
+    return build_nlp(lemma_choice="heuristic")
+
+
+def _lemma(nlp, text: str, word: str) -> str:
+    return next(t.lemma_ for t in nlp(text) if t.text == word)
+
+
+@pytest.mark.parametrize("text, word, lemma", [
+    # a noun, not the gerund of "zgromadzić" the heuristic picks
+    ("Do spotkania doszło przy okazji obrad Zgromadzenia Ogólnego ONZ.", "Zgromadzenia", "zgromadzenie"),
+    ("Od trzech lat mieszka w Polsce.", "lat", "rok"),  # not "lato"
+    # abbreviations with their full stop, which Morfeusz reads as "brev"
+    ("Umowę podpisano w 2022 r. w Astanie.", "r.", "rok"),
+    ("Spotkanie zaplanowano na godz. 12.", "godz.", "godzina"),
+    # inflected names keep their capitalised lemma
+    ("Rozmawiał z Władimirem Putinem w Moskwie.", "Moskwie", "Moskwa"),
+    ("Rozmawiał z Władimirem Putinem w Moskwie.", "Putinem", "Putin"),
+])
+def test_scorer_chooses_the_analysis_context_supports(nlp, text, word, lemma):
+    assert _lemma(nlp, text, word) == lemma
+
+
+def test_scorer_reads_a_split_off_full_stop_as_part_of_an_abbreviation():
+    analyser = Analyser()
+    assert {a.lemma for a in candidates(analyser, "ust", dot_follows=False)} == {"usta"}
+    with_dot = candidates(analyser, "ust", dot_follows=True)
+    assert {a.lemma for a in with_dot} == {"usta", "ustęp"}
+    assert [a.lemma for a in candidates(analyser, "prof", dot_follows=True)] == ["profesor"]  # no "ign"
+
+
+def test_scorer_ships_with_the_package_and_refuses_other_features(tmp_path):
+    scorer = AnalysisScorer.load()
+    assert CHOOSER_PATH.is_relative_to(Path(graphbuilder.__file__).parent)
+    assert scorer.weights.shape == (len(FEATURES),)
+    data = json.loads(CHOOSER_PATH.read_text(encoding="utf-8"))
+    data["features"] = data["features"][:-1]
+    (tmp_path / "old.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="retrain"):
+        AnalysisScorer.load(tmp_path / "old.json")
+
+
+def test_morphology_refuses_an_unknown_lemma_choice():
+    with pytest.raises(ValueError, match="lemma_choice"):
+        build_nlp(lemma_choice="oracle")

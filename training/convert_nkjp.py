@@ -37,7 +37,7 @@ from typing import Iterable, Iterator, Sequence
 from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
 
-from training.tags import expand_tag, reduce_tag
+from graphbuilder.tagset import expand_tag, reduce_tag
 
 DATA = Path("/work/shared/data")
 NKJP_PATH = DATA / "ner" / "nkjp-nested-simplified-v2.iob.gz"
