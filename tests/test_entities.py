@@ -170,3 +170,8 @@ def test_nkjp_ner_runs_on_the_sentences_asked_for_and_leaves_the_documents_entit
     predicted = predicted_entities(doc, [doc[9:10]])
     assert predicted[(9, 10)] == "persName" and all(start > 5 for start, _ in predicted)
     assert [(e.start, e.end, e.label_) for e in doc.ents] == before
+
+
+def test_sentence_initial_common_noun_before_a_country_is_not_a_name(nlp):
+    doc = nlp("Wojska Rosji zaatakowały Kijów.\nRząd Ukrainy zebrał się w nocy.")
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [("Rosji", "Rosja"), ("Kijów", "Kijów"), ("Ukrainy", "Ukraina")]

@@ -164,9 +164,19 @@ class EntityRecognizer:
                 i += 1
                 continue
             end, inner = self._extend_chunk(doc, i, by_start, inside)
-            chunks.append((doc[i:end], inner))
+            if not self._capitalised_only_by_position(doc, i, end, inside):
+                chunks.append((doc[i:end], inner))
             i = end
         return chunks
+
+    @staticmethod
+    def _capitalised_only_by_position(doc: Doc, start: int, end: int, inside: set[int]) -> bool:
+        """A sentence-initial common noun followed only by known names ("Wojska Rosji
+        zaatakowały"): the capital letter comes from the position, so this is the noun
+        "wojska" and the country, as "wojska Rosji" would be inside a sentence."""
+        first = doc[start]
+        return (_is_sentence_start(first) and _has_common_reading(first) and end > start + 1
+                and all(i in inside for i in range(start + 1, end)))
 
     def _extend_chunk(self, doc: Doc, start: int, by_start: dict[int, Span],
                       inside: set[int]) -> tuple[int, list[Span]]:
