@@ -22,6 +22,14 @@ POLISH_ENCODINGS = ("cp1250", "iso8859_2")
 POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”–—…«»")
 SENTENCE_END = re.compile(r"(?<=\w{4}[.!?…])\s+(?=[\"„«(]?[A-ZĄĆĘŁŃÓŚŹŻ])|(?<=[!?…])\s+")
 MAX_TITLE_CHARS = 120
+# NUL, and the invisible characters that scrapers leave inside words ("Pu\u200btin"): soft
+# hyphen, zero-width space, non-joiner and joiner, word joiner, and a BOM past the start.
+DROPPED_CHARS = dict.fromkeys(map(ord, "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# Longer texts are refused: spaCy refuses texts over 1,000,000 characters outright, and the
+# relation rules take minutes well below that (see the README's "Reliability" section).
+MAX_ARTICLE_CHARS = 100_000
+# No encoding takes more than 4 bytes a character, so a longer file is too long to read.
+MAX_ARTICLE_BYTES = 4 * MAX_ARTICLE_CHARS + 4
 
 
 @dataclass(frozen=True)
@@ -78,21 +86,33 @@ def read_articles(paths: Iterable[Path]) -> Iterator[Article | InputError]:
 def read_article(path: Path) -> Article | InputError:
     """Read and decode one article file; the text is NFC with '\\n' line ends."""
     try:
-        data = path.read_bytes()
+        data = _read_at_most(path, MAX_ARTICLE_BYTES)
     except OSError as err:
         return InputError(str(path), f"cannot read: {err.strerror or err}")
+    if len(data) > MAX_ARTICLE_BYTES:
+        return InputError(str(path), f"too long: over {MAX_ARTICLE_BYTES:,} bytes "
+                                     f"(the limit is {MAX_ARTICLE_CHARS:,} characters)")
     text = decode(data)
     if text is None:
         return InputError(str(path), "cannot decode: not text in a known encoding")
     text = normalise_text(text)
     if not text.strip():
         return InputError(str(path), "empty file")
+    if len(text) > MAX_ARTICLE_CHARS:
+        return InputError(str(path), f"too long: {len(text):,} characters (the limit is {MAX_ARTICLE_CHARS:,})")
     return Article(
         source=str(path),
         text=text,
         title=title_of(text),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
+
+
+def _read_at_most(path: Path, limit: int) -> bytes:
+    """The file's bytes, but no more than `limit` + 1: a huge file is refused without
+    being loaded into memory."""
+    with path.open("rb") as file:
+        return file.read(limit + 1)
 
 
 def decode(data: bytes) -> str | None:
@@ -141,8 +161,8 @@ def _polish_share(text: str) -> float:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, Unix line ends and no NUL characters: offsets refer to this form."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    """NFC, Unix line ends, no NUL and no invisible characters: offsets refer to this form."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(DROPPED_CHARS)
     return unicodedata.normalize("NFC", text)
 
 
