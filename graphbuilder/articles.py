@@ -22,9 +22,15 @@ POLISH_ENCODINGS = ("cp1250", "iso8859_2")
 POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”–—…«»")
 SENTENCE_END = re.compile(r"(?<=\w{4}[.!?…])\s+(?=[\"„«(]?[A-ZĄĆĘŁŃÓŚŹŻ])|(?<=[!?…])\s+")
 MAX_TITLE_CHARS = 120
-# NUL, and the invisible characters that scrapers leave inside words ("Pu\u200btin"): soft
-# hyphen, zero-width space, non-joiner and joiner, word joiner, and a BOM past the start.
-DROPPED_CHARS = dict.fromkeys(map(ord, "\x00\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# Line and page breaks other than "\n": CR, vertical tab, form feed, the information
+# separators, NEL and Unicode's line and paragraph separators (str.splitlines breaks at all).
+LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# Dropped: the other control characters (NUL, ESC ...) and U+FFFE/U+FFFF, which XML 1.0 and
+# so GraphML cannot hold, and the invisible characters that scrapers leave inside words
+# ("Pu\u200btin"): soft hyphen, zero-width space, (non-)joiner, word joiner, a stray BOM.
+CONTROL_CHARS = "".join(chr(c) for c in (*range(0x20), *range(0x7f, 0xa0)) if chr(c) not in "\t\n" + LINE_BREAKS)
+DROPPED_CHARS = CONTROL_CHARS + "\ufffe\uffff\u00ad\u200b\u200c\u200d\u2060\ufeff"
+NORMALISED_CHARS = str.maketrans(dict.fromkeys(LINE_BREAKS, "\n") | dict.fromkeys(DROPPED_CHARS))
 # Longer texts are refused: spaCy refuses texts over 1,000,000 characters outright, and the
 # relation rules take minutes well below that (see the README's "Reliability" section).
 MAX_ARTICLE_CHARS = 100_000
@@ -161,8 +167,9 @@ def _polish_share(text: str) -> float:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, Unix line ends, no NUL and no invisible characters: offsets refer to this form."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(DROPPED_CHARS)
+    """NFC, "\n" for every line break, no control or invisible characters: offsets refer
+    to this form."""
+    text = text.replace("\r\n", "\n").translate(NORMALISED_CHARS)
     return unicodedata.normalize("NFC", text)
 
 

@@ -95,8 +95,10 @@ def test_articles_encodings_decode_to_the_same_text(tmp_path, encoding, data):
         ("Pu\x00tin przy\x00był.\x00", "Putin przybył."),
         ("Ło\u0301dz\u0301 i Kato\u0301w", "Łódź i Katów"),  # decomposed -> composed (NFC)
         ("Pu\u200btin\u00ad w Ka\u200czach\u200dsta\u2060nie.\ufeff", "Putin w Kazachstanie."),
+        ("Putin\x0bw\x0cAstanie\x1c\x1d\x1e\x85\u2028\u2029.", "Putin\nw\nAstanie\n\n\n\n\n\n."),
+        ("A\x1b[31mstana\x7f\x9f\x01\ufffe\uffff\tKazachstan", "A[31mstana\tKazachstan"),
     ],
-    ids=["crlf", "cr", "mixed-line-ends", "nul", "nfd", "zero-width"],
+    ids=["crlf", "cr", "mixed-line-ends", "nul", "nfd", "zero-width", "other-line-breaks", "control-chars"],
 )
 def test_articles_text_is_normalised(tmp_path, raw, expected):
     article = _article(_write(tmp_path, "a.txt", raw.encode("utf-8")))
