@@ -195,8 +195,9 @@ def test_reliability_huge_files_are_one_line_errors_and_the_rest_is_built(tmp_pa
 
 AWKWARD = {
     "nul.txt": "Prezydent Francji Emmanuel Macron\x00 przyleciał do Warszawy.\x00\n",
-    "newlines.txt": "Scholz w Pradze\r\nKanclerz Niemiec Olaf Scholz odwiedził Pragę.\rJak podaje Reuters,\n"
-                    "rozmawiał z prezydentem Czech Petrem Pavlem.\r\n",
+    "newlines.txt": "Pavel w Pradze\r\nPrezydent Czech Petr Pavel przyjął gości.\rJak podaje Reuters,\n"
+                    "rozmawiał z\u2028premierem Czech.\r\n",
+    "control-chars.txt": "Kanclerz Niemiec Olaf Sch\x1bolz\x07 odwiedził\x0c Pragę.\x7f\n",
     "zero-width.txt": "Prezydent Rosji Wła\u200bdimir Pu\u200dtin\u00ad przybył do Ka\u200czachstanu.\ufeff "
                       "Spotkał się z Kasym-\u2060Żomartem Tokajewem w Astanie.\n",
     "combining.txt": unicodedata.normalize("NFD", "Prezydent Polski Andrzej Duda spotkał się w Łodzi "
@@ -222,4 +223,4 @@ def test_reliability_awkward_text_is_processed_into_valid_nfc_output(tmp_path):
     assert all(unicodedata.is_normalized("NFC", text) and "\x00" not in text and "\r" not in text
                for text in literals)
     labels = {str(o) for o in graph.objects(None, None) if isinstance(o, Literal) and o.language == "pl"}
-    assert {"Olaf Scholz", "Władimir Putin", "Kazachstan", "Andrzej Duda", "Łódź"} <= labels
+    assert {"Olaf Scholz", "Petr Pavel", "Władimir Putin", "Kazachstan", "Andrzej Duda", "Łódź"} <= labels
