@@ -64,9 +64,10 @@ def _write_articles(folder: Path, texts: dict[str, str]) -> list[Path]:
 
 
 def _output_files(out: Path) -> dict[str, bytes]:
-    """Every file of a build folder (the store's too), outside staging folders."""
+    """Every file of a build folder (the store's too), but not the hidden ones a build
+    keeps for itself (staging folders, a lock)."""
     return {str(path.relative_to(out)): path.read_bytes() for path in sorted(out.rglob("*"))
-            if path.is_file() and not path.relative_to(out).parts[0].startswith(".staging-")}
+            if path.is_file() and not path.relative_to(out).parts[0].startswith(".")}
 
 
 def _staging_folders(out: Path) -> set[Path]:
