@@ -24,6 +24,20 @@ POLISH_ENCODINGS = ("cp1250", "iso8859_2")
 POLISH_LETTERS = frozenset("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”–—…«»")
 SENTENCE_END = re.compile(r"(?<=\w{4}[.!?…])\s+(?=[\"„«(]?[A-ZĄĆĘŁŃÓŚŹŻ])|(?<=[!?…])\s+")
 MAX_TITLE_CHARS = 120
+# Line and page breaks other than "\n": CR, vertical tab, form feed, the information
+# separators, NEL and Unicode's line and paragraph separators (str.splitlines breaks at all).
+LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# Dropped: the other control characters (NUL, ESC ...) and U+FFFE/U+FFFF, which XML 1.0 and
+# so GraphML cannot hold, and the invisible characters that scrapers leave inside words
+# ("Pu\u200btin"): soft hyphen, zero-width space, (non-)joiner, word joiner, a stray BOM.
+CONTROL_CHARS = "".join(chr(c) for c in (*range(0x20), *range(0x7f, 0xa0)) if chr(c) not in "\t\n" + LINE_BREAKS)
+DROPPED_CHARS = CONTROL_CHARS + "\ufffe\uffff\u00ad\u200b\u200c\u200d\u2060\ufeff"
+NORMALISED_CHARS = str.maketrans(dict.fromkeys(LINE_BREAKS, "\n") | dict.fromkeys(DROPPED_CHARS))
+# Longer texts are refused: spaCy refuses texts over 1,000,000 characters outright, and the
+# relation rules take minutes well below that (see the README's "Reliability" section).
+MAX_ARTICLE_CHARS = 100_000
+# No encoding takes more than 4 bytes a character, so a longer file is too long to read.
+MAX_ARTICLE_BYTES = 4 * MAX_ARTICLE_CHARS + 4
 
 
 @dataclass(frozen=True)
@@ -117,9 +131,12 @@ def read_jsonl_articles(path: Path) -> Iterator[Article | InputError]:
 def read_text(path: Path) -> str | InputError:
     """The file's content decoded, or an error naming the file."""
     try:
-        data = path.read_bytes()
+        data = _read_at_most(path, MAX_ARTICLE_BYTES)
     except OSError as err:
         return InputError(str(path), f"cannot read: {err.strerror or err}")
+    if len(data) > MAX_ARTICLE_BYTES:
+        return InputError(str(path), f"too long: over {MAX_ARTICLE_BYTES:,} bytes "
+                                     f"(the limit is {MAX_ARTICLE_CHARS:,} characters)")
     text = decode(data)
     if text is None:
         return InputError(str(path), "cannot decode: not text in a known encoding")
@@ -132,6 +149,8 @@ def to_article(fields: ArticleFields, source: str) -> Article | InputError:
     text = normalise_text(fields.text)
     if not text.strip():
         return InputError(source, "empty file")
+    if len(text) > MAX_ARTICLE_CHARS:
+        return InputError(source, f"too long: {len(text):,} characters (the limit is {MAX_ARTICLE_CHARS:,})")
     return Article(
         source=source,
         text=text,
@@ -140,6 +159,13 @@ def to_article(fields: ArticleFields, source: str) -> Article | InputError:
         date=fields.date,
         url=fields.url,
     )
+
+
+def _read_at_most(path: Path, limit: int) -> bytes:
+    """The file's bytes, but no more than `limit` + 1: a huge file is refused without
+    being loaded into memory."""
+    with path.open("rb") as file:
+        return file.read(limit + 1)
 
 
 def decode(data: bytes) -> str | None:
@@ -188,8 +214,9 @@ def _polish_share(text: str) -> float:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, Unix line ends and no NUL characters: offsets refer to this form."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    """NFC, "\n" for every line break, no control or invisible characters: offsets refer
+    to this form."""
+    text = text.replace("\r\n", "\n").translate(NORMALISED_CHARS)
     return unicodedata.normalize("NFC", text)
 
 

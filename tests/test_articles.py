@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
+import tracemalloc
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from graphbuilder.articles import (
+    MAX_ARTICLE_BYTES,
+    MAX_ARTICLE_CHARS,
     MAX_TITLE_CHARS,
     InputError,
     find_article_files,
@@ -88,8 +94,11 @@ def test_articles_encodings_decode_to_the_same_text(tmp_path, encoding, data):
         ("Putin\r\n\r\nAstana\rKazachstan\n", "Putin\n\nAstana\nKazachstan\n"),
         ("Pu\x00tin przy\x00był.\x00", "Putin przybył."),
         ("Ło\u0301dz\u0301 i Kato\u0301w", "Łódź i Katów"),  # decomposed -> composed (NFC)
+        ("Pu\u200btin\u00ad w Ka\u200czach\u200dsta\u2060nie.\ufeff", "Putin w Kazachstanie."),
+        ("Putin\x0bw\x0cAstanie\x1c\x1d\x1e\x85\u2028\u2029.", "Putin\nw\nAstanie\n\n\n\n\n\n."),
+        ("A\x1b[31mstana\x7f\x9f\x01\ufffe\uffff\tKazachstan", "A[31mstana\tKazachstan"),
     ],
-    ids=["crlf", "cr", "mixed-line-ends", "nul", "nfd"],
+    ids=["crlf", "cr", "mixed-line-ends", "nul", "nfd", "zero-width", "other-line-breaks", "control-chars"],
 )
 def test_articles_text_is_normalised(tmp_path, raw, expected):
     article = _article(_write(tmp_path, "a.txt", raw.encode("utf-8")))
@@ -173,18 +182,58 @@ def test_articles_one_bad_file_does_not_hide_the_others(tmp_path):
     assert items[3].text == "Scholz odwiedził Pragę."
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root can read a chmod 000 file, so the permission error cannot happen")
-def test_articles_unreadable_file_is_an_input_error(tmp_path):
-    path = _write(tmp_path, "secret.txt", "Putin przybył.".encode("utf-8"))
-    path.chmod(0)
+NOBODY = 65534
+
+
+@contextmanager
+def _unprivileged() -> Iterator[None]:
+    """Run the block as user nobody when the tests run as root (as in CI), since root
+    reads a chmod 000 file; other users need no change."""
+    if os.geteuid() != 0:
+        yield
+        return
+    os.seteuid(NOBODY)
     try:
-        error = _error(path)
+        yield
     finally:
-        path.chmod(0o644)
-    assert error.source == str(path)
-    assert error.reason.startswith("cannot read")
-    assert "\n" not in str(error)
+        os.seteuid(0)
+
+
+@pytest.fixture
+def open_folder() -> Iterator[Path]:
+    """A temporary folder every user may enter (pytest's tmp_path is root's alone)."""
+    with tempfile.TemporaryDirectory() as name:
+        os.chmod(name, 0o755)
+        yield Path(name)
+
+
+def test_articles_unreadable_file_and_folder_are_input_errors(open_folder):
+    good = _write(open_folder, "a-good.txt", "Putin przybył do Astany.".encode("utf-8"))
+    good.chmod(0o644)
+    secret = _write(open_folder, "b-secret.txt", "Putin przybył.".encode("utf-8"))
+    secret.chmod(0)
+    locked = open_folder / "locked"
+    locked.mkdir(mode=0)
+    with _unprivileged():
+        items = list(read_articles([open_folder, locked]))
+    assert [type(i).__name__ for i in items] == ["Article", "InputError", "InputError"]
+    assert items[0].source == str(good)
+    assert items[1] == InputError(str(secret), "cannot read: Permission denied")
+    assert items[2] == InputError(str(locked), "cannot list folder: Permission denied")
+    assert all("\n" not in str(item) for item in items[1:])
+
+
+def test_articles_symlink_loops_are_input_errors(tmp_path):
+    good = _write(tmp_path, "a-good.txt", "Putin przybył do Astany.".encode("utf-8"))
+    (tmp_path / "b-loop.txt").symlink_to(tmp_path / "b-loop.txt")
+    (tmp_path / "c-one.txt").symlink_to(tmp_path / "c-two.txt")
+    (tmp_path / "c-two.txt").symlink_to(tmp_path / "c-one.txt")
+    (tmp_path / "folder-loop").symlink_to(tmp_path)
+    items = list(read_articles([tmp_path, tmp_path / "b-loop.txt"]))
+    assert isinstance(items[0], Article) and items[0].source == str(good)
+    assert items[1:] == [InputError(str(tmp_path / name), "not a regular file")
+                         for name in ("b-loop.txt", "c-one.txt", "c-two.txt")] + \
+        [InputError(str(tmp_path / "b-loop.txt"), "not a regular file or folder")]
 
 
 @pytest.mark.parametrize(
@@ -205,6 +254,48 @@ def test_articles_input_error_str_is_one_line_for_any_file_name(tmp_path):
     error = _error(path)
     assert error.reason == "empty file"
     assert "\n" not in str(error)
+
+
+# --- long input ----------------------------------------------------------------------
+
+SENTENCE = "Prezydent Rosji Władimir Putin przybył do Kazachstanu. "
+
+
+def test_articles_length_limit_is_below_what_spacy_accepts(nlp):
+    assert MAX_ARTICLE_CHARS < nlp.max_length
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "cp1250"])
+def test_articles_text_at_the_limit_is_read(tmp_path, encoding):
+    text = (SENTENCE * (MAX_ARTICLE_CHARS // len(SENTENCE) + 1))[:MAX_ARTICLE_CHARS]
+    article = _article(_write(tmp_path, "long.txt", text.encode(encoding)))
+    assert len(article.text) == MAX_ARTICLE_CHARS
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "cp1250"])
+def test_articles_text_over_the_limit_is_a_one_line_error(tmp_path, encoding):
+    text = SENTENCE * (MAX_ARTICLE_CHARS // len(SENTENCE) + 1)
+    path = _write(tmp_path, "too-long.txt", text.encode(encoding))
+    error = _error(path)
+    assert error == InputError(str(path), f"too long: {len(text):,} characters (the limit is {MAX_ARTICLE_CHARS:,})")
+
+
+def test_articles_50_mb_single_line_is_refused_without_loading_it(tmp_path):
+    path = tmp_path / "one-line.txt"
+    chunk = SENTENCE.encode("utf-8") * 1000
+    with path.open("wb") as file:
+        for _ in range(50 * 2**20 // len(chunk) + 1):
+            file.write(chunk)
+    assert path.stat().st_size > 50 * 2**20 and b"\n" not in chunk
+    tracemalloc.start()
+    try:
+        error = _error(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert error.reason.startswith(f"too long: over {MAX_ARTICLE_BYTES:,} bytes")
+    assert "\n" not in str(error)
+    assert peak < 3 * MAX_ARTICLE_BYTES, f"reading a refused file used {peak:,} bytes"
 
 
 # --- titles --------------------------------------------------------------------------
