@@ -34,10 +34,12 @@ CONTROL_CHARS = "".join(chr(c) for c in (*range(0x20), *range(0x7f, 0xa0)) if ch
 DROPPED_CHARS = CONTROL_CHARS + "\ufffe\uffff\u00ad\u200b\u200c\u200d\u2060\ufeff"
 NORMALISED_CHARS = str.maketrans(dict.fromkeys(LINE_BREAKS, "\n") | dict.fromkeys(DROPPED_CHARS))
 # Longer texts are refused: spaCy refuses texts over 1,000,000 characters outright, and the
-# relation rules take minutes well below that (see the README's "Reliability" section).
-MAX_ARTICLE_CHARS = 100_000
+# pipeline takes about 15 s at this length (BENCHMARKS.md, "Reliability: long articles").
+MAX_ARTICLE_CHARS = 500_000
 # No encoding takes more than 4 bytes a character, so a longer file is too long to read.
 MAX_ARTICLE_BYTES = 4 * MAX_ARTICLE_CHARS + 4
+# A web page is mostly markup: its file may be this many times larger than its text.
+HTML_MARKUP_FACTOR = 10
 
 
 @dataclass(frozen=True)
@@ -116,26 +118,31 @@ def read_article(path: Path) -> Article | InputError:
 
 
 def read_jsonl_articles(path: Path) -> Iterator[Article | InputError]:
-    """The articles of a JSON Lines file; each is named `path#id`."""
-    content = read_text(path)
-    if isinstance(content, InputError):
-        yield content
+    """The articles of a JSON Lines file (UTF-8, as JSON is), read line by line so that
+    a file of any size streams through; each is named `path#id`."""
+    try:
+        stream = path.open("rb")
+    except OSError as err:
+        yield InputError(str(path), f"cannot read: {err.strerror or err}")
         return
-    for fields in read_jsonl(content):
-        if isinstance(fields, FormatError):
-            yield InputError(str(path), str(fields))
-        else:
-            yield to_article(fields, f"{path}#{fields.id}")
+    with stream:
+        lines = (line.decode("utf-8-sig", errors="replace") for line in stream)
+        for fields in read_jsonl(lines):
+            if isinstance(fields, FormatError):
+                yield InputError(str(path), str(fields))
+            else:
+                yield to_article(fields, f"{path}#{fields.id}")
 
 
 def read_text(path: Path) -> str | InputError:
     """The file's content decoded, or an error naming the file."""
+    limit = MAX_ARTICLE_BYTES * (HTML_MARKUP_FACTOR if path.suffix.lower() in (".html", ".htm") else 1)
     try:
-        data = _read_at_most(path, MAX_ARTICLE_BYTES)
+        data = _read_at_most(path, limit)
     except OSError as err:
         return InputError(str(path), f"cannot read: {err.strerror or err}")
-    if len(data) > MAX_ARTICLE_BYTES:
-        return InputError(str(path), f"too long: over {MAX_ARTICLE_BYTES:,} bytes "
+    if len(data) > limit:
+        return InputError(str(path), f"too long: over {limit:,} bytes "
                                      f"(the limit is {MAX_ARTICLE_CHARS:,} characters)")
     text = decode(data)
     if text is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
@@ -93,10 +93,10 @@ def read_html(content: str) -> ArticleFields:
     return ArticleFields(document.text, document.title, iso_date(document.date), document.url)
 
 
-def read_jsonl(content: str) -> Iterator[ArticleFields | FormatError]:
+def read_jsonl(lines: Iterable[str]) -> Iterator[ArticleFields | FormatError]:
     """One article per line: an object with `text` and optionally `id`, `title`, `date`
     and `url`. A bad line is a FormatError naming the line; the others are still read."""
-    for number, line in enumerate(content.split("\n"), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:

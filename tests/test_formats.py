@@ -84,7 +84,7 @@ def test_jsonl_articles_and_errors_by_line():
         json.dumps(["a list"]),
         json.dumps({"text": TEXT, "date": "wczoraj"}),
     ]
-    items = list(read_jsonl("\n".join(lines)))
+    items = list(read_jsonl(lines))
     assert [type(item).__name__ for item in items] == ["ArticleFields", "FormatError", "FormatError",
                                                         "FormatError", "ArticleFields"]
     assert (items[0].id, items[0].title, items[0].date, items[0].url) == ("a1", "Macron", "2024-05-06",
@@ -137,3 +137,23 @@ def test_build_writes_article_metadata_of_every_format(tmp_path):
     assert bool(store.query("""PREFIX gb: <https://w3id.org/graphbuilder/ontology#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         ASK { ?p gb:meetsWith ?m . ?p rdfs:label "Donald Tusk"@pl . ?m rdfs:label "Emmanuel Macron"@pl }"""))
+
+
+def test_html_page_larger_than_a_text_article_is_read(tmp_path):
+    from graphbuilder.articles import MAX_ARTICLE_BYTES
+
+    scripts = "<script>var tracking = '" + "x" * 1000 + "';</script>\n"
+    page = HTML.replace("</head>", scripts * (MAX_ARTICLE_BYTES // len(scripts) + 1) + "</head>")
+    assert len(page.encode()) > MAX_ARTICLE_BYTES
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    [article] = read_articles([tmp_path / "page.html"])
+    assert "Emmanuel Macron przyleciał do Warszawy" in article.text and "tracking" not in article.text
+
+
+def test_jsonl_streams_lines_and_names_a_line_that_is_not_utf8(tmp_path):
+    good = json.dumps({"id": "a", "text": TEXT}, ensure_ascii=False).encode()
+    (tmp_path / "feed.jsonl").write_bytes(good + b"\n" + b'{"id": "b", "text": "\xff\xfe zepsute"}\n' + good.replace(b'"a"', b'"c"'))
+    items = list(read_articles([tmp_path / "feed.jsonl"]))
+    assert [getattr(item, "source", None) for item in items] == [
+        str(tmp_path / "feed.jsonl#a"), str(tmp_path / "feed.jsonl#b"), str(tmp_path / "feed.jsonl#c")]
+    assert "\ufffd" in items[1].text

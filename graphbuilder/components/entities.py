@@ -377,12 +377,14 @@ class EntityRecognizer:
         "Rosji" in "Ministerstwo Spraw Zagranicznych Rosji"): entities of their own, though
         not separate mentions in `doc.ents`. A name's own head ("Azja" in "Azja Środkowa"),
         a prepositional phrase ("w Europie") or a part of a route ("Baku–Tbilisi") is not."""
-        nested = []
+        nested, entities = [], doc.ents
+        covering = {i: entity for entity in entities for i in range(entity.start, entity.end)}
         for match in matches:
             previous = doc[match.start - 1] if match.start else None
             if previous is None or previous.is_punct or previous.pos_ == "ADP":
                 continue
-            if any(e.start < match.start and match.end <= e.end for e in doc.ents):
+            entity = covering.get(match.start)
+            if entity is not None and entity.start < match.start and match.end <= entity.end:
                 nested.append(match)
         return nested
 

@@ -258,7 +258,7 @@ class ArgumentFinder:
                                   for t in trigger.doc[sent.start:trigger.i]):
             return None
         previous = trigger.doc[sent.start - 1].sent
-        for span in previous.ents:
+        for span in self._spans_between(trigger.doc, previous.start, previous.end):
             found = None if self._governing_preposition(span) else self._checked(span, frame, trigger)
             if found:
                 return Argument(found.key, found.certainty * CARRIED, found.start, found.end)
@@ -337,11 +337,14 @@ class ArgumentFinder:
         """ "kraj", "państwo": the subject city's country, else the last country named."""
         if subject is not None and subject.key != ARTICLE:
             country = self.place_country.get(subject.key[1])
-            if country and any(e.kb_id_ == country for e in trigger.doc.ents):
+            if country and any(t.ent_kb_id_ == country for t in trigger.doc):
                 return Argument(("Country", country), UNSURE)
-        countries = [e for e in trigger.doc.ents
-                     if e.end <= trigger.i and self.ontology.top_class.get(e.label_) == "Country"]
-        return Argument(("Country", countries[-1].kb_id_), UNSURE * UNSURE) if countries else None
+        for i in range(trigger.i - 1, -1, -1):
+            token = trigger.doc[i]
+            if token.ent_iob_ == "B" and self.ontology.top_class.get(token.ent_type_) == "Country" \
+                    and self._span_starting_at(trigger.doc, i).end <= trigger.i:
+                return Argument(("Country", token.ent_kb_id_), UNSURE * UNSURE)
+        return None
 
     def _adjective(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """An adjective naming an entity: before the trigger ("kazachski minister"), between
@@ -381,8 +384,8 @@ class ArgumentFinder:
         head = next((t for t in doc[start:end] if t.pos_ != "ADJ"), None)
         if head is None or not frame.anaphors & set(head._.lemmas):
             return None
-        before = [t for t in doc[:trigger.sent.start] if not t.is_space]
-        first = before[-1].sent.start if before else 0
+        before = next((t for t in reversed(doc[:trigger.sent.start]) if not t.is_space), None)
+        first = before.sent.start if before is not None else 0
         for i in range(trigger.i - 1, first - 1, -1):
             if not frame.scene & set(doc[i]._.lemmas):
                 continue
@@ -458,7 +461,7 @@ class ArgumentFinder:
 
     def _self(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The entity whose mention contains the trigger ("Opery Astana", "rosyjskiego dyktatora")."""
-        span = next((e for e in trigger.doc.ents if e.start <= trigger.i < e.end), None)
+        span = self._span_containing(trigger.doc, trigger.i)
         return self._entity(span, frame) if span is not None else None
 
     def _inner(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
@@ -479,7 +482,7 @@ class ArgumentFinder:
 
     def _sentence(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The first entity of the frame's classes anywhere in the trigger's sentence."""
-        for span in trigger.sent.ents:
+        for span in self._spans_between(trigger.doc, trigger.sent.start, trigger.sent.end):
             if found := self._entity(span, frame):
                 return found
         return None
@@ -562,6 +565,22 @@ class ArgumentFinder:
             end += 1
         return _entity_span(doc, i, end)
 
+    @classmethod
+    def _span_containing(cls, doc: Doc, i: int) -> Span | None:
+        """The entity with word i in it."""
+        if doc[i].ent_iob_ not in {"B", "I"}:
+            return None
+        while doc[i].ent_iob_ == "I" and i > 0:
+            i -= 1
+        return cls._span_starting_at(doc, i)
+
+    @classmethod
+    def _spans_between(cls, doc: Doc, start: int, end: int) -> Iterator[Span]:
+        """The entities that begin in words start..end, in order."""
+        for i in range(start, end):
+            if doc[i].ent_iob_ == "B":
+                yield cls._span_starting_at(doc, i)
+
     def _governing_preposition(self, span: Span) -> Token | None:
         """The preposition a name depends on, past adjectives, a role noun in apposition and
         genitive names ("z prezydentem USA Joe Bidenem") and the genitive of a role's title
@@ -628,14 +647,14 @@ class ArgumentFinder:
                     return j
         return -1
 
-    @staticmethod
-    def _entities_after(doc: Doc, i: int, end: int) -> Iterator[Span]:
+    @classmethod
+    def _entities_after(cls, doc: Doc, i: int, end: int) -> Iterator[Span]:
         """Entities after a preposition, past lower-case words and genitive names
         ("do bloku gospodarczego BRICS", "z ministrem spraw zagranicznych Rosji Siergiejem Ławrowem")."""
         j = i
         while j < min(end, i + 2 * WINDOW):
             if doc[j].ent_iob_ == "B":
-                span = next(e for e in doc.ents if e.start == j)
+                span = cls._span_starting_at(doc, j)
                 yield span
                 j = span.end
                 continue
