@@ -358,7 +358,7 @@ def test_query_bound_params_give_the_rows_a_trailing_values_gives(seed_build):
 
 REFERENCE_QUERIES = Path(__file__).parent / "reference_queries"
 GENERATED_TRIPLES = 20_000
-GENERATED_PARAMS = {"entity": {"name": "Osoba 0"}}  # the generator's most mentioned person
+GENERATED_PARAMS = {"entity": {"name": "Osoba Przykładowa 0"}}  # the generator's most mentioned person
 
 
 def _benchmark_generator():
