@@ -7,7 +7,8 @@ a query at some points of its evaluation (a cross product asked for 2 s ran 42 s
 then answered 200 with a cut-off body). A worker still busy when the time limit passes
 is killed and replaced, so the limit holds for any query and frees the core.
 Results are serialised by pyoxigraph into a buffer that refuses to grow past the
-result-size limit.
+result-size limit. A request may name its RDF dataset with the protocol's
+`default-graph-uri` and `named-graph-uri`, which override the query's FROM clauses.
 """
 from __future__ import annotations
 
@@ -53,6 +54,8 @@ GRAPH_FORMATS = {
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "application/rdf+xml": ox.RdfFormat.RDF_XML,  # SPARQLWrapper's default for CONSTRUCT
 }
+DEFAULT_GRAPH_PARAM = "default-graph-uri"
+NAMED_GRAPH_PARAM = "named-graph-uri"
 UPDATE_TYPE = "application/sparql-update"
 QUERY_TYPE = "application/sparql-query"
 FORM_TYPE = "application/x-www-form-urlencoded"
@@ -96,12 +99,28 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Dataset:
+    """The RDF dataset a request names: the graphs merged into its default graph and the
+    graphs `GRAPH` may reach. Naming either leaves the other empty, as in the protocol."""
+
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+
+    def query_options(self) -> dict[str, list[ox.NamedNode]]:
+        """The keyword arguments of pyoxigraph's Store.query for this dataset."""
+        return {"default_graph": [ox.NamedNode(iri) for iri in self.default],
+                "named_graphs": [ox.NamedNode(iri) for iri in self.named]}
+
+
+@dataclass(frozen=True)
 class Job:
-    """A query and the media types negotiated for each kind of result (None: none acceptable)."""
+    """A query, the media types negotiated for each kind of result (None: none
+    acceptable) and the dataset the request names (None: the store's own)."""
 
     query: str
     result_type: str | None
     graph_type: str | None
+    dataset: Dataset | None = None
 
 
 @dataclass(frozen=True)
@@ -144,7 +163,7 @@ def _text(status: int, message: str) -> Reply:
 def answer(store: ox.Store, job: Job, max_bytes: int) -> Reply:
     """Run one query and serialise its result."""
     try:
-        result = store.query(job.query)
+        result = store.query(job.query, **(job.dataset.query_options() if job.dataset else {}))
     except SyntaxError as err:
         return _text(400, f"malformed query: {err}")
     graph = isinstance(result, ox.QueryTriples)
@@ -235,6 +254,21 @@ def negotiate(request: Request) -> tuple[str | None, str | None]:
     return accept.best_match(list(RESULT_FORMATS)), accept.best_match(list(GRAPH_FORMATS))
 
 
+def requested_dataset(request: Request) -> tuple[Dataset | None, Reply | None]:
+    """The dataset named by `default-graph-uri` and `named-graph-uri` (in the query string
+    or a form body), None when neither is given, or the error reply for a bad IRI."""
+    default = tuple(request.values.getlist(DEFAULT_GRAPH_PARAM))
+    named = tuple(request.values.getlist(NAMED_GRAPH_PARAM))
+    if not default and not named:
+        return None, None
+    dataset = Dataset(default, named)
+    try:
+        dataset.query_options()
+    except ValueError as err:
+        return None, _text(400, f"{DEFAULT_GRAPH_PARAM} and {NAMED_GRAPH_PARAM} take IRIs: {err}")
+    return dataset, None
+
+
 def sparql_operation(request: Request) -> tuple[str | None, Reply | None]:
     """The query text of a SPARQL Protocol request, or the error reply for it."""
     content_type = request.mimetype
@@ -281,7 +315,8 @@ def make_app(pool: Pool, graph_page: Path | None, cors: bool = False) -> Callabl
             response = Response(status=204, headers={"Allow": "GET, POST, OPTIONS"})
         elif request.path == SPARQL_PATH:
             text, error = sparql_operation(request)
-            reply = error or pool.run(Job(text, *negotiate(request)))
+            dataset, bad_dataset = requested_dataset(request)
+            reply = error or bad_dataset or pool.run(Job(text, *negotiate(request), dataset))
             response = Response(reply.body, status=reply.status, content_type=reply.content_type)
         else:
             response = Response(f"not found; the endpoint is {SPARQL_PATH}\n", status=404, content_type=TEXT)

@@ -3,9 +3,11 @@ files being readable by both RDF libraries."""
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,8 +17,10 @@ import rdflib
 from graphbuilder.articles import read_article
 from graphbuilder.iri import DEFAULT_BASE, article_iri
 from graphbuilder.query import (
+    Param,
     Table,
     bind_params,
+    declared_params,
     format_table,
     named_queries,
     query_params,
@@ -35,7 +39,7 @@ from graphbuilder.store import (
     write_store,
 )
 
-from conftest import SEED
+from conftest import ROOT, SEED
 
 GB = "https://w3id.org/graphbuilder/ontology#"
 PREFIXES = f"PREFIX gb: <{GB}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
@@ -349,3 +353,103 @@ def test_query_bound_params_give_the_rows_a_trailing_values_gives(seed_build):
     text = resolve_query("entity")
     trailing = text + '\nVALUES ?name { "Władimir Putin"@pl }'
     assert to_table(run_query(store, text, {"name": "Władimir Putin"})).rows == to_table(store.query(trailing)).rows
+
+
+# --- tuned named queries against their plain reference formulations ------------------------
+
+REFERENCE_QUERIES = Path(__file__).parent / "reference_queries"
+GENERATED_TRIPLES = 20_000
+GENERATED_PARAMS = {"entity": {"name": "Osoba Przykładowa 0"}}  # the generator's most mentioned person
+
+
+def _benchmark_generator():
+    """The benchmark's generator of graphs shaped like the build's output."""
+    spec = importlib.util.spec_from_file_location("sparql_benchmark", ROOT / "benchmarks" / "sparql.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.generate
+
+
+@pytest.fixture(scope="module")
+def generated_store(tmp_path_factory) -> ox.Store:
+    """A persistent store of a generated graph, with hubs, as `build` writes one."""
+    folder = tmp_path_factory.mktemp("generated")
+    _benchmark_generator()(GENERATED_TRIPLES, folder / "graph.nq")
+    write_store([folder / "graph.nq"], folder / STORE_DIR)
+    return ox.Store.read_only(str(folder / STORE_DIR))
+
+
+def _order_keys(text: str, table: Table) -> list[tuple[str, ...]]:
+    """Each row's values of the query's ORDER BY variables, in row order."""
+    order_by = re.search(r"ORDER BY (.*)$", text, re.MULTILINE | re.IGNORECASE).group(1)
+    columns = [table.columns.index(name) for name in re.findall(r"\?(\w+)", order_by)]
+    return [tuple(row[i] for i in columns) for row in table.rows]
+
+
+def _same_rows(store: ox.Store, name: str, params: dict[str, str] | None) -> tuple[Table, Table]:
+    tuned_text, reference_text = resolve_query(name), (REFERENCE_QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+    tuned = to_table(run_query(store, tuned_text, params))
+    reference = to_table(run_query(store, reference_text, params))
+    assert tuned.columns == reference.columns
+    assert sorted(tuned.rows) == sorted(reference.rows)
+    assert _order_keys(tuned_text, tuned) == _order_keys(reference_text, reference)
+    return tuned, reference
+
+
+def test_query_every_named_query_has_a_reference():
+    assert sorted(path.stem for path in REFERENCE_QUERIES.glob("*.rq")) == NAMED
+
+
+@pytest.mark.parametrize("name", NAMED)
+def test_query_tuned_query_gives_the_reference_rows_on_the_seed_build(seed_build, name):
+    tuned, _ = _same_rows(_store(seed_build), name, PARAMS.get(name))
+    assert tuned.rows
+
+
+@pytest.mark.parametrize("name", NAMED)
+def test_query_tuned_query_gives_the_reference_rows_on_a_generated_graph(generated_store, name):
+    tuned, _ = _same_rows(generated_store, name, GENERATED_PARAMS.get(name))
+    assert len(tuned.rows) > 50
+
+
+def test_query_entity_fact_about_itself_comes_once(tmp_path):
+    """The entity query's UNION must not repeat a fact whose subject and object are the entity."""
+    gb, rdf = "https://w3id.org/graphbuilder/ontology#", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    data = tmp_path / "self.ttl"
+    data.write_text(f"""@prefix gb: <{gb}> . @prefix rdf: <{rdf}> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<urn:e> rdfs:label "Ktoś"@pl ; gb:meetsWith <urn:e> .
+<urn:a> a gb:Assertion ; rdf:subject <urn:e> ; rdf:predicate gb:meetsWith ; rdf:object <urn:e> ;
+  gb:confidence 0.9 ; gb:sentence "Ktoś spotkał się z sobą." ; gb:article <urn:art> .
+""", encoding="utf-8")
+    tuned, _ = _same_rows(open_store([data]), "entity", {"name": "Ktoś"})
+    assert tuned.rows == [["Ktoś", "meetsWith", "Ktoś", "0.9", "Ktoś spotkał się z sobą.", "urn:art"]]
+
+
+# --- min_confidence ----------------------------------------------------------------------------
+
+def test_query_declared_params_of_the_named_queries():
+    entity = declared_params(resolve_query("entity"))
+    assert entity == {"name": Param("name"), "min_confidence": Param("min_confidence", number=True, required=False)}
+    assert query_params(resolve_query("entity")) == ["name"]
+    for name in ("facts", "visits"):
+        assert declared_params(resolve_query(name)) == {"min_confidence": Param("min_confidence", True, False)}
+        assert query_params(resolve_query(name)) == []
+
+
+def test_query_number_param_is_bound_as_a_decimal():
+    text = "# param: min_confidence (number, optional)\nSELECT ?c WHERE { ?a <urn:c> ?c }"
+    assert 'VALUES ?min_confidence { "0.80"^^<http://www.w3.org/2001/XMLSchema#decimal> }' in bind_params(text, {"min_confidence": " 0.80"})
+    for bad in ("wysoka", "nan", "inf", ""):
+        with pytest.raises(ValueError, match="min_confidence needs a number"):
+            bind_params(text, {"min_confidence": bad})
+
+
+@pytest.mark.parametrize("name", ["facts", "visits", "entity"])
+def test_query_min_confidence_keeps_the_facts_at_least_that_confident(generated_store, name):
+    params = dict(GENERATED_PARAMS.get(name, {}))
+    everything = to_table(run_query(generated_store, resolve_query(name), params))
+    confidence = everything.columns.index("confidence")
+    threshold = sorted(Decimal(row[confidence]) for row in everything.rows)[len(everything.rows) // 2]
+    kept = to_table(run_query(generated_store, resolve_query(name), params | {"min_confidence": str(threshold)}))
+    assert sorted(kept.rows) == sorted(row for row in everything.rows if Decimal(row[confidence]) >= threshold)
+    assert 0 < len(kept.rows) < len(everything.rows)

@@ -20,9 +20,12 @@ import rdflib
 from SPARQLWrapper import CSV, JSON, TSV, XML, N3, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
+from graphbuilder.articles import read_article
+from graphbuilder.iri import DEFAULT_BASE, article_iri
 from graphbuilder.query import resolve_query
+from graphbuilder.store import ONTOLOGY_GRAPH
 
-from conftest import ROOT
+from conftest import ROOT, SEED
 
 START_TIMEOUT = 60
 STOP_TIMEOUT = 15
@@ -32,6 +35,8 @@ PUTIN = "https://w3id.org/graphbuilder/resource/person/wladimir-putin"
 VISITS = "<https://w3id.org/graphbuilder/ontology#visits>"
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 INSERT = "INSERT DATA { <urn:x> <urn:y> <urn:z> }"
+OWL_CLASS = "<http://www.w3.org/2002/07/owl#Class>"
+GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
 
 
 class Server:
@@ -58,8 +63,8 @@ class Server:
         path = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         return {int(pid) for pid in path.read_text().split()} if path.exists() else set()
 
-    def stop(self) -> int:
-        self.process.send_signal(signal.SIGTERM)
+    def stop(self, how: signal.Signals = signal.SIGTERM) -> int:
+        self.process.send_signal(how)
         return self.process.wait(timeout=STOP_TIMEOUT)
 
 
@@ -89,9 +94,18 @@ def _http(url: str, data: bytes | None = None, headers: dict[str, str] | None = 
         return err.code, err.headers["Content-Type"], err.read()
 
 
-def _get(server: Server, query: str, accept: str | None = None) -> tuple[int, str, bytes]:
-    url = server.endpoint + "?" + urllib.parse.urlencode({"query": query})
+def _get(server: Server, query: str, accept: str | None = None,
+         extra: list[tuple[str, str]] | None = None) -> tuple[int, str, bytes]:
+    url = server.endpoint + "?" + urllib.parse.urlencode([("query", query), *(extra or [])])
     return _http(url, headers={"Accept": accept} if accept else None)
+
+
+def _seed_article_graph() -> str:
+    return str(article_iri(DEFAULT_BASE, read_article(SEED).sha256))
+
+
+def _csv_column(body: bytes) -> list[str]:
+    return [row[0] for row in csv.reader(io.StringIO(body.decode("utf-8")))][1:]
 
 
 # --- SPARQLWrapper -----------------------------------------------------------------------
@@ -179,6 +193,24 @@ def test_serve_describe_content_types(server, accept, content_type):
     assert (rdflib.URIRef(PUTIN), rdflib.RDFS.label, rdflib.Literal("Władimir Putin", lang="pl")) in graph
 
 
+@pytest.mark.parametrize("accept, expected", [
+    ("application/sparql-results+json", b'"boolean":true'),
+    ("application/sparql-results+xml", b"<boolean>true</boolean>"),
+])
+def test_serve_ask_content_types(server, accept, expected):
+    status, got, body = _get(server, f"ASK {{ ?p {VISITS} ?o }}", accept)
+    assert status == 200 and got.split(";")[0] == accept
+    assert expected in body
+
+
+@pytest.mark.parametrize("accept, rdf_format", [("text/turtle", "turtle"), ("application/n-triples", "nt")])
+def test_serve_construct_content_types(server, accept, rdf_format):
+    status, got, body = _get(server, f"CONSTRUCT {{ ?p {VISITS} ?o }} WHERE {{ ?p {VISITS} ?o }}", accept)
+    assert status == 200 and got.split(";")[0] == accept
+    graph = rdflib.Graph().parse(data=body.decode("utf-8"), format=rdf_format)
+    assert (rdflib.URIRef(PUTIN), rdflib.URIRef(VISITS.strip("<>")), None) in graph
+
+
 def test_serve_unacceptable_media_type_is_406(server):
     status, _, body = _get(server, f"DESCRIBE <{PUTIN}>", "text/csv")
     assert status == 406 and b"text/turtle" in body
@@ -200,6 +232,56 @@ def test_serve_default_graph_is_the_union_and_graph_reaches_articles(server):
     assert body.decode().split() == ["n", "1"]
     _, _, body = _get(server, "ASK { ?c a <http://www.w3.org/2002/07/owl#Class> }", "application/json")
     assert json.loads(body)["boolean"] is True  # the ontology is in the union too
+
+
+# --- the request's dataset: default-graph-uri and named-graph-uri ----------------------------
+
+def test_serve_default_graph_uri_makes_that_graph_the_default(server):
+    article = _seed_article_graph()
+    _, _, whole = _get(server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv")
+    _, _, one = _get(server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv", [("default-graph-uri", article)])
+    _, _, ontology = _get(server, f"ASK {{ ?c a {OWL_CLASS} }}", "application/json", [("default-graph-uri", article)])
+    assert 0 < int(_csv_column(one)[0]) < int(_csv_column(whole)[0])
+    assert json.loads(ontology)["boolean"] is False  # the ontology is not in the article's graph
+    _, _, both = _get(server, f"ASK {{ ?c a {OWL_CLASS} . ?p {VISITS} ?o }}", "application/json",
+                      [("default-graph-uri", article), ("default-graph-uri", ONTOLOGY_GRAPH.value)])
+    assert json.loads(both)["boolean"] is True
+    _, _, named = _get(server, GRAPHS, "text/csv", [("default-graph-uri", article)])
+    assert _csv_column(named) == []  # naming only default graphs leaves no named ones
+
+
+def test_serve_named_graph_uri_limits_graph_and_empties_the_default(server):
+    _, _, named = _get(server, GRAPHS, "text/csv", [("named-graph-uri", ONTOLOGY_GRAPH.value)])
+    assert _csv_column(named) == [ONTOLOGY_GRAPH.value]
+    _, _, default = _get(server, "ASK { ?s ?p ?o }", "application/json", [("named-graph-uri", ONTOLOGY_GRAPH.value)])
+    assert json.loads(default)["boolean"] is False
+
+
+def test_serve_dataset_overrides_from_and_comes_by_post(server):
+    article = _seed_article_graph()
+    query = f"SELECT (COUNT(*) AS ?n) FROM <{ONTOLOGY_GRAPH.value}> WHERE {{ ?p {VISITS} ?o }}"
+    form = urllib.parse.urlencode({"query": query, "default-graph-uri": article}).encode()
+    status, _, body = _http(server.endpoint, form, {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"})
+    assert status == 200 and int(_csv_column(body)[0]) > 0
+    url = server.endpoint + "?" + urllib.parse.urlencode({"named-graph-uri": article})
+    status, _, body = _http(url, GRAPHS.encode(), {"Content-Type": "application/sparql-query", "Accept": "text/csv"})
+    assert status == 200 and _csv_column(body) == [article]
+
+
+def test_serve_dataset_with_sparqlwrapper(server):
+    article = _seed_article_graph()
+    sparql = _wrapper(server, GRAPHS, JSON)
+    sparql.addNamedGraph(article)
+    bindings = sparql.query().convert()["results"]["bindings"]
+    assert [b["g"]["value"] for b in bindings] == [article]
+    sparql = _wrapper(server, f"ASK {{ ?c a {OWL_CLASS} }}", JSON)
+    sparql.addDefaultGraph(ONTOLOGY_GRAPH.value)
+    assert sparql.query().convert()["boolean"] is True
+
+
+def test_serve_dataset_that_is_not_an_iri_is_400(server):
+    status, _, body = _get(server, "ASK { ?s ?p ?o }", None, [("default-graph-uri", "not an iri")])
+    assert status == 400 and b"default-graph-uri" in body
 
 
 # --- read-only, limits, errors --------------------------------------------------------------
@@ -260,7 +342,8 @@ def test_serve_page_has_query_box_examples_and_graph_link(server):
 
 # --- files as data, and stopping -------------------------------------------------------------
 
-def test_serve_files_and_stops_cleanly(seed_build):
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT])
+def test_serve_files_and_stops_cleanly(seed_build, how):
     out, _ = seed_build
     running = Server("--data", str(out / "graph.ttl"))
     try:
@@ -269,9 +352,20 @@ def test_serve_files_and_stops_cleanly(seed_build):
         assert status == 200 and json.loads(body)["boolean"] is True
         assert "graph.html" not in _http(running.base)[2].decode()
     finally:
-        code = running.stop()
+        code = running.stop(how)
     stderr = running.process.stderr.read()
     assert code == 0, stderr
     assert "Traceback" not in stderr
-    for pid in running.workers:
-        assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]
+    # the workers are gone; multiprocessing's resource tracker ends once it sees the server gone
+    deadline = time.monotonic() + STOP_TIMEOUT
+    while any(_running(pid) for pid in running.workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_running(pid) for pid in running.workers)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process exists and is not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
