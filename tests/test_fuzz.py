@@ -18,7 +18,7 @@ from graphbuilder.html import render_html
 from graphbuilder.iri import DEFAULT_BASE
 from graphbuilder.network import to_graphml_ready, to_networkx
 from graphbuilder.ontology import Ontology
-from graphbuilder.rdf import to_dataset, union_graph
+from graphbuilder.rdf import to_dataset
 
 CI_EXAMPLES = 200
 POLISH_WORDS = [
@@ -47,10 +47,13 @@ def round_trip(nlp, ontology: Ontology, text: str, folder: Path) -> int:
     dataset = to_dataset([extraction], DEFAULT_BASE)
     quads = list(ox.parse(dataset.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS))
     assert len(quads) == len(list(dataset.quads((None, None, None, None))))
-    graph = union_graph(dataset, DEFAULT_BASE)
-    assert len(list(ox.parse(graph.serialize(format="turtle", encoding="utf-8"), format=ox.RdfFormat.TURTLE))) \
-        == len(graph)
-    network = to_networkx(graph, ontology)
+    store = ox.Store()  # as the build loads it: the article's graph, and the union as default graph
+    store.extend(quads)
+    store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+    union = list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    turtle = store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph())
+    assert len(list(ox.parse(turtle, format=ox.RdfFormat.TURTLE))) == len(union)
+    network = to_networkx(store, ontology)
     nx.write_graphml(to_graphml_ready(network), io.BytesIO())
     assert render_html(network).rstrip().endswith("</html>")
     return len(extraction.facts)
