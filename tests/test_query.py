@@ -32,7 +32,6 @@ from graphbuilder.store import (
     ONTOLOGY_GRAPH,
     STORE_DIR,
     data_files,
-    load_store,
     open_store,
     persistent_store,
     replace_dir,
