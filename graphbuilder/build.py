@@ -17,6 +17,7 @@ folder.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import tempfile
@@ -49,6 +50,7 @@ from .validate import ShapeReport, check_shapes
 OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "graph.graphml", "graph.html", "ontology.ttl")
 LOCK_FILE = ".graphbuilder.lock"
 STAGING_PREFIX = ".staging-"
+BULK_LOAD_LINES = 250_000
 UNION_TRIPLES = "union.nt"  # the default graph of the store, loaded and deleted in staging
 SHAPES_SAMPLE_TRIPLES = 10_000  # pyshacl holds the graph in memory and checks about 1,000 triples a second
 
@@ -204,13 +206,22 @@ def without_graph(quad: bytes) -> bytes:
     return quad.rsplit(b" ", 2)[0] + b" .\n"
 
 
+def bulk_load_in_chunks(store: ox.Store, path: Path, fmt: ox.RdfFormat) -> None:
+    """Load a line-based RDF file (N-Quads, N-Triples) with Oxigraph's bulk loader, a
+    chunk of lines at a time: in one go, its memory grows with the file (1.8 GB for 5 M
+    quads, against 0.4 GB in chunks of BULK_LOAD_LINES)."""
+    with open(path, "rb") as stream:
+        while chunk := b"".join(itertools.islice(stream, BULK_LOAD_LINES)):
+            store.bulk_load(input=chunk, format=fmt)
+
+
 def write_store_and_files(folder: Path, base: str) -> nx.MultiDiGraph:
     """Load graph.nq into the store, let the store write the other RDF files, add the
     ontology, and read the network back from it."""
     shutil.copyfile(ontology_dir() / "graphbuilder.ttl", folder / "ontology.ttl")
     store = ox.Store(str(folder / STORE_DIR))
-    store.bulk_load(path=folder / "graph.nq", format=ox.RdfFormat.N_QUADS)
-    store.bulk_load(path=folder / UNION_TRIPLES, format=ox.RdfFormat.N_TRIPLES)  # deduplicated on load
+    bulk_load_in_chunks(store, folder / "graph.nq", ox.RdfFormat.N_QUADS)
+    bulk_load_in_chunks(store, folder / UNION_TRIPLES, ox.RdfFormat.N_TRIPLES)  # deduplicated on load
     (folder / UNION_TRIPLES).unlink()
     write_rdf_files(store, folder, base)
     add_ontology(store, folder / "ontology.ttl")

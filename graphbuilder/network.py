@@ -66,13 +66,19 @@ def _aliases(store: ox.Store) -> dict[str, list[str]]:
 def _evidence(store: ox.Store) -> dict[tuple[str, str, str], list[dict]]:
     """Evidence of every fact, keyed by (subject, predicate name, object)."""
     evidence: dict[tuple, list[dict]] = defaultdict(list)
+    shared: dict[str, str] = {}  # one copy of each IRI, title and sentence: they repeat row after row
+
+    def one(term) -> str:
+        text = _value(term)
+        return shared.setdefault(text, text)
+
     for row in store.query(EVIDENCE):
-        key = (row["s"].value, _local(row["p"].value), row["o"].value)
+        key = (one(row["s"]), _local(row["p"].value), one(row["o"]))
         evidence[key].append({
-            "sentence": row["sentence"].value,
-            "article": row["article"].value,
-            "title": _value(row["title"]),
-            "source": _value(row["source"]),
+            "sentence": one(row["sentence"]),
+            "article": one(row["article"]),
+            "title": one(row["title"]),
+            "source": one(row["source"]),
             "confidence": float(row["confidence"].value),
         })
     for items in evidence.values():
