@@ -44,7 +44,6 @@ class ExtractionCache:
     def __init__(self, folder: Path, fingerprint: str) -> None:
         self.root = folder
         self.folder = folder / fingerprint
-        self.hits = 0
 
     def _path(self, sha256: str) -> Path:
         return self.folder / sha256[:2] / f"{sha256}.pickle"
@@ -53,10 +52,7 @@ class ExtractionCache:
         """The cached extraction of this text, carrying this article's metadata; None
         when there is none or the entry cannot be read."""
         extraction = self.load(article.sha256)
-        if extraction is None:
-            return None
-        self.hits += 1
-        return replace(extraction, article=article)
+        return None if extraction is None else replace(extraction, article=article)
 
     def load(self, sha256: str) -> ArticleExtraction | None:
         """The entry stored under the hash, as stored."""
