@@ -4,8 +4,11 @@ Generates N-Quads shaped like the build's output (one named graph per article: t
 article, typed and labelled entities, facts, and an assertion with its sentence,
 offsets, rule and confidence for each fact), at each --sizes triples. Each engine runs
 in a child process of its own, so load time and peak memory are its own: graphbuilder's
-store is written as `build` writes it and opened read-only as `query` opens it; rdflib
-parses the file into a Dataset whose default graph is the union. Two medians per query:
+store is written as `build` writes it (with its listings, the stored order the named
+queries page through: included in the load time) and opened read-only as `query` opens
+it; rdflib parses the file into a Dataset whose default graph is the union, and runs the
+plain formulation of each query that reads every page (a case ending in `;all`), since it
+has no listings to page through. Two medians per query:
 the time to its first row (the joins and, with ORDER BY, the sort: what a client waits
 before anything streams) and the time to run it and serialise the whole result as
 SPARQL JSON, with the CPU time of the latter (on a shared machine, the wall time grows
@@ -30,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from graphbuilder.query import bind_params, named_queries, query_params, resolve_query
+from graphbuilder.query import bind_params, default_params, every_page, named_queries, query_params, resolve_query
 
 BASE = "https://w3id.org/graphbuilder/resource/"
 GB = "https://w3id.org/graphbuilder/ontology#"
@@ -44,10 +47,15 @@ PREDICATES = [("visits", "person", "country"), ("visits", "person", "city"), ("l
 ENTITIES_PER_ARTICLE = 20
 FACTS_PER_ARTICLE = 16
 TRIPLES_PER_ARTICLE = 5 + ENTITIES_PER_ARTICLE * 4 + FACTS_PER_ARTICLE * 11
+REFERENCE_QUERIES = Path(__file__).resolve().parent.parent / "tests" / "reference_queries"
 # named queries to time, with parameters after a colon: the most mentioned person (a hub)
-# and one mentioned about a hundred times less; min_confidence keeps about a fifth of the facts
-CASES = ["entity:name=Osoba Przykładowa 0", "entity:name=Osoba Przykładowa 100", "facts", "facts:min_confidence=0.9",
-         "leaders", "memberships", "visits", "visits:min_confidence=0.9"]
+# and one mentioned about a hundred times less; min_confidence keeps about a fifth of the
+# facts. A case reads the first page unless it names another; `all` reads every page, as
+# `graphbuilder query --all` does, and is also run by rdflib as the plain query.
+CASES = ["entity:name=Osoba Przykładowa 0", "entity:name=Osoba Przykładowa 0;page=5", "entity:name=Osoba Przykładowa 100",
+         "facts", "facts:page=50", "facts:min_confidence=0.9", "leaders", "memberships", "visits",
+         "visits:min_confidence=0.9", "entity:name=Osoba Przykładowa 0;all", "facts:all", "leaders:all",
+         "memberships:all", "visits:all"]
 
 
 def generate(triples: int, path: Path, seed: int = 7) -> int:
@@ -109,16 +117,30 @@ def kind_label(kind: str) -> str:
     return {"person": "Osoba Przykładowa", "country": "Kraj", "city": "Miasto", "organization": "Organizacja"}[kind]
 
 
-def query_text(case: str) -> str:
-    """A case's named query with its parameters (`name:param=value;param=value`) bound as
-    `graphbuilder query` binds them."""
+def parse_case(case: str) -> tuple[str, dict[str, str], bool]:
+    """A case `name:param=value;param=value[;all]` as the query's name, its parameters and
+    whether every page is read."""
     name, _, bindings = case.partition(":")
-    params = dict(pair.split("=", 1) for pair in bindings.split(";") if pair)
+    pairs = [pair for pair in bindings.split(";") if pair]
+    return name, dict(pair.split("=", 1) for pair in pairs if pair != "all"), "all" in pairs
+
+
+def query_text(case: str) -> str:
+    """A case's named query with its parameters bound as `graphbuilder query` binds them
+    (the first page unless the case says otherwise)."""
+    name, params, every = parse_case(case)
     text = resolve_query(name)
     missing = set(query_params(text)) - set(params)
     if missing:
         raise SystemExit(f"{case}: give {', '.join(sorted(missing))} after a colon, e.g. {name}:{min(missing)}=...")
-    return bind_params(text, params)
+    return bind_params(text, params if every else default_params(text) | params)
+
+
+def reference_text(case: str) -> str:
+    """The plain formulation of a case's query (tests/reference_queries), all rows: what a
+    user of rdflib would run."""
+    name, params, _ = parse_case(case)
+    return bind_params((REFERENCE_QUERIES / f"{name}.rq").read_text(encoding="utf-8"), params)
 
 
 def peak_mb() -> float:
@@ -138,9 +160,13 @@ def child_oxigraph(path: Path, names: list[str], runs: int) -> None:
         emit(load=time.perf_counter() - started)
         for name in names:
             text = query_text(name)
-
-            emit_timing(name, lambda: next(iter(store.query(text)), None),
-                        lambda: len(store.query(text).serialize(format=ox.QueryResultsFormat.JSON)), runs)
+            query, params, every = parse_case(name)
+            if every:  # page after page; the first row comes with the first page
+                emit_timing(name, lambda: next(iter(store.query(bind_params(text, params | {"page": "1"}))), None),
+                            lambda: len(json.dumps(every_page(store, query, text, params).rows)), runs)
+            else:
+                emit_timing(name, lambda: next(iter(store.query(text)), None),
+                            lambda: len(store.query(text).serialize(format=ox.QueryResultsFormat.JSON)), runs)
         emit(peak_mb=peak_mb())
 
 
@@ -153,7 +179,7 @@ def child_rdflib(path: Path, names: list[str], runs: int) -> None:
     dataset.parse(path, format="nquads")
     emit(load=time.perf_counter() - started)
     for name in names:
-        text = query_text(name)
+        text = reference_text(name)
         emit_timing(name, lambda: next(iter(dataset.query(text)), None),
                     lambda: len(dataset.query(text).serialize(format="json")), runs)
     emit(peak_mb=peak_mb())
@@ -233,7 +259,7 @@ def report(size: int, ox_result: dict, rdflib_result: dict | None, names: list[s
     for name in names:
         ours = ox_result["queries"].get(name)
         theirs = rdflib_result["queries"].get(name) if rdflib_result else None
-        other = ms(theirs) if rdflib_result else "skipped"
+        other = ms(theirs) if rdflib_result and name in rdflib_result["queries"] else "-"
         ratio = f"{theirs['median'] / ours['median']:.1f}x" if ours and theirs else "-"
         size_kb = f"{ours['bytes'] / 1000:,.0f}" if ours else "-"
         print(f"  {name:{width}s} {ms(ours, 'first'):>14s} {ms(ours):>11s} {ms(ours, 'cpu'):>8s} {other:>12s} "
@@ -260,8 +286,9 @@ def main() -> None:
             path = Path(folder) / f"graph-{size}.nq"
             quads = generate(size, path)
             ours = measure("oxigraph", path, args.queries, args.runs, args.timeout)
-            theirs = (measure("rdflib", path, args.queries, max(1, args.runs // 2), args.timeout)
-                      if size <= args.rdflib_max else None)
+            every = [case for case in args.queries if parse_case(case)[2]]
+            theirs = (measure("rdflib", path, every, max(1, args.runs // 2), args.timeout)
+                      if size <= args.rdflib_max and every else None)
             report(quads, ours, theirs, args.queries, args.timeout)
 
 

@@ -39,6 +39,7 @@ from .export import write_rdf_files
 from .html import render_html
 from .iri import DEFAULT_BASE
 from .linking import link_people, person_links, person_names
+from .listings import add_listings
 from .network import to_graphml_ready, to_networkx
 from .ontology import load_ontology, ontology_dir
 from .rdf import add_triples, to_dataset
@@ -215,18 +216,23 @@ def bulk_load_in_chunks(store: ox.Store, path: Path, fmt: ox.RdfFormat) -> None:
             store.bulk_load(input=chunk, format=fmt)
 
 
-def write_store_and_files(folder: Path, base: str) -> nx.MultiDiGraph:
+def write_store_and_files(folder: Path, base: str, report: BuildReport) -> nx.MultiDiGraph:
     """Load graph.nq into the store, let the store write the other RDF files, add the
-    ontology, and read the network back from it."""
+    ontology and the listings the named queries page through, and read the network back
+    from it."""
     shutil.copyfile(ontology_dir() / "graphbuilder.ttl", folder / "ontology.ttl")
-    store = ox.Store(str(folder / STORE_DIR))
-    bulk_load_in_chunks(store, folder / "graph.nq", ox.RdfFormat.N_QUADS)
-    bulk_load_in_chunks(store, folder / UNION_TRIPLES, ox.RdfFormat.N_TRIPLES)  # deduplicated on load
-    (folder / UNION_TRIPLES).unlink()
-    write_rdf_files(store, folder, base)
-    add_ontology(store, folder / "ontology.ttl")
-    store.optimize()
-    network = to_networkx(store, load_ontology())
+    with report.timing("store"):
+        store = ox.Store(str(folder / STORE_DIR))
+        bulk_load_in_chunks(store, folder / "graph.nq", ox.RdfFormat.N_QUADS)
+        bulk_load_in_chunks(store, folder / UNION_TRIPLES, ox.RdfFormat.N_TRIPLES)  # deduplicated on load
+        (folder / UNION_TRIPLES).unlink()
+        write_rdf_files(store, folder, base)
+        add_ontology(store, folder / "ontology.ttl")
+    with report.timing("listings"):
+        add_listings(store)
+    with report.timing("store"):
+        store.optimize()
+        network = to_networkx(store, load_ontology())
     del store  # the last reference: RocksDB closes its files here, before the folder moves
     return network
 
@@ -242,8 +248,7 @@ def write_outputs(corpus: Corpus, cache: ExtractionCache, out: Path, base: str, 
         if sample is not None:
             with report.timing("validate"):
                 report.shapes = check_shapes(sample)
-        with report.timing("store"):
-            network = write_store_and_files(staging, base)
+        network = write_store_and_files(staging, base, report)
         network.graph["title"] = "graphbuilder: " + (next(iter(corpus.articles.values())).title
                                                      if len(corpus.articles) == 1 else f"{len(corpus.articles)} articles")
         report.entities = sum(1 for _, cls in network.nodes(data="cls") if cls != "Article")

@@ -92,30 +92,47 @@ def build(paths: tuple[Path, ...], out: Path, base: str, validate: bool, jobs: i
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query parameter (named queries list theirs with `# param:`).")
-def query(query: str, data: tuple[Path, ...], fmt: str, params: tuple[str, ...]) -> None:
-    """Run QUERY: SPARQL text, a .rq file, or a named query from ontology/queries/."""
-    from .query import format_table, named_queries, query_params, resolve_query, run_query, to_table
+@click.option("--all", "every", is_flag=True,
+              help="Every row of a paged named query, page after page, instead of one page of 100.")
+def query(query: str, data: tuple[Path, ...], fmt: str, params: tuple[str, ...], every: bool) -> None:
+    """Run QUERY: SPARQL text, a .rq file, or a named query from ontology/queries/.
+
+    The named queries return a page of 100 rows (--param page=N), in an order the build
+    stored, so that a page takes milliseconds on any build; --all returns every row."""
+    from .query import (PAGE, declared_params, default_params, every_page, format_table, named_queries, pages_of,
+                        query_params, resolve_query, run_query, to_table)
     from .store import open_store
 
     text = resolve_query(query)
-    bound = dict(p.split("=", 1) for p in params if "=" in p)
-    missing = [name for name in query_params(text) if name not in bound]
+    given = dict(p.split("=", 1) for p in params if "=" in p)
+    missing = [name for name in query_params(text) if name not in given]
     if missing:
         _error(f"query {query!r} needs --param {missing[0]}=VALUE")
         sys.exit(2)
+    paged = query in named_queries() and PAGE in declared_params(text)
     try:
         store = open_store(list(data) or [DEFAULT_OUTPUT])
-        result = run_query(store, text, bound)
+        if every and paged:
+            result = every_page(store, query, text, given)
+        else:
+            result = run_query(store, text, given if every else default_params(text) | given)
+        size = pages_of(store, query, given) if paged and not every else None
     except (FileNotFoundError, SyntaxError, OSError, ValueError, RuntimeError) as err:
         hint = f" (named queries: {', '.join(named_queries())})" if isinstance(err, SyntaxError) else ""
         _error(f"{err}{hint}")
         sys.exit(2)
     _print_result(result, fmt, to_table, format_table)
+    if size is not None:
+        page = int(given.get(PAGE, default_params(text).get(PAGE, "1")))
+        more = f" Next: --param page={page + 1}." if page < size[1] else ""
+        click.echo(f"Page {page} of {size[1]} ({size[0]:,} rows).{more} Every row: --all.", err=True)
 
 
 def _print_result(result, fmt: str, to_table, format_table) -> None:
     """Booleans and triples print as they are; tables as a terminal table, CSV or JSON."""
     import pyoxigraph as ox
+
+    from .query import Table
 
     if isinstance(result, ox.QueryBoolean):
         click.echo("true" if bool(result) else "false")
@@ -123,7 +140,7 @@ def _print_result(result, fmt: str, to_table, format_table) -> None:
     if isinstance(result, ox.QueryTriples):
         click.echo(result.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), nl=False)
         return
-    table = to_table(result)
+    table = result if isinstance(result, Table) else to_table(result)
     if fmt != "table":
         click.echo(format_table(table, fmt), nl=fmt == "json")
         return

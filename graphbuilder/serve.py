@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.wrappers import Request, Response
 
-from .query import named_queries
+from .query import bind_params, example_params, named_queries
 from .store import data_files, persistent_store, write_store
 
 DEFAULT_HOST = "127.0.0.1"
@@ -290,8 +290,11 @@ def sparql_operation(request: Request) -> tuple[str | None, Reply | None]:
 
 
 def page(graph_page: bool) -> bytes:
-    """The HTML page: a query box, the named example queries, a link to the graph page."""
-    queries = {name: path.read_text(encoding="utf-8") for name, path in named_queries().items()}
+    """The HTML page: a query box, the named example queries, a link to the graph page.
+    Each example comes with its parameters bound (the first page; the entity its comment
+    names), so that running it as it is gives one page, not the whole build."""
+    texts = {name: path.read_text(encoding="utf-8") for name, path in named_queries().items()}
+    queries = {name: bind_params(text, example_params(text)) for name, text in texts.items()}
     options = "".join(f'<option value="{escape(name)}">{escape(name)}</option>' for name in queries)
     link = f'<a href="/{GRAPH_PAGE}">The graph page</a>.' if graph_page else ""
     # json.dumps with </ escaped keeps query text from closing the script element

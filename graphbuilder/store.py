@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .listings import add_listings
 from .ontology import ontology_dir
 
 ONTOLOGY_GRAPH = ox.NamedNode("https://w3id.org/graphbuilder/ontology")
@@ -59,13 +60,17 @@ def with_union(path: Path, graph: ox.NamedNode | None = None) -> Iterator[ox.Qua
             yield ox.Quad(quad.subject, quad.predicate, quad.object)
 
 
-def load_store(files: list[Path], location: Path | None = None, ontology: Path | None = None) -> ox.Store:
-    """A store holding the files, the ontology graph and their union: on disk at
-    `location`, or in memory."""
+def load_store(files: list[Path], location: Path | None = None, ontology: Path | None = None,
+               listings: bool = True) -> ox.Store:
+    """A store holding the files, the ontology graph and their union, and the listings
+    the named queries page through (graphbuilder.listings) unless told not to: on disk
+    at `location`, or in memory. `ontology` is the ontology folder."""
     store = ox.Store(str(location)) if location else ox.Store()
     for path in files:
         store.bulk_extend(with_union(path))
-    add_ontology(store, ontology)
+    add_ontology(store, ontology and ontology / "graphbuilder.ttl")
+    if listings:
+        add_listings(store, ontology)
     return store
 
 
@@ -83,13 +88,14 @@ def write_store(files: list[Path], location: Path, ontology: Path | None = None)
     del store  # the last reference: RocksDB closes its files here
 
 
-def open_store(paths: list[Path], ontology: Path | None = None) -> ox.Store:
+def open_store(paths: list[Path], ontology: Path | None = None, listings: bool = True) -> ox.Store:
     """The build's store, opened read-only, when the data is one build folder that has one;
-    otherwise an in-memory store loaded from the files (and the ontology)."""
+    otherwise an in-memory store loaded from the files (and the ontology, and the
+    listings unless the caller reads no named query)."""
     location = persistent_store(paths)
     if location is not None:
         return ox.Store.read_only(str(location))
-    return load_store(data_files(paths), ontology=ontology and ontology / "graphbuilder.ttl")
+    return load_store(data_files(paths), ontology=ontology, listings=listings)
 
 
 def replace_dir(new: Path, target: Path, trash: Path) -> None:

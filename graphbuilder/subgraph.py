@@ -50,7 +50,7 @@ def write_subgraph(data: Path, out: Path, *, focus: str | None = None, depth: in
 def load_graph(data: Path) -> nx.MultiDiGraph:
     """The networkx graph of a build folder (its store) or of RDF files."""
     try:
-        store = open_store([data])
+        store = open_store([data], listings=False)
     except (OSError, SyntaxError, ValueError) as err:
         raise SubgraphError(f"cannot read RDF: {err} (run `graphbuilder build` or pass --data)") from err
     return to_networkx(store, load_ontology())

@@ -211,5 +211,5 @@ def test_cli_build_prints_the_stages_and_reuses_on_the_second_run(tmp_path):
     assert "b.jsonl: line 2: not JSON" in first.stderr
     summary, stages = first.stdout.splitlines()[-2:]
     assert summary.startswith("2 articles, 1 failed,")
-    assert [part.split()[0] for part in stages.split(", ")] == ["read", "nlp", "rdf", "validate", "store", "html", "total"]
+    assert [part.split()[0] for part in stages.split(", ")] == ["read", "nlp", "rdf", "validate", "store", "listings", "html", "total"]
     assert second.stdout.startswith("2 articles (2 unchanged), 1 failed,")

@@ -16,13 +16,18 @@ import rdflib
 
 from graphbuilder.articles import read_article
 from graphbuilder.iri import DEFAULT_BASE, article_iri
+from graphbuilder.listings import LISTINGS_GRAPH, PAGE_SIZE, listing_queries, listing_rows, order_keys, term_order
 from graphbuilder.query import (
     Param,
     Table,
     bind_params,
     declared_params,
+    default_params,
+    every_page,
+    example_params,
     format_table,
     named_queries,
+    pages_of,
     query_params,
     resolve_query,
     run_query,
@@ -262,7 +267,7 @@ def test_query_build_writes_a_store_that_opens_read_only(seed_build):
     store = open_store([out])
     with pytest.raises(RuntimeError, match="read-write"):
         store.add(ox.Quad(ox.NamedNode("urn:x"), RDFS_LABEL, ox.Literal("x")))
-    named = [q for q in store.quads_for_pattern(None, None, None) if q.graph_name != ox.DefaultGraph()]
+    named = [q for q in store.quads_for_pattern(None, None, None) if q.graph_name not in (ox.DefaultGraph(), LISTINGS_GRAPH)]
     expected = list(ox.parse(path=str(out / "graph.nq")))
     expected += [ox.Quad(q.subject, q.predicate, q.object, ONTOLOGY_GRAPH) for q in ox.parse(path=str(out / "ontology.ttl"))]
     assert len(named) == len(expected)
@@ -273,9 +278,11 @@ def test_query_build_writes_a_store_that_opens_read_only(seed_build):
 
 
 def test_query_store_default_graph_is_the_set_union(seed_build):
+    """...of the article graphs and the ontology: the listings graph stays apart."""
     out, _ = seed_build
     store = open_store([out])
-    union = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None)}
+    union = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None)
+             if q.graph_name != LISTINGS_GRAPH}
     default = {ox.Triple(q.subject, q.predicate, q.object)
                for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
     assert default == union
@@ -370,12 +377,17 @@ def _benchmark_generator():
 
 
 @pytest.fixture(scope="module")
-def generated_store(tmp_path_factory) -> ox.Store:
-    """A persistent store of a generated graph, with hubs, as `build` writes one."""
+def generated_folder(tmp_path_factory) -> Path:
+    """A folder like a build's: a generated graph, with hubs, and its persistent store."""
     folder = tmp_path_factory.mktemp("generated")
     _benchmark_generator()(GENERATED_TRIPLES, folder / "graph.nq")
     write_store([folder / "graph.nq"], folder / STORE_DIR)
-    return ox.Store.read_only(str(folder / STORE_DIR))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def generated_store(generated_folder) -> ox.Store:
+    return ox.Store.read_only(str(generated_folder / STORE_DIR))
 
 
 def _order_keys(text: str, table: Table) -> list[tuple[str, ...]]:
@@ -386,13 +398,17 @@ def _order_keys(text: str, table: Table) -> list[tuple[str, ...]]:
 
 
 def _same_rows(store: ox.Store, name: str, params: dict[str, str] | None) -> tuple[Table, Table]:
-    tuned_text, reference_text = resolve_query(name), (REFERENCE_QUERIES / f"{name}.rq").read_text(encoding="utf-8")
-    tuned = to_table(run_query(store, tuned_text, params))
+    """The paged named query, read page after page and with its page unbound, gives the
+    rows of its plain reference formulation in the reference's order."""
+    text, reference_text = resolve_query(name), (REFERENCE_QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+    paged = every_page(store, name, text, dict(params or {}))
+    unbound = to_table(run_query(store, text, params))
     reference = to_table(run_query(store, reference_text, params))
-    assert tuned.columns == reference.columns
-    assert sorted(tuned.rows) == sorted(reference.rows)
-    assert _order_keys(tuned_text, tuned) == _order_keys(reference_text, reference)
-    return tuned, reference
+    assert paged.columns == unbound.columns == reference.columns
+    assert sorted(paged.rows) == sorted(reference.rows)
+    assert _order_keys(reference_text, paged) == _order_keys(reference_text, reference)
+    assert paged.rows == unbound.rows
+    return paged, reference
 
 
 def test_query_every_named_query_has_a_reference():
@@ -408,7 +424,7 @@ def test_query_tuned_query_gives_the_reference_rows_on_the_seed_build(seed_build
 @pytest.mark.parametrize("name", NAMED)
 def test_query_tuned_query_gives_the_reference_rows_on_a_generated_graph(generated_store, name):
     tuned, _ = _same_rows(generated_store, name, GENERATED_PARAMS.get(name))
-    assert len(tuned.rows) > 50
+    assert len(tuned.rows) > PAGE_SIZE, "want more than one page"
 
 
 def test_query_entity_fact_about_itself_comes_once(tmp_path):
@@ -427,12 +443,17 @@ def test_query_entity_fact_about_itself_comes_once(tmp_path):
 # --- min_confidence ----------------------------------------------------------------------------
 
 def test_query_declared_params_of_the_named_queries():
+    page = Param("page", integer=True, required=False, default="1")
+    confidence = Param("min_confidence", number=True, required=False, example="0.8")
     entity = declared_params(resolve_query("entity"))
-    assert entity == {"name": Param("name"), "min_confidence": Param("min_confidence", number=True, required=False)}
+    assert entity == {"name": Param("name", example="Władimir Putin"), "page": page, "min_confidence": confidence}
     assert query_params(resolve_query("entity")) == ["name"]
+    assert example_params(resolve_query("entity")) == {"page": "1", "name": "Władimir Putin"}
     for name in ("facts", "visits"):
-        assert declared_params(resolve_query(name)) == {"min_confidence": Param("min_confidence", True, False)}
+        assert declared_params(resolve_query(name)) == {"page": page, "min_confidence": confidence}
         assert query_params(resolve_query(name)) == []
+    for name in NAMED:
+        assert default_params(resolve_query(name)) == {"page": "1"}
 
 
 def test_query_number_param_is_bound_as_a_decimal():
@@ -452,3 +473,87 @@ def test_query_min_confidence_keeps_the_facts_at_least_that_confident(generated_
     kept = to_table(run_query(generated_store, resolve_query(name), params | {"min_confidence": str(threshold)}))
     assert sorted(kept.rows) == sorted(row for row in everything.rows if Decimal(row[confidence]) >= threshold)
     assert 0 < len(kept.rows) < len(everything.rows)
+
+
+# --- listings: the stored order the named queries page through ---------------------------
+
+@pytest.mark.parametrize("name", sorted(listing_queries()))
+def test_query_listing_sorted_in_python_keeps_the_sparql_order(generated_store, name):
+    """The build sorts a listing's rows in Python (Oxigraph's sort on long strings is
+    slow); the order must be the one its ORDER BY line gives in Oxigraph."""
+    text = listing_queries()[name].read_text(encoding="utf-8")
+    keys = [key for key, _descending in order_keys(text)]
+    in_python = [row[2:] for row in listing_rows(generated_store, text)]
+    in_sparql = [tuple(term_order(s[key]) for key in keys) for s in generated_store.query(text)]
+    assert len(in_python) > PAGE_SIZE
+    assert in_python == in_sparql
+
+
+def test_query_every_listing_has_a_paged_named_query():
+    assert sorted(listing_queries()) == NAMED
+    assert all("page" in declared_params(resolve_query(name)) for name in NAMED)
+
+
+def test_query_order_keys_and_term_order():
+    assert order_keys("SELECT * WHERE { }\nORDER BY ?visitor ?place DESC(?confidence)\n") == [
+        ("visitor", False), ("place", False), ("confidence", True)]
+    decimal = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+    assert term_order(ox.Literal("0.85", datatype=decimal)) < term_order(ox.Literal("0.9", datatype=decimal))
+    assert term_order(ox.Literal("10", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))) > \
+        term_order(ox.Literal("9", datatype=decimal))
+    assert term_order(None) < term_order(ox.NamedNode("urn:a")) < term_order(ox.Literal("a"))
+    assert term_order(ox.Literal("Zenon", language="pl")) < term_order(ox.Literal("Łukasz", language="pl"))  # code points
+
+
+def test_query_pages_hold_page_size_rows_in_order(generated_store):
+    text = resolve_query("visits")
+    entries, pages = pages_of(generated_store, "visits", {})
+    assert pages == (entries + PAGE_SIZE - 1) // PAGE_SIZE and pages > 1
+
+    def page(number: str) -> list[list[str]]:
+        return to_table(run_query(generated_store, text, {"page": number})).rows
+    assert len(page("1")) == PAGE_SIZE
+    assert len(page(str(pages))) == entries - PAGE_SIZE * (pages - 1)
+    assert page(str(pages + 1)) == [] and page("0") == []
+    assert page("1") + page("2") == to_table(run_query(generated_store, text)).rows[:2 * PAGE_SIZE]
+    with pytest.raises(ValueError, match="page needs a whole number"):
+        bind_params(text, {"page": "druga"})
+
+
+def test_query_pages_of_an_entity_listing(generated_store):
+    name = GENERATED_PARAMS["entity"]["name"]
+    entries, pages = pages_of(generated_store, "entity", {"name": name})
+    assert pages > 1
+    assert len(every_page(generated_store, "entity", resolve_query("entity"), {"name": name}).rows) == entries
+    assert pages_of(generated_store, "entity", {"name": "Nikt taki"}) is None
+
+
+def test_query_listings_stay_out_of_the_network_and_the_files(seed_build):
+    from graphbuilder.network import to_networkx
+    from graphbuilder.ontology import load_ontology
+
+    out, report = seed_build
+    store = open_store([out])
+    assert LISTINGS_GRAPH in set(store.named_graphs())
+    assert "listings" in report.timings
+    network = to_networkx(store, load_ontology())
+    assert not [node for node in network if "/listing/" in node]
+    assert "/listing/" not in (out / "graph.trig").read_text(encoding="utf-8")
+
+
+def test_cli_query_pages_and_all(generated_folder):
+    from click.testing import CliRunner
+
+    from graphbuilder.cli import main
+
+    def invoke(*args: str):
+        result = CliRunner().invoke(main, ["query", "visits", "--data", str(generated_folder), "--format", "csv", *args])
+        assert result.exit_code == 0, result.output
+        return result
+    entries, pages = pages_of(ox.Store.read_only(str(generated_folder / STORE_DIR)), "visits", {})
+    first, second, every = invoke(), invoke("--param", "page=2"), invoke("--all")
+    rows = [list(csv.reader(io.StringIO(result.stdout)))[1:] for result in (first, second, every)]
+    assert len(rows[0]) == len(rows[1]) == PAGE_SIZE and len(rows[2]) == entries
+    assert rows[0] + rows[1] == rows[2][:2 * PAGE_SIZE]
+    assert f"Page 1 of {pages} ({entries:,} rows). Next: --param page=2." in first.stderr
+    assert "Page 2 of" in second.stderr and "Page" not in every.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import select
 import signal
 import subprocess
@@ -338,6 +339,17 @@ def test_serve_page_has_query_box_examples_and_graph_link(server):
     assert '<a href="/graph.html">' in page
     status, content_type, body = _http(server.base + "graph.html")
     assert status == 200 and b"<html" in body.lower()
+
+
+def test_serve_page_examples_run_as_they_are_and_give_one_page(server):
+    page = _http(server.base)[2].decode("utf-8")
+    examples = json.loads(re.search(r"const queries = (\{.*?\});\n", page).group(1).replace("<\\/", "</"))
+    assert 'VALUES ?name { "Władimir Putin"@pl }' in examples["entity"]
+    for name, text in examples.items():
+        assert "VALUES ?page {" in text, name
+        status, _, body = _get(server, text, "text/csv")
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))[1:]
+        assert status == 200 and 0 < len(rows) <= 100, name
 
 
 # --- files as data, and stopping -------------------------------------------------------------
