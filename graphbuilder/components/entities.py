@@ -28,10 +28,14 @@ from ..names import Ending, NameNormaliser, cases_of
 from ..ontology import load_lexicon, load_ontology, ontology_dir, read_jsonl
 
 DASHES = frozenset("-–—")
-#: NER labels trusted for chunks the rules leave unclassified. Only persons: on the dev
-#: articles the NER's orgName for "Zachodu" (the West) and "Sojuszu" (the Alliance) would be
-#: spurious organisations; persons it gets right, and coreference then joins them.
-NER_FALLBACK_CLASSES = {"persName": "Person"}
+#: The NKJP NER's labels as ontology classes, for names the rules cannot classify. Every
+#: country is in the gazetteer, so an unknown placeName is a town (or, by its head noun or
+#: Morfeusz category, something finer: "województwo ..." is a Region).
+NER_CLASSES = {"persName": "Person", "orgName": "Organization", "placeName": "City", "geogName": "Location"}
+#: Morfeusz name categories that class an unknown name, most telling first.
+CATEGORY_CLASSES = (("nazwa_geograficzna", "Location"), ("nazwa_organizacji", "Organization"),
+                    ("nazwa_instytucji", "Organization"), ("nazwa_firmy", "Company"),
+                    ("tytuł", "MediaOrganization"), ("nazwisko", "Person"))
 NESTED = "gb_nested"  # doc.spans key of names nested in longer entities
 CLOSED_CLASSES = frozenset({"prep", "conj", "comp", "qub", "ppron12", "ppron3", "siebie", "adv", "interj", "aglt"})
 
@@ -218,41 +222,67 @@ class EntityRecognizer:
         return organisation and token.lower_ in self.cues.connectors
 
     def classify_chunk(self, chunk: Span, inner: list[Span]) -> str | None:
-        """The ontology class of an unknown name, or None when it is not one we keep."""
+        """The ontology class the text itself gives an unknown name (a head noun, a word
+        like "Times", a first name, an acronym), or None."""
         first = chunk[0]
         if self._is_head(first) and (len(chunk) > 1 or inner):
             return self.cues.heads[first.lemma_.lower()]
-        categories = {c for t in chunk for a in t._.analyses for c in a.categories}
         if inner:
             return None
         marked = [self.cues.words[t.text] for t in chunk if t.text in self.cues.words]
         if marked and len(chunk) > 1:
             return next((cls for cls in marked if cls != "Organization"), marked[0])
+        categories = {c for t in chunk for a in t._.analyses for c in a.categories}
         if "imię" in categories or any(t.lower_ in self.cues.particles for t in chunk):
             return "Person"
         if len(chunk) == 1 and _is_acronym(first):
             return "Organization"
-        for category, cls in (("nazwa_geograficzna", "Location"), ("nazwa_organizacji", "Organization"),
-                              ("nazwa_instytucji", "Organization"), ("nazwa_firmy", "Company"),
-                              ("tytuł", "MediaOrganization"), ("nazwisko", "Person")):
+        return None
+
+    def guess_class(self, chunk: Span) -> str | None:
+        """A weaker guess for a name the text does not class: a Morfeusz name category
+        ("Goleniów" is geographic, but so is a river), or the shape of a person's name."""
+        categories = {c for t in chunk for a in t._.analyses for c in a.categories}
+        for category, cls in CATEGORY_CLASSES:
             if category in categories:
                 return cls
         words = [t for t in chunk if not t.is_punct]
         if len(words) >= 2 and all(not _is_common_word(t) for t in words):
             return "Person"
-        if len(words) == 1 and self._looks_like_surname(first):
+        if len(words) == 1 and self._looks_like_surname(chunk[0]):
             return "Person"
         return None
 
-    @staticmethod
-    def model_classes(doc: Doc, chunks: list[Span]) -> dict[tuple[int, int], str]:
-        """Classes the NKJP NER gives the unclassified chunks it marks exactly as they are."""
-        if not chunks:
-            return {}
-        predicted = nkjp.predicted_entities(doc, chunks)
-        labels = ((c.start, c.end, predicted.get((c.start, c.end))) for c in chunks)
-        return {(start, end): NER_FALLBACK_CLASSES[label] for start, end, label in labels
-                if label in NER_FALLBACK_CLASSES}
+    def model_entities(self, doc: Doc, predicted: dict[tuple[int, int], str], taken: set[int]) -> list[Span]:
+        """Names the NKJP NER finds where the rules found nothing, when their form makes them
+        names (see `_written_as_name`), classed by `_model_class`."""
+        spans = []
+        for (start, end), label in sorted(predicted.items()):
+            span = doc[start:end]
+            if label in NER_CLASSES and taken.isdisjoint(range(start, end)) and self._written_as_name(span):
+                spans.append(Span(doc, start, end, label=self._model_class(span, label)))
+        return spans
+
+    def _written_as_name(self, span: Span) -> bool:
+        """Only the spelling makes a name of a word Polish also uses as a common noun: an
+        acronym, a capitalised word Morfeusz does not know as a common word, or capitals that
+        are not owed to the start of a sentence on a name of two words or more. A lone
+        capitalised common noun ("Zachodu", the West; "Sojuszu", the Alliance) is not one."""
+        words = [t for t in span if not t.is_punct]
+        if not words or not _is_capitalised(words[0]):
+            return False
+        if any(_is_acronym(t) or (_is_capitalised(t) and not _is_common_word(t) and self._is_name_like(t))
+               for t in words):
+            return True
+        return len(words) > 1 and any(_is_capitalised(t) and not _is_sentence_start(t) for t in words)
+
+    def _model_class(self, span: Span, label: str) -> str:
+        """The NER's class, made finer by a head noun ("Bank ...": Company) or a Morfeusz name
+        category ("nazwa_firmy": Company) of the same top class."""
+        cls = NER_CLASSES[label]
+        categories = {c for t in span for a in t._.analyses for c in a.categories}
+        finer = [self.cues.heads.get(span[0].lemma_.lower())] + [c for k, c in CATEGORY_CLASSES if k in categories]
+        return next((f for f in finer if f and f != "Location" and self.top_class.get(f) == self.top_class[cls]), cls)
 
     def _looks_like_surname(self, token: Token) -> bool:
         text = token.text
@@ -343,14 +373,19 @@ class EntityRecognizer:
         spans = list(gazetteer)
         swallowed: set[int] = set()
         chunks = [(chunk, inner, self.classify_chunk(chunk, inner)) for chunk, inner in self.name_chunks(doc, gazetteer)]
-        guessed = self.model_classes(doc, [chunk for chunk, inner, cls in chunks if cls is None and not inner])
+        predicted = nkjp.predicted_entities(doc, [chunk for chunk, _inner, _cls in chunks]) if chunks else {}
         for chunk, inner, cls in chunks:
-            cls = cls or guessed.get((chunk.start, chunk.end))
-            if cls is None or cls not in self.top_class:
-                continue
-            spans.append(Span(doc, chunk.start, chunk.end, label=cls, kb_id=self.canonical(chunk, cls, seen)))
-            swallowed.update(id(s) for s in inner)
+            if cls is None and not inner:
+                label = predicted.get((chunk.start, chunk.end))
+                named = label in NER_CLASSES and self._written_as_name(chunk)
+                cls = self._model_class(chunk, label) if named else self.guess_class(chunk)
+            if cls in self.top_class:
+                spans.append(Span(doc, chunk.start, chunk.end, label=cls))
+                swallowed.update(id(s) for s in inner)
         spans = filter_spans([s for s in spans if id(s) not in swallowed])
+        spans = filter_spans(spans + self.model_entities(doc, predicted, {i for s in spans for i in range(s.start, s.end)}))
+        spans = [s if s.kb_id_ else Span(doc, s.start, s.end, label=s.label_, kb_id=self.canonical(s, s.label_, seen))
+                 for s in spans]
         countries = [m for m in matches if self.top_class.get(m.label_) == "Country"]
         spans = [self.scope_institution(span, countries) for span in spans]
         spans = self._with_abbreviation_spans(doc, filter_spans(spans))
