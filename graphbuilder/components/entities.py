@@ -28,6 +28,7 @@ from ..names import Ending, NameNormaliser, cases_of
 from ..ontology import load_lexicon, load_ontology, ontology_dir, read_jsonl
 
 DASHES = frozenset("-–—")
+OPENERS = frozenset({"„", '"', "(", "«", ":"})  # a capital after these is owed to the position
 #: The NKJP NER's labels as ontology classes, for names the rules cannot classify. Every
 #: country is in the gazetteer, so an unknown placeName is a town (or, by its head noun or
 #: Morfeusz category, something finer: "województwo ..." is a Region).
@@ -89,7 +90,17 @@ def _has_common_reading(token: Token) -> bool:
 
 
 def _is_sentence_start(token: Token) -> bool:
-    return token.i == 0 or bool(token.is_sent_start) or token.doc[token.i - 1].text in {"„", '"', "(", "«"}
+    """Capitalised by position: first in its sentence, after only punctuation or a list number
+    ("- Ale ...", "2. Zgodę ..."), or opening a quotation or direct speech after a colon."""
+    doc = token.doc
+    if token.i and doc[token.i - 1].text in OPENERS:
+        return True
+    for previous in reversed(doc[:token.i + 1]):
+        if previous.i == 0 or previous.is_sent_start:
+            return True
+        if not (doc[previous.i - 1].is_punct or doc[previous.i - 1].like_num):
+            return False
+    return True
 
 
 class EntityRecognizer:
