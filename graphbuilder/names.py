@@ -75,9 +75,10 @@ class NameNormaliser:
         apposition: "ministrem ... Umerowem"), else from endings all its unknown words share.
         """
         tokens = list(span)
+        readings = self._name_readings(tokens)
         gender = self._person_gender(tokens)
-        case = self._known_case(tokens) or self._context_case(span) or self._ending_case(tokens, gender)
-        words = [self._person_word(t, case, gender, seen_forms) for t in tokens]
+        case = self._known_case(readings) or self._context_case(span) or self._ending_case(tokens, readings, gender)
+        words = [self._person_word(t, known, case, gender, seen_forms) for t, known in zip(tokens, readings)]
         return join_tokens(tokens, words)
 
     @staticmethod
@@ -86,11 +87,20 @@ class NameNormaliser:
         return [a for a in token._.analyses if PERSON_CATEGORIES & set(a.categories)
                 and a.lemma[:1].isupper() and "sg" in a.features.get("number", {"sg"})]
 
-    def _known_case(self, tokens: Sequence[Token]) -> frozenset[str]:
+    def _name_readings(self, tokens: Sequence[Token]) -> list[list[Analysis]]:
+        """Each word's readings as a name. A first name Morfeusz knows only as a surname
+        form is a foreign first name it does not know: "Rustem" (Umerow) is no instrumental
+        of the surname Rust."""
+        readings = [self._singular_names(t) for t in tokens]
+        if len(tokens) > 1 and readings[0] and not any("imię" in a.categories for a in readings[0]):
+            readings[0] = []
+        return readings
+
+    @staticmethod
+    def _known_case(readings: Sequence[list[Analysis]]) -> frozenset[str]:
         """Cases shared by the words of the name Morfeusz knows as names."""
         shared: frozenset[str] | None = None
-        for token in tokens:
-            known = self._singular_names(token)
+        for known in readings:
             cases = cases_of(known)
             if known and len(cases) < len(CASES):  # an indeclinable name ("Joe") tells nothing
                 shared = cases if shared is None else shared & cases
@@ -112,10 +122,17 @@ class NameNormaliser:
                 return frozenset()
         return frozenset()
 
-    def _ending_case(self, tokens: Sequence[Token], gender: str) -> frozenset[str]:
+    def inflected_alike(self, tokens: Sequence[Token]) -> bool:
+        """Two or more words Morfeusz knows neither as common words nor as a name of one
+        person (at most a plural surname, "Umerowie"), with endings of one case, as a
+        first name and surname inflect together ("o Rustemie Umerowie")."""
+        unknown = not any(a.is_common for t in tokens for a in t._.analyses)
+        return len(tokens) > 1 and unknown and bool(self._ending_case(tokens, self._name_readings(tokens), self._person_gender(tokens)))
+
+    def _ending_case(self, tokens: Sequence[Token], readings: Sequence[list[Analysis]], gender: str) -> frozenset[str]:
         """Cases on which the endings of at least two unknown words agree ("Emmanuela
         Macrona"); one word alone ("Fumio Kishida") is too weak a cue."""
-        unknown = [t for t in tokens if t.text[:1].isupper() and not self._singular_names(t)]
+        unknown = [t for t, known in zip(tokens, readings) if t.text[:1].isupper() and not known]
         endings = [frozenset(case for _, case in self.candidates(t.text, gender)) for t in unknown]
         endings = [cases for cases in endings if cases]
         if len(endings) < 2:
@@ -134,8 +151,9 @@ class NameNormaliser:
             return "f"
         return "m"
 
-    def _person_word(self, token: Token, case: frozenset[str], gender: str, seen: set[str]) -> str:
-        known = [a for a in self._singular_names(token) if _has_gender(a, gender)]
+    def _person_word(self, token: Token, readings: list[Analysis], case: frozenset[str], gender: str,
+                     seen: set[str]) -> str:
+        known = [a for a in readings if _has_gender(a, gender)]
         if known:
             preferred = [a for a in known if not case or case & cases_of([a])] or known
             return preferred[0].lemma
