@@ -89,6 +89,13 @@ def _has_common_reading(token: Token) -> bool:
     return any(a.is_common for a in token._.analyses)
 
 
+def _is_demonym(token: Token) -> bool:
+    """A reading as a people's name ("Polaka", "Niemców", "Portorykańczyk"): capitalised, yet a
+    common noun, so it starts no name however Morfeusz or the NER also read it (as a surname,
+    "Niemcy" or "Czechów"); nationality words are never entities of their own."""
+    return any(a.is_common and a.lemma[:1].isupper() for a in token._.analyses)
+
+
 def _is_sentence_start(token: Token) -> bool:
     """Capitalised by position: first in its sentence, after only punctuation or a list number
     ("- Ale ...", "2. Zgodę ..."), or opening a quotation or direct speech after a colon."""
@@ -175,7 +182,7 @@ class EntityRecognizer:
         chunks: list[tuple[Span, list[Span]]] = []
         i = 0
         while i < len(doc):
-            if i in inside or not self._is_name_like(doc[i]):
+            if i in inside or not self._is_name_like(doc[i]) or _is_demonym(doc[i]):
                 i += 1
                 continue
             end, inner = self._extend_chunk(doc, i, by_start, inside)
@@ -244,25 +251,42 @@ class EntityRecognizer:
         if marked and len(chunk) > 1:
             return next((cls for cls in marked if cls != "Organization"), marked[0])
         categories = {c for t in chunk for a in t._.analyses for c in a.categories}
-        if "imię" in categories or any(t.lower_ in self.cues.particles for t in chunk):
+        if "imię" in categories or any(t.lower_ in self.cues.particles for t in chunk) \
+                or self.normaliser.inflected_alike(list(chunk)):
             return "Person"
         if len(chunk) == 1 and _is_acronym(first):
             return "Organization"
         return None
 
-    def guess_class(self, chunk: Span) -> str | None:
-        """A weaker guess for a name the text does not class: a Morfeusz name category
-        ("Goleniów" is geographic, but so is a river), or the shape of a person's name."""
-        categories = {c for t in chunk for a in t._.analyses for c in a.categories}
-        for category, cls in CATEGORY_CLASSES:
-            if category in categories:
-                return cls
+    def category_class(self, chunk: Span) -> str | None:
+        """A Morfeusz name category ("Goleniów" is geographic, but so is a river). In a name of
+        several words, a word also read as an adjective only modifies the head: the geographic
+        "Warszawskie" does not make "Układ Warszawski" a place."""
+        words = [t for t in chunk if not t.is_punct]
+        heads = [t for t in words if not any(a.pos_class == "adj" for a in t._.analyses)] if len(words) > 1 else words
+        categories = {c for t in heads for a in t._.analyses for c in a.categories}
+        return next((cls for category, cls in CATEGORY_CLASSES if category in categories), None)
+
+    def shape_class(self, chunk: Span) -> str | None:
+        """A person, by the shape of the name: two or more words Morfeusz knows only as names
+        or not at all ("Rustema Umerowa"), or one word with a surname ending."""
         words = [t for t in chunk if not t.is_punct]
         if len(words) >= 2 and all(not _is_common_word(t) for t in words):
             return "Person"
         if len(words) == 1 and self._looks_like_surname(chunk[0]):
             return "Person"
         return None
+
+    def _chunk_class(self, chunk: Span, label: str | None) -> str | None:
+        """Class of a name the text does not class: the NER's, else a Morfeusz category's or a
+        person's by shape. Words known only as names, one of them a surname ("Denys
+        Szmyhal"), are a person whatever the NER says."""
+        guess = self.category_class(chunk)
+        if guess == "Person" and len(chunk) > 1 and self.shape_class(chunk) == "Person":
+            return guess
+        if label in NER_CLASSES and self._written_as_name(chunk):
+            return self._model_class(chunk, label)
+        return guess or self.shape_class(chunk)
 
     def model_entities(self, doc: Doc, predicted: dict[tuple[int, int], str], taken: set[int]) -> list[Span]:
         """Names the NKJP NER finds where the rules found nothing, when their form makes them
@@ -280,7 +304,7 @@ class EntityRecognizer:
         are not owed to the start of a sentence on a name of two words or more. A lone
         capitalised common noun ("Zachodu", the West; "Sojuszu", the Alliance) is not one."""
         words = [t for t in span if not t.is_punct]
-        if not words or not _is_capitalised(words[0]):
+        if not words or not _is_capitalised(words[0]) or _is_demonym(words[0]):
             return False
         if any(_is_acronym(t) or (_is_capitalised(t) and not _is_common_word(t) and self._is_name_like(t))
                for t in words):
@@ -387,9 +411,7 @@ class EntityRecognizer:
         predicted = nkjp.predicted_entities(doc, [chunk for chunk, _inner, _cls in chunks]) if chunks else {}
         for chunk, inner, cls in chunks:
             if cls is None and not inner:
-                label = predicted.get((chunk.start, chunk.end))
-                named = label in NER_CLASSES and self._written_as_name(chunk)
-                cls = self._model_class(chunk, label) if named else self.guess_class(chunk)
+                cls = self._chunk_class(chunk, predicted.get((chunk.start, chunk.end)))
             if cls in self.top_class:
                 spans.append(Span(doc, chunk.start, chunk.end, label=cls))
                 swallowed.update(id(s) for s in inner)
