@@ -116,12 +116,15 @@ class Analyser:
         self.generate = lru_cache(maxsize=50_000)(self._generate)
 
     def _analyse(self, form: str) -> tuple[Analysis, ...]:
-        """Analyses of the whole form; for agglutinated forms ("zrobiłem") the first segment's."""
+        """Analyses of the whole form; for agglutinated forms ("zrobiłem") the first segment's.
+        A form that keeps its full stop is an abbreviation (a sentence's full stop is a token
+        of its own): "proc." is "procent", not "proca" and a full stop."""
         result = []
         for start, _end, (_orth, lemma, tag, quals, *_rest) in self._morfeusz.analyse(form):
             if start == 0:
                 result.append(Analysis(strip_homonym(lemma), tag, tuple(quals)))
-        return tuple(dict.fromkeys(result))
+        abbreviations = [a for a in result if a.pos_class == "brev"] if len(form) > 1 and form.endswith(".") else []
+        return tuple(dict.fromkeys(abbreviations or result))
 
     def _generate(self, lemma: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
         """All (form, tag, name categories) of a lemma, for inflecting names."""
