@@ -39,10 +39,15 @@ def resolve_mention(span: Span, surnames: dict[str, Span], candidates: Candidate
     - a surname alone ("Putin", "Tokajewa") is the full name;
     - a name the chunker classed as a place ("Jasina", also a village) is the person when
       the article names that person in full;
+    - an initial and a surname ("W. Putinem") is the full name with that initial;
     - two surnames run together ("z Ławrowem Rau rozmawiał") are two people.
     """
     if from_gazetteer or (" " in span.kb_id_ and not is_person(span)):
         return [span]
+    initial, _, surname = span.kb_id_.partition(". ")
+    if len(initial) == 1 and surname and " " not in surname:
+        person = surnames.get(surname)
+        return [_as(span, person)] if person is not None and person.kb_id_.startswith(initial) else [span]
     if len(span) == 1 or " " not in span.kb_id_:
         person = _surname_of(span.text, surnames, candidates) or surnames.get(span.kb_id_)
         return [_as(span, person)] if person is not None else [span]
