@@ -96,6 +96,13 @@ def _is_demonym(token: Token) -> bool:
     return any(a.is_common and a.lemma[:1].isupper() for a in token._.analyses)
 
 
+def _is_initial(token: Token) -> bool:
+    """A capital letter with its full stop ("Z. Skowroński", "Jakub B."): part of a name."""
+    doc = token.doc
+    return len(token.text) == 1 and token.is_upper and token.i + 1 < len(doc) \
+        and doc[token.i + 1].text == "." and not token.whitespace_
+
+
 def _is_sentence_start(token: Token) -> bool:
     """Capitalised by position: first in its sentence, after only punctuation or a list number
     ("- Ale ...", "2. Zgodę ..."), or opening a quotation or direct speech after a colon."""
@@ -168,12 +175,20 @@ class EntityRecognizer:
     def _is_name_like(self, token: Token) -> bool:
         if token.is_space or token.is_punct or not _is_capitalised(token) or token.like_num:
             return False
+        if _is_initial(token):
+            return True
         if any(a.pos_class in CLOSED_CLASSES for a in token._.analyses) and _is_common_word(token):
             return False
         return not (_is_sentence_start(token) and _has_common_reading(token)) or self._is_head(token)
 
     def _is_head(self, token: Token) -> bool:
         return _is_capitalised(token) and token.lemma_.lower() in self.cues.heads
+
+    def _is_place_head(self, token: Token) -> bool:
+        """A lower-case noun naming a kind of place right before a name, which it is part of:
+        "ulicy Dworcowej", "ul. Estkowskiego", "jeziora Cechyńskiego"."""
+        head = self.cues.heads.get(token.lemma_)
+        return token.is_lower and head is not None and self.top_class.get(head) == "Location"
 
     def name_chunks(self, doc: Doc, gazetteer: list[Span]) -> list[tuple[Span, list[Span]]]:
         """Maximal runs of name-like tokens, with the gazetteer spans they swallow."""
@@ -186,8 +201,11 @@ class EntityRecognizer:
                 i += 1
                 continue
             end, inner = self._extend_chunk(doc, i, by_start, inside)
-            if not self._capitalised_only_by_position(doc, i, end, inside):
-                chunks.append((doc[i:end], inner))
+            end += _is_initial(doc[end - 1])  # its full stop: "Jakub B."
+            start = i - self._is_place_head(doc[i - 1]) if i else i
+            if not self._capitalised_only_by_position(doc, i, end, inside) \
+                    and not all(_is_initial(t) for t in doc[i:end] if not t.is_punct):
+                chunks.append((doc[start:end], inner))
             i = end
         return chunks
 
@@ -235,6 +253,8 @@ class EntityRecognizer:
         token = doc[i]
         if token.text in DASHES:
             return not doc[i - 1].whitespace_ and not token.whitespace_
+        if token.text == "." and _is_initial(doc[i - 1]):
+            return True
         if token.lower_ in self.cues.particles:
             return True
         return organisation and token.lower_ in self.cues.connectors
@@ -243,7 +263,7 @@ class EntityRecognizer:
         """The ontology class the text itself gives an unknown name (a head noun, a word
         like "Times", a first name, an acronym), or None."""
         first = chunk[0]
-        if self._is_head(first) and (len(chunk) > 1 or inner):
+        if (self._is_head(first) or self._is_place_head(first)) and (len(chunk) > 1 or inner):
             return self.cues.heads[first.lemma_.lower()]
         if inner:
             return None
@@ -251,10 +271,11 @@ class EntityRecognizer:
         if marked and len(chunk) > 1:
             return next((cls for cls in marked if cls != "Organization"), marked[0])
         categories = {c for t in chunk for a in t._.analyses for c in a.categories}
-        if "imię" in categories or any(t.lower_ in self.cues.particles for t in chunk) \
+        first_name = "imię" in categories and (len(chunk) > 1 or not _has_common_reading(first))
+        if first_name or any(t.lower_ in self.cues.particles for t in chunk) \
                 or self.normaliser.inflected_alike(list(chunk)):
             return "Person"
-        if len(chunk) == 1 and _is_acronym(first):
+        if len(chunk) == 1 and _is_acronym(first) and not _is_common_word(first):
             return "Organization"
         return None
 
@@ -306,7 +327,7 @@ class EntityRecognizer:
         words = [t for t in span if not t.is_punct]
         if not words or not _is_capitalised(words[0]) or _is_demonym(words[0]):
             return False
-        if any(_is_acronym(t) or (_is_capitalised(t) and not _is_common_word(t) and self._is_name_like(t))
+        if any((_is_acronym(t) and not _is_common_word(t)) or (_is_capitalised(t) and not _is_common_word(t) and self._is_name_like(t))
                for t in words):
             return True
         return len(words) > 1 and any(_is_capitalised(t) and not _is_sentence_start(t) for t in words)
