@@ -70,8 +70,19 @@ def load_name_cues(lexdir: Path) -> NameCues:
 
 
 def _is_acronym(token: Token) -> bool:
-    """ "NATO", "ABW": an acronym does not run into a person's name ("szef ABW Jan Nowak")."""
-    return token.is_upper and len(token.text) > 1
+    """ "NATO", "ABW": an acronym does not run into a person's name ("szef ABW Jan Nowak").
+    A Roman numeral ("XIX wiek") is none, nor a longer common word in capitals ("POLITYKA")."""
+    return token.is_upper and len(token.text) > 1 and not _is_roman_numeral(token) and not _is_shouted(token)
+
+
+def _is_shouted(token: Token) -> bool:
+    """A common word in capitals ("JAKIM KRAJEM"): the capitals say nothing about a name."""
+    return token.is_upper and len(token.text) > 4 and _has_common_reading(token)
+
+
+def _is_roman_numeral(token: Token) -> bool:
+    """ "XIX", "II": ends a name ("Jan Paweł II"), never starts one."""
+    return any(a.pos_class == "romandig" for a in token._.analyses)
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -177,6 +188,8 @@ class EntityRecognizer:
             return False
         if _is_initial(token):
             return True
+        if _is_shouted(token):
+            return False
         if any(a.pos_class in CLOSED_CLASSES for a in token._.analyses) and _is_common_word(token):
             return False
         return not (_is_sentence_start(token) and _has_common_reading(token)) or self._is_head(token)
@@ -197,7 +210,7 @@ class EntityRecognizer:
         chunks: list[tuple[Span, list[Span]]] = []
         i = 0
         while i < len(doc):
-            if i in inside or not self._is_name_like(doc[i]) or _is_demonym(doc[i]):
+            if i in inside or not self._is_name_like(doc[i]) or _is_demonym(doc[i]) or _is_roman_numeral(doc[i]):
                 i += 1
                 continue
             end, inner = self._extend_chunk(doc, i, by_start, inside)
@@ -325,7 +338,7 @@ class EntityRecognizer:
         are not owed to the start of a sentence on a name of two words or more. A lone
         capitalised common noun ("Zachodu", the West; "Sojuszu", the Alliance) is not one."""
         words = [t for t in span if not t.is_punct]
-        if not words or not _is_capitalised(words[0]) or _is_demonym(words[0]):
+        if not words or not _is_capitalised(words[0]) or _is_demonym(words[0]) or _is_roman_numeral(words[0]):
             return False
         if any((_is_acronym(t) and not _is_common_word(t)) or (_is_capitalised(t) and not _is_common_word(t) and self._is_name_like(t))
                for t in words):
