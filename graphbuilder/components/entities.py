@@ -82,7 +82,7 @@ def _is_shouted(token: Token) -> bool:
 
 def _is_roman_numeral(token: Token) -> bool:
     """ "XIX", "II": ends a name ("Jan Paweł II"), never starts one."""
-    return any(a.pos_class == "romandig" for a in token._.analyses)
+    return token.is_upper and any(a.pos_class == "romandig" for a in token._.analyses)
 
 
 def _is_capitalised(token: Token) -> bool:
