@@ -226,10 +226,14 @@ class NameNormaliser:
         return join_tokens(tokens, words)
 
     def _head_index(self, tokens: Sequence[Token]) -> int | None:
+        """The first noun, past adjectives. A word that is an adjective or a person's name
+        ("Polskiej": polski, or Mrs Polska) is the adjective: "Polska Akcja Humanitarna"."""
         for index, token in enumerate(tokens):
-            if self._noun_analysis(token) is not None:
+            adjective = any(a.pos_class == "adj" for a in token._.analyses)
+            nouns = [a for a in token._.analyses if a.pos_class in {"subst", "depr"}]
+            if nouns and not (adjective and all(set(a.categories) & PERSON_CATEGORIES for a in nouns)):
                 return index
-            if not any(a.pos_class == "adj" for a in token._.analyses):
+            if not adjective:
                 return None
         return None
 

@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 from ..morph import Analyser, Analysis
 from .. import coref, nkjp
 from ..gazetteer import Gazetteer, WordTest
-from ..names import Ending, NameNormaliser, cases_of
+from ..names import PERSON_CATEGORIES, Ending, NameNormaliser, cases_of
 from ..ontology import load_lexicon, load_ontology, ontology_dir, read_jsonl
 
 DASHES = frozenset("-–—")
@@ -38,6 +38,7 @@ CATEGORY_CLASSES = (("nazwa_geograficzna", "Location"), ("nazwa_organizacji", "O
                     ("nazwa_instytucji", "Organization"), ("nazwa_firmy", "Company"),
                     ("tytuł", "MediaOrganization"), ("nazwisko", "Person"))
 NESTED = "gb_nested"  # doc.spans key of names nested in longer entities
+PLACE_CLASSES = frozenset({"Country", "City", "Location"})
 CLOSED_CLASSES = frozenset({"prep", "conj", "comp", "qub", "ppron12", "ppron3", "siebie", "adv", "interj", "aglt"})
 
 if not Token.has_extension("refers_to"):
@@ -178,8 +179,19 @@ class EntityRecognizer:
         for name, start, end in self.gazetteer(doc):
             if end - start == 1 and _is_sentence_start(doc[start]) and _is_common_word(doc[start]):
                 continue  # "Fakt, że ..." is not the newspaper Fakt
+            if end - start == 1 and self._adjective_not_place(doc[start], name):
+                continue
             spans.append(Span(doc, start, end, label=self.entries[name].cls, kb_id=name))
         return spans
+
+    def _adjective_not_place(self, token: Token, name: str) -> bool:
+        """ "Polskiej" is the adjective ("Polskiej Akcji Humanitarnej") or a woman named
+        Polska, never a form of the country: the word's only readings with the place's lemma
+        are people's names, and it can be an adjective."""
+        same = [a for a in token._.analyses if a.lemma.lower() == name.lower()]
+        return self.top_class.get(self.entries[name].cls) in PLACE_CLASSES and bool(same) \
+            and all(a.categories and set(a.categories) <= PERSON_CATEGORIES for a in same) \
+            and any(a.pos_class == "adj" for a in token._.analyses)
 
     # ------------------------------------------------------------ chunker
 
