@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from .morph import CASES, Analyser, Analysis, tag_features
 
 PERSON_CATEGORIES = frozenset({"imię", "nazwisko"})
+HYPHENS = frozenset("-–")
 INFLECTING = frozenset({"subst", "adj", "ppas", "pact"})
 
 
@@ -75,11 +76,12 @@ class NameNormaliser:
         apposition: "ministrem ... Umerowem"), else from endings all its unknown words share.
         """
         tokens = list(span)
-        readings = self._name_readings(tokens)
+        inflected = [t for t in tokens if not _before_hyphen(t, span)]
+        readings = self._name_readings(inflected)
         gender = self._person_gender(tokens)
-        case = self._known_case(readings) or self._context_case(span) or self._ending_case(tokens, readings, gender)
-        words = [self._person_word(t, known, case, gender, seen_forms) for t, known in zip(tokens, readings)]
-        return join_tokens(tokens, words)
+        case = self._known_case(readings) or self._context_case(span) or self._ending_case(inflected, readings, gender)
+        nominative = {t.i: self._person_word(t, known, case, gender, seen_forms) for t, known in zip(inflected, readings)}
+        return join_tokens(tokens, [nominative.get(t.i, t.text) for t in tokens])
 
     @staticmethod
     def _singular_names(token: Token) -> list[Analysis]:
@@ -268,6 +270,13 @@ class NameNormaliser:
                         and gender & tf.get("gender", frozenset()) and tag.endswith("pos"):
                     return match_case(token.text, form)
         return token.text
+
+
+def _before_hyphen(token: Token, span: Span) -> bool:
+    """The first part of a hyphenated name Morfeusz does not know keeps its form; only the last
+    part inflects ("Kasym-Żomarta" is the genitive of "Kasym-Żomart")."""
+    return token.i + 1 < span.end and not token.whitespace_ and token.doc[token.i + 1].text in HYPHENS \
+        and not any(a.is_name or a.is_common for a in token._.analyses)
 
 
 def _agrees(adjective: Analysis, noun_features: dict[str, frozenset[str]]) -> bool:
