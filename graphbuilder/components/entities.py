@@ -115,6 +115,13 @@ def _is_initial(token: Token) -> bool:
         and doc[token.i + 1].text == "." and not token.whitespace_
 
 
+def _abbreviation_after(span: Span) -> bool:
+    """ "Full Name (ABBR)": the bracketed word abbreviates the name's capitalised words."""
+    doc, end = span.doc, span.end
+    return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+        and coref.abbreviates(doc[end + 1].text, span.text)
+
+
 def _is_sentence_start(token: Token) -> bool:
     """Capitalised by position: first in its sentence, after only punctuation or a list number
     ("- Ale ...", "2. Zgodę ..."), or opening a quotation or direct speech after a colon."""
@@ -302,6 +309,8 @@ class EntityRecognizer:
             return "Person"
         if len(chunk) == 1 and _is_acronym(first) and not _is_common_word(first):
             return "Organization"
+        if len(chunk) > 1 and _abbreviation_after(chunk):
+            return "Organization"  # "Centrum Studiów Wschodnich (OSW)": a person has no abbreviation
         return None
 
     def category_class(self, chunk: Span) -> str | None:
@@ -312,6 +321,17 @@ class EntityRecognizer:
         heads = [t for t in words if not any(a.pos_class == "adj" for a in t._.analyses)] if len(words) > 1 else words
         categories = {c for t in heads for a in t._.analyses for c in a.categories}
         return next((cls for category, cls in CATEGORY_CLASSES if category in categories), None)
+
+    def _after_role_noun(self, chunk: Span) -> bool:
+        """In apposition to one holder of a role, in its case: "z ministrem Umerowem" (not the
+        genitive of "prezes Orlenu", nor "członkowie Rady")."""
+        if chunk.start == 0 or _is_acronym(chunk[0]):
+            return False
+        roles = [a for a in chunk.doc[chunk.start - 1]._.analyses if a.lemma.lower() in self.normaliser.role_nouns
+                 and "sg" in a.features.get("number", ())]
+        last = chunk[-1]
+        cases = cases_of(last._.analyses) | {case for _, case in self.normaliser.candidates(last.text, "m")}
+        return bool(cases_of(roles) & cases)
 
     def shape_class(self, chunk: Span) -> str | None:
         """A person, by the shape of the name: two or more words Morfeusz knows only as names
@@ -330,6 +350,8 @@ class EntityRecognizer:
         guess = self.category_class(chunk)
         if guess == "Person" and len(chunk) > 1 and self.shape_class(chunk) == "Person":
             return guess
+        if self._after_role_noun(chunk) and self.shape_class(chunk) == "Person":
+            return "Person"
         if label in NER_CLASSES and self._written_as_name(chunk):
             return self._model_class(chunk, label)
         return guess or self.shape_class(chunk)
