@@ -122,6 +122,11 @@ def _abbreviation_after(span: Span) -> bool:
         and coref.abbreviates(doc[end + 1].text, span.text)
 
 
+def _capital_from_position(token: Token) -> bool:
+    """A sentence's first word that is also a common word ("Wizyta Blinkena", "Fakt, że")."""
+    return _is_sentence_start(token) and _has_common_reading(token)
+
+
 def _is_sentence_start(token: Token) -> bool:
     """Capitalised by position: first in its sentence, after only punctuation or a list number
     ("- Ale ...", "2. Zgodę ..."), or opening a quotation or direct speech after a colon."""
@@ -211,7 +216,7 @@ class EntityRecognizer:
             return False
         if any(a.pos_class in CLOSED_CLASSES for a in token._.analyses) and _is_common_word(token):
             return False
-        return not (_is_sentence_start(token) and _has_common_reading(token)) or self._is_head(token)
+        return not _capital_from_position(token) or self._is_head(token)
 
     def _is_head(self, token: Token) -> bool:
         return _is_capitalised(token) and token.lemma_.lower() in self.cues.heads
@@ -247,7 +252,7 @@ class EntityRecognizer:
         zaatakowały"): the capital letter comes from the position, so this is the noun
         "wojska" and the country, as "wojska Rosji" would be inside a sentence."""
         first = doc[start]
-        return (_is_sentence_start(first) and _has_common_reading(first) and end > start + 1
+        return (_capital_from_position(first) and end > start + 1
                 and all(i in inside for i in range(start + 1, end)))
 
     def _extend_chunk(self, doc: Doc, start: int, by_start: dict[int, Span],
@@ -344,13 +349,13 @@ class EntityRecognizer:
         return None
 
     def _chunk_class(self, chunk: Span, label: str | None) -> str | None:
-        """Class of a name the text does not class: the NER's, else a Morfeusz category's or a
-        person's by shape. Words known only as names, one of them a surname ("Denys
-        Szmyhal"), are a person whatever the NER says."""
+        """Class of a name the text does not class. A person's shape comes first where it is
+        telling: words known only as names, a surname among them ("Denys Szmyhal"), or a
+        surname's ending on a lone word or after a role noun ("z Umerowem", "z ministrem
+        Umerowem"). Then the NER's label, else a Morfeusz category or the shape."""
         guess = self.category_class(chunk)
-        if guess == "Person" and len(chunk) > 1 and self.shape_class(chunk) == "Person":
-            return guess
-        if self._after_role_noun(chunk) and self.shape_class(chunk) == "Person":
+        lone, several = len(chunk) == 1 and guess in (None, "Person"), len(chunk) > 1 and guess == "Person"
+        if self.shape_class(chunk) == "Person" and (lone or several or self._after_role_noun(chunk)):
             return "Person"
         if label in NER_CLASSES and self._written_as_name(chunk):
             return self._model_class(chunk, label)
@@ -360,7 +365,8 @@ class EntityRecognizer:
         """Names the NKJP NER finds where the rules found nothing, when their form makes them
         names (see `_written_as_name`), classed by `_model_class`."""
         spans = []
-        for (start, end), label in sorted(predicted.items()):
+        for (begin, end), label in sorted(predicted.items()):
+            start = next((i for i in range(begin, end - 1) if not _capital_from_position(doc[i])), end - 1)
             span = doc[start:end]
             if label in NER_CLASSES and taken.isdisjoint(range(start, end)) and self._written_as_name(span):
                 spans.append(Span(doc, start, end, label=self._model_class(span, label)))
