@@ -133,10 +133,14 @@ class NameNormaliser:
 
     def _ending_case(self, tokens: Sequence[Token], readings: Sequence[list[Analysis]], gender: str) -> frozenset[str]:
         """Cases on which the endings of at least two unknown words agree ("Emmanuela
-        Macrona"); one word alone ("Fumio Kishida") is too weak a cue."""
+        Macrona"). One word alone ("Fumio Kishida") is too weak a cue, unless its ending is
+        one no nominative has, of three letters or more ("Blinkenowi")."""
         unknown = [t for t, known in zip(tokens, readings) if t.text[:1].isupper() and not known]
         endings = [frozenset(case for _, case in self.candidates(t.text, gender)) for t in unknown]
         endings = [cases for cases in endings if cases]
+        if len(endings) == 1 and len(tokens) == 1:
+            return frozenset(e.case for e in self.endings if e.gender == gender and len(e.suffix) >= 3
+                             and tokens[0].text.endswith(e.suffix) and len(tokens[0].text) - len(e.suffix) >= 3)
         if len(endings) < 2:
             return frozenset()
         return frozenset.intersection(*endings)
