@@ -175,3 +175,123 @@ def test_nkjp_ner_runs_on_the_sentences_asked_for_and_leaves_the_documents_entit
 def test_sentence_initial_common_noun_before_a_country_is_not_a_name(nlp):
     doc = nlp("Wojska Rosji zaatakowały Kijów.\nRząd Ukrainy zebrał się w nocy.")
     assert [(e.text, e.kb_id_) for e in doc.ents] == [("Rosji", "Rosja"), ("Kijów", "Kijów"), ("Ukrainy", "Ukraina")]
+
+
+SEVEN_CASES = ("mianownik", "dopełniacz", "celownik", "biernik", "narzędnik", "miejscownik", "wołacz")
+CASE_FRAMES = ("{} przyjechał wczoraj.", "Nie było wczoraj {}.", "Przyglądano się {} z uwagą.",
+               "Wszyscy widzieli {} na spotkaniu.", "Rozmawiano z {} długo.", "Mówiono o {} długo.", "Witaj, {}!")
+
+
+@pytest.mark.parametrize("name, cls, forms", [
+    ("Władimir Putin", "Person", ("Władimir Putin", "Władimira Putina", "Władimirowi Putinowi", "Władimira Putina",
+                                  "Władimirem Putinem", "Władimirze Putinie", "Władimirze Putinie")),
+    ("Rustem Umerow", "Person", ("Rustem Umerow", "Rustema Umerowa", "Rustemowi Umerowowi", "Rustema Umerowa",
+                                 "Rustemem Umerowem", "Rustemie Umerowie", "Rustemie Umerowie")),
+    ("Kasym-Żomart Tokajew", "Person", (
+        "Kasym-Żomart Tokajew", "Kasym-Żomarta Tokajewa", "Kasym-Żomartowi Tokajewowi", "Kasym-Żomarta Tokajewa",
+        "Kasym-Żomartem Tokajewem", "Kasym-Żomarcie Tokajewie", "Kasym-Żomarcie Tokajewie")),
+    ("Kazachstan", "Country", ("Kazachstan", "Kazachstanu", "Kazachstanowi", "Kazachstan", "Kazachstanem",
+                               "Kazachstanie", "Kazachstanie")),
+    ("Instytut Spraw Globalnych", "Organization", (
+        "Instytut Spraw Globalnych", "Instytutu Spraw Globalnych", "Instytutowi Spraw Globalnych",
+        "Instytut Spraw Globalnych", "Instytutem Spraw Globalnych", "Instytucie Spraw Globalnych",
+        "Instytucie Spraw Globalnych")),
+    ("Unia Europejska", "InternationalOrganization", (
+        "Unia Europejska", "Unii Europejskiej", "Unii Europejskiej", "Unię Europejską", "Unią Europejską",
+        "Unii Europejskiej", "Unio Europejska")),
+], ids=["known person", "unknown foreign person", "hyphenated unknown person", "country",
+        "unknown multi-word organisation", "multi-word organisation"])
+@pytest.mark.parametrize("case", range(7), ids=SEVEN_CASES)
+def test_entities_every_case_of_a_name_gives_one_nominative(nlp, name, cls, forms, case):
+    assert entities(nlp, CASE_FRAMES[case].format(forms[case])) == {(name, cls)}
+
+
+@pytest.mark.parametrize("text", [
+    "Spotkanie z ministrem Umerowem trwało godzinę.", "Wizyta ministra Umerowa trwała godzinę.",
+    "Podziękował ministrowi Umerowowi.", "Mówiono o ministrze Umerowie.", "Spotkał się z Umerowem.",
+])
+def test_entities_an_unknown_foreign_surname_after_its_ending_is_cut(nlp, text):
+    assert entities(nlp, text) == {("Umerow", "Person")}
+
+
+def test_entities_the_first_part_of_an_unknown_hyphenated_name_does_not_inflect(nlp):
+    assert entities(nlp, "Rozmawiano z Kasym-Żomartem Tokajewem.") == {("Kasym-Żomart Tokajew", "Person")}
+
+
+def test_entities_a_full_name_with_its_abbreviation_is_an_organisation_the_abbreviation_names(nlp):
+    doc = nlp("Ekspert Centrum Studiów Wschodnich (CSW) ocenił sytuację. Raport CSW ukazał się wczoraj.")
+    assert [(e.text, e.kb_id_, e.label_) for e in doc.ents] == [
+        ("Centrum Studiów Wschodnich", "Centrum Studiów Wschodnich", "Organization"),
+        ("CSW", "Centrum Studiów Wschodnich", "Organization"), ("CSW", "Centrum Studiów Wschodnich", "Organization")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("W XIX wieku miasto rosło.", set()),
+    ("Papież Jan Paweł II odwiedził Kraków.", {("Jan Paweł II", "Person"), ("Kraków", "City")}),
+    ("JAKIM KRAJEM BĘDZIEMY ZA KILKANAŚCIE LAT?", set()),
+])
+def test_entities_roman_numerals_and_words_in_capitals_are_not_acronyms(nlp, text, expected):
+    assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Spotkał się z rosyjskim ministrem, o czym piszą kazachskie media.",
+    "Polscy i ukraińscy dyplomaci rozmawiali z niemieckim ministrem.",
+    "Wielu Polaków i Niemców przyjechało na koncert.",
+])
+def test_entities_nationality_adjectives_and_demonyms_inside_a_sentence_are_not_entities(nlp, text):
+    assert entities(nlp, text) == set()
+
+
+def test_entities_nationality_adjectives_inside_a_sentence_point_to_their_country(nlp):
+    doc = nlp("Spotkał się z rosyjskim ministrem, o czym piszą kazachskie media.")
+    assert [t._.refers_to for t in doc if t._.refers_to] == [("Country", "Rosja"), ("Country", "Kazachstan")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Jak powiedział nam Z. Skowroński, rozmowy trwają.", "Z. Skowroński"),
+    ("Zatrzymano Jakuba B. i jego kolegę.", "Jakub B."),
+])
+def test_entities_initials_belong_to_the_name(nlp, text, name):
+    assert entities(nlp, text) == {(name, "Person")}
+
+
+def test_entities_an_initial_and_surname_is_the_full_name_of_the_article(nlp):
+    doc = nlp("Władimir Putin przybył do Astany. Tam W. Putin spotkał się z prezydentem.")
+    assert [e.kb_id_ for e in doc.ents if e.label_ == "Person"] == ["Władimir Putin", "Władimir Putin"]
+
+
+def test_entities_a_place_noun_before_an_unknown_name_is_part_of_it(nlp):
+    assert ("ulica Dworcowa", "Location") in entities(nlp, "Latarnie stoją przy ulicy Dworcowej w Goleniowie.")
+
+
+@pytest.mark.parametrize("text", ["- Ale ja nie wiem - powiedział.", "2. Zgodę wydaje wojewoda.",
+                                  "Powiedział: Dobre prognozy są trudne."])
+def test_entities_a_capital_after_a_dialogue_dash_a_list_number_or_a_colon_is_positional(nlp, text):
+    assert entities(nlp, text) == set()
+
+
+def _fake_ner(monkeypatch, doc_words: list[str], labels: dict[tuple[str, ...], str]) -> None:
+    """The NER, replaced: it finds the given word sequences with the given labels."""
+    def predicted(doc, _within):
+        words = [t.text for t in doc]
+        found = {}
+        for phrase, label in labels.items():
+            for start in range(len(words) - len(phrase) + 1):
+                if tuple(words[start:start + len(phrase)]) == phrase:
+                    found[(start, start + len(phrase))] = label
+        return found
+    monkeypatch.setattr("graphbuilder.nkjp.predicted_entities", predicted)
+
+
+def test_entities_take_the_ners_places_and_organisations_where_spelling_makes_a_name(nlp, monkeypatch):
+    _fake_ner(monkeypatch, [], {("Goleniowa",): "placeName", ("Zachodu",): "orgName", ("Sojuszu",): "orgName",
+                                ("Fundacji", "Wolności"): "orgName"})
+    found = entities(nlp, "Radni z Goleniowa rozmawiali z Fundacji Wolności przedstawicielami Zachodu i Sojuszu.")
+    assert found == {("Goleniów", "City"), ("Fundacja Wolności", "Organization")}
+
+
+def test_entities_a_ner_span_loses_a_word_capitalised_by_position(nlp, monkeypatch):
+    _fake_ner(monkeypatch, [], {("Wizyta", "Blinkena"): "persName"})
+    doc = nlp("Wizyta Blinkena trwała dwa dni.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Blinkena", "Person")]

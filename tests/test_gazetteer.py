@@ -1,6 +1,8 @@
 """The gazetteer matcher: inflected names, abbreviations, overlaps, capitalisation."""
 from __future__ import annotations
 
+import pytest
+
 
 def matches(nlp, text: str) -> set[tuple[str, str]]:
     doc = nlp.make_doc(text)
@@ -29,3 +31,35 @@ def test_gazetteer_reports_overlapping_names(nlp):
 
 def test_gazetteer_lower_case_words_are_not_names(nlp):
     assert not matches(nlp, "wielka brytania to nie nazwa")
+
+
+CASES = ("mianownik", "dopełniacz", "celownik", "biernik", "narzędnik", "miejscownik", "wołacz")
+FRAMES = ("{} zabrała głos.", "Nie ma {} w tym sporze.", "Przyglądano się {} z uwagą.", "Widzieli {} na szczycie.",
+          "Rozmawiano z {} długo.", "Mówiono o {} długo.", "Witaj, {}!")
+
+
+@pytest.mark.parametrize("name, forms", [
+    ("Kazachstan", ("Kazachstan", "Kazachstanu", "Kazachstanowi", "Kazachstan", "Kazachstanem", "Kazachstanie",
+                    "Kazachstanie")),
+    ("Organizacja Narodów Zjednoczonych", (
+        "Organizacja Narodów Zjednoczonych", "Organizacji Narodów Zjednoczonych", "Organizacji Narodów Zjednoczonych",
+        "Organizację Narodów Zjednoczonych", "Organizacją Narodów Zjednoczonych", "Organizacji Narodów Zjednoczonych",
+        "Organizacjo Narodów Zjednoczonych")),
+    ("Nowy Jork", ("Nowy Jork", "Nowego Jorku", "Nowemu Jorkowi", "Nowy Jork", "Nowym Jorkiem", "Nowym Jorku",
+                   "Nowy Jorku")),
+], ids=["country", "multi-word organisation", "city"])
+@pytest.mark.parametrize("case", range(7), ids=CASES)
+def test_gazetteer_matches_a_name_in_all_seven_cases(nlp, name, forms, case):
+    assert (forms[case], name) in matches(nlp, FRAMES[case].format(forms[case]))
+
+
+def test_gazetteer_układ_warszawski_is_an_organisation(nlp):
+    entry = next(e for e in nlp.get_pipe("gb_entities").lexicon.entries if e.name == "Układ Warszawski")
+    assert entry.cls == "InternationalOrganization"
+    assert ("Układu Warszawskiego", "Układ Warszawski") in matches(nlp, "Państwa byłego Układu Warszawskiego.")
+
+
+def test_gazetteer_an_adjective_is_not_the_country_it_resembles(nlp):
+    doc = nlp("Szefowa Polskiej Akcji Humanitarnej przyjechała do Polski.")
+    assert [(e.text, e.label_) for e in nlp.get_pipe("gb_entities").gazetteer_spans(doc)] == [("Polski", "Country")]
+    assert nlp.get_pipe("gb_entities").normaliser.phrase(doc[1:4]) == "Polska Akcja Humanitarna"

@@ -66,6 +66,28 @@ def test_sentences_split_at_line_breaks_and_full_stops_not_abbreviations(nlp):
         "Flagi rosyjskie i ukraińskie", "W stolicy m.in. wyświetlono flagi.", "Putin przybył."]
 
 
+@pytest.mark.parametrize("text, word, lemma", [
+    ("Inflacja wyniosła 5 proc. w maju.", "proc.", "procent"),
+    ("Zgodnie z art. 5 ust. 2 ustawy.", "ust.", "ustęp"),
+    ("Na wiec przyszło ok. 300 osób.", "ok.", "około"),
+    ("Blok stoi przy ul. Długiej.", "ul.", "ulica"),
+])
+def test_morphology_reads_a_word_with_its_full_stop_as_an_abbreviation(nlp, text, word, lemma):
+    token = next(t for t in nlp(text) if t.text == word)
+    assert token.lemma_ == lemma and token._.analyses and all(a.pos_class == "brev" for a in token._.analyses)
+
+
+def test_morph_the_full_stop_makes_the_abbreviation():
+    analyser = Analyser()
+    assert {a.lemma for a in analyser.analyse("ust")} == {"usta"}
+    assert {a.lemma for a in analyser.analyse("ust.")} == {"ustęp"}
+
+
+def test_sentences_do_not_end_at_an_initial_before_a_name(nlp):
+    doc = nlp("Jak powiedział Z. Skowroński, rozmowy trwają. Potem wyszedł.")
+    assert [s.text.strip() for s in doc.sents] == ["Jak powiedział Z. Skowroński, rozmowy trwają.", "Potem wyszedł."]
+
+
 @pytest.fixture(scope="module")
 def heuristic_nlp():
     """The pipeline choosing analyses by capitalisation and prepositions, without the tagger."""

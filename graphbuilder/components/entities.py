@@ -77,7 +77,15 @@ def _is_acronym(token: Token) -> bool:
 
 
 def _is_shouted(token: Token) -> bool:
-    """A common word in capitals ("JAKIM KRAJEM"): the capitals say nothing about a name."""
+    """A common word in capitals ("JAKIM KRAJEM", "ZA KILKANAŚCIE LAT"): the capitals say
+    nothing about a name. Short words ("LAT", "NATO") only beside a longer one."""
+    doc = token.doc
+    neighbours = (doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc))
+    return token.is_upper and _has_common_reading(token) \
+        and (len(token.text) > 4 or any(_is_long_common_in_capitals(t) for t in neighbours))
+
+
+def _is_long_common_in_capitals(token: Token) -> bool:
     return token.is_upper and len(token.text) > 4 and _has_common_reading(token)
 
 
