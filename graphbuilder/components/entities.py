@@ -33,8 +33,11 @@ OPENERS = frozenset({"„", '"', "(", "«", ":"})  # a capital after these is ow
 #: country is in the gazetteer, so an unknown placeName is a town (or, by its head noun or
 #: Morfeusz category, something finer: "województwo ..." is a Region).
 NER_CLASSES = {"persName": "Person", "orgName": "Organization", "placeName": "City", "geogName": "Location"}
-#: Morfeusz name categories that class an unknown name, most telling first.
-CATEGORY_CLASSES = (("nazwa_geograficzna", "Location"), ("nazwa_organizacji", "Organization"),
+NER_TOP_CLASSES = {"persName": {"Person"}, "orgName": {"Organization"},
+                   "placeName": {"Country", "City", "Location"}, "geogName": {"Location"}}
+#: Morfeusz name categories that class an unknown name, most telling first. Most of
+#: Morfeusz's geographic names are towns and villages, few are rivers or mountains.
+CATEGORY_CLASSES = (("nazwa_geograficzna", "City"), ("nazwa_organizacji", "Organization"),
                     ("nazwa_instytucji", "Organization"), ("nazwa_firmy", "Company"),
                     ("tytuł", "MediaOrganization"), ("nazwisko", "Person"))
 NESTED = "gb_nested"  # doc.spans key of names nested in longer entities
@@ -394,12 +397,12 @@ class EntityRecognizer:
         return len(words) > 1 and any(_is_capitalised(t) and not _is_sentence_start(t) for t in words)
 
     def _model_class(self, span: Span, label: str) -> str:
-        """The NER's class, made finer by a head noun ("Bank ...": Company) or a Morfeusz name
-        category ("nazwa_firmy": Company) of the same top class."""
+        """The NER's class, made finer by a head noun ("Bank ...": Company, "Województwo ...":
+        Region) or a Morfeusz name category ("nazwa_firmy": Company) the label allows."""
         cls = NER_CLASSES[label]
         categories = {c for t in span for a in t._.analyses for c in a.categories}
         finer = [self.cues.heads.get(span[0].lemma_.lower())] + [c for k, c in CATEGORY_CLASSES if k in categories]
-        return next((f for f in finer if f and f != "Location" and self.top_class.get(f) == self.top_class[cls]), cls)
+        return next((f for f in finer if f and self.top_class.get(f) in NER_TOP_CLASSES[label]), cls)
 
     def _looks_like_surname(self, token: Token) -> bool:
         text = token.text
