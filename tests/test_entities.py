@@ -295,3 +295,12 @@ def test_entities_a_ner_span_loses_a_word_capitalised_by_position(nlp, monkeypat
     _fake_ner(monkeypatch, [], {("Wizyta", "Blinkena"): "persName"})
     doc = nlp("Wizyta Blinkena trwała dwa dni.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Blinkena", "Person")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Marek Kowalski powiedział, że nie.", {("Marek Kowalski", "Person")}),
+    ("Krytykowali go posłowie: Marek Jurek i Marcin Libicki.", {("Marek Jurek", "Person"), ("Marcin Libicki", "Person")}),
+    ("Ale Kowalski przyszedł.", {("Kowalski", "Person")}),
+])
+def test_entities_a_first_name_that_is_also_a_common_word_opens_a_sentence(nlp, text, expected):
+    assert entities(nlp, text) == expected

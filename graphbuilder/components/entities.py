@@ -133,6 +133,17 @@ def _abbreviation_after(span: Span) -> bool:
         and coref.abbreviates(doc[end + 1].text, span.text)
 
 
+def _first_name_before_surname(token: Token) -> bool:
+    """A first name that is also a common word ("Marek", marka), first in its sentence and
+    followed by a capitalised word that is not only a common word: "Marek Kowalski", not
+    "Ale Kowalski" (a conjunction), nor "Wojska Rosji" (no first name)."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return following is not None and _is_capitalised(following) and not _is_common_word(following) \
+        and any("imię" in a.categories for a in token._.analyses) \
+        and not any(a.pos_class in CLOSED_CLASSES for a in token._.analyses)
+
+
 def _capital_from_position(token: Token) -> bool:
     """A sentence's first word that is also a common word ("Wizyta Blinkena", "Fakt, że")."""
     return _is_sentence_start(token) and _has_common_reading(token)
@@ -227,7 +238,7 @@ class EntityRecognizer:
             return False
         if any(a.pos_class in CLOSED_CLASSES for a in token._.analyses) and _is_common_word(token):
             return False
-        return not _capital_from_position(token) or self._is_head(token)
+        return not _capital_from_position(token) or self._is_head(token) or _first_name_before_surname(token)
 
     def _is_head(self, token: Token) -> bool:
         return _is_capitalised(token) and token.lemma_.lower() in self.cues.heads
