@@ -221,7 +221,7 @@ class NameNormaliser:
     def phrase(self, span: Span) -> str:
         """Nominative of a multi-word name: inflect the head noun and its agreeing adjectives."""
         tokens = list(span)
-        head = self._head_index(tokens)
+        head = self.head_index(tokens)
         if head is None:
             return span.text
         head_analysis = self._noun_analysis(tokens[head])
@@ -231,15 +231,18 @@ class NameNormaliser:
             words[index] = self._adjective_nominative(tokens[index], head_analysis)
         return join_tokens(tokens, words)
 
-    def _head_index(self, tokens: Sequence[Token]) -> int | None:
-        """The first noun, past adjectives. A word that is an adjective or a person's name
-        ("Polskiej": polski, or Mrs Polska) is the adjective: "Polska Akcja Humanitarna"."""
+    def head_index(self, tokens: Sequence[Token]) -> int | None:
+        """The first noun, past adjectives. A word that can be an adjective agreeing with the
+        noun after it ("Polskiego Stowarzyszenia", "Polskiej Akcji") is that adjective, whatever
+        else it can be (the language polski, Mrs Polska)."""
         for index, token in enumerate(tokens):
-            adjective = any(a.pos_class == "adj" for a in token._.analyses)
+            adjectives = [a for a in token._.analyses if a.pos_class == "adj"]
             nouns = [a for a in token._.analyses if a.pos_class in {"subst", "depr"}]
-            if nouns and not (adjective and all(set(a.categories) & PERSON_CATEGORIES for a in nouns)):
+            following = tokens[index + 1]._.analyses if index + 1 < len(tokens) else ()
+            agrees = any(_agrees(a, n.features) for a in adjectives for n in following if n.pos_class == "subst")
+            if nouns and not agrees:
                 return index
-            if not adjective:
+            if not adjectives:
                 return None
         return None
 
@@ -266,12 +269,12 @@ class NameNormaliser:
         features = noun.features
         number = next(iter(features.get("number", {"sg"})))
         gender = features.get("gender", frozenset({"m3"}))
-        lemmas = {a.lemma for a in token._.analyses if a.pos_class == "adj"}
-        for lemma in sorted(lemmas):
+        readings = {(a.lemma, a.tag.rsplit(":", 1)[-1]) for a in token._.analyses if a.pos_class == "adj"}
+        for lemma, degree in sorted(readings):  # the degree stays: "Wyższej" -> "Wyższa", not "Wysoka"
             for form, tag, _categories in self.analyser.generate(lemma):
                 tf = tag_features(tag)
                 if tag.startswith("adj:") and "nom" in tf.get("case", ()) and number in tf.get("number", ()) \
-                        and gender & tf.get("gender", frozenset()) and tag.endswith("pos"):
+                        and gender & tf.get("gender", frozenset()) and tag.endswith(":" + degree):
                     return match_case(token.text, form)
         return token.text
 

@@ -304,3 +304,17 @@ def test_entities_a_ner_span_loses_a_word_capitalised_by_position(nlp, monkeypat
 ])
 def test_entities_a_first_name_that_is_also_a_common_word_opens_a_sentence(nlp, text, expected):
     assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Dyrektor Wyższej Szkoły Ekonomicznej przemawiał.", "Wyższa Szkoła Ekonomiczna", "Organization"),
+    ("Prezes Polskiego Stowarzyszenia Budowniczych Rurociągów ostrzega.",
+     "Polskie Stowarzyszenie Budowniczych Rurociągów", "Organization"),
+])
+def test_entities_the_head_noun_after_adjectives_classes_a_name(nlp, text, name, cls):
+    assert (name, cls) in entities(nlp, text)
+
+
+def test_entities_the_ner_names_no_person_of_common_words(nlp, monkeypatch):
+    _fake_ner(monkeypatch, [], {("Izby", "Handlowej"): "persName"})
+    assert entities(nlp, "Spotkali się przedstawiciele Izby Handlowej.") == {("Izba Handlowa", "GovernmentOrganization")}

@@ -326,6 +326,9 @@ class EntityRecognizer:
             return self.cues.heads[first.lemma_.lower()]
         if inner:
             return None
+        head = self.normaliser.head_index(list(chunk))
+        if head and self._is_head(chunk[head]):  # past adjectives: "Wyższej Szkoły Ekonomicznej"
+            return self.cues.heads[chunk[head].lemma_.lower()]
         marked = [self.cues.words[t.text] for t in chunk if t.text in self.cues.words]
         if marked and len(chunk) > 1:
             return next((cls for cls in marked if cls != "Organization"), marked[0])
@@ -379,7 +382,7 @@ class EntityRecognizer:
         lone, several = len(chunk) == 1 and guess in (None, "Person"), len(chunk) > 1 and guess == "Person"
         if self.shape_class(chunk) == "Person" and (lone or several or self._after_role_noun(chunk)):
             return "Person"
-        if label in NER_CLASSES and self._written_as_name(chunk):
+        if self._ner_accepts(chunk, label):
             return self._model_class(chunk, label)
         return guess or self.shape_class(chunk)
 
@@ -390,9 +393,17 @@ class EntityRecognizer:
         for (begin, end), label in sorted(predicted.items()):
             start = next((i for i in range(begin, end - 1) if not _capital_from_position(doc[i])), end - 1)
             span = doc[start:end]
-            if label in NER_CLASSES and taken.isdisjoint(range(start, end)) and self._written_as_name(span):
+            if taken.isdisjoint(range(start, end)) and self._ner_accepts(span, label):
                 spans.append(Span(doc, start, end, label=self._model_class(span, label)))
         return spans
+
+    def _ner_accepts(self, span: Span, label: str | None) -> bool:
+        """The NER's label is taken for a span written as a name; a person's name is made of
+        names or unknown words, never of words Polish knows only as common ones ("Szkoły
+        Podstawowej", which the NER may call a person)."""
+        if label not in NER_CLASSES or not self._written_as_name(span):
+            return False
+        return label != "persName" or not any(_is_capitalised(t) and _is_common_word(t) for t in span)
 
     def _written_as_name(self, span: Span) -> bool:
         """Only the spelling makes a name of a word Polish also uses as a common noun: an
