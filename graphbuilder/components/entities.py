@@ -243,6 +243,15 @@ class EntityRecognizer:
     def _is_head(self, token: Token) -> bool:
         return _is_capitalised(token) and token.lemma_.lower() in self.cues.heads
 
+    def _place_head_start(self, doc: Doc, i: int) -> int:
+        """Where a lower-case place noun before the name at i starts: "ulicy", "ul." (one
+        token, or two when the full stop is split off), else i."""
+        if i > 0 and self._is_place_head(doc[i - 1]):
+            return i - 1
+        if i > 1 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ and self._is_place_head(doc[i - 2]):
+            return i - 2
+        return i
+
     def _is_place_head(self, token: Token) -> bool:
         """A lower-case noun naming a kind of place right before a name, which it is part of:
         "ulicy Dworcowej", "ul. Estkowskiego", "jeziora Cechyńskiego"."""
@@ -261,7 +270,7 @@ class EntityRecognizer:
                 continue
             end, inner = self._extend_chunk(doc, i, by_start, inside)
             end += _is_initial(doc[end - 1])  # its full stop: "Jakub B."
-            start = i - self._is_place_head(doc[i - 1]) if i else i
+            start = self._place_head_start(doc, i)
             if not self._capitalised_only_by_position(doc, i, end, inside) \
                     and not all(_is_initial(t) for t in doc[i:end] if not t.is_punct):
                 chunks.append((doc[start:end], inner))
