@@ -7,8 +7,8 @@ label all match a gold one. Labels: persName, orgName, placeName, geogName (NKJP
 folded into their type, dates and times dropped).
 
 With ``--pipeline``, graphbuilder's own entity recognition (``gb_morphology`` +
-``gb_entities``: gazetteers, the name chunker, coreference; the NER model only names as
-persons the chunks the rules cannot classify)
+``gb_entities``: gazetteers, the name chunker, coreference; the NER model classes the chunks
+the rules leave open and adds names where the rules found nothing, behind spelling guards)
 runs on the same gold tokens and sentences, its classes mapped onto NKJP's: Person →
 persName, every organisation class → orgName, Country / City / Region → placeName,
 Location / Pipeline → geogName. The rules were written for news about international

@@ -3,9 +3,11 @@
 Three layers, each driven by data under `ontology/lexicon/`:
 1. gazetteers (countries, cities, locations, organisations, media) matched on lemmas, so
    every inflected form is found ("Kazachstanu", "Unii Europejskiej");
-2. a chunker for names the gazetteers do not know, classified by Morfeusz name categories,
-   head nouns ("Opera Astana", "Ministerstwo ...") and person-name cues; a chunk none of
-   these classify is a person when the NKJP-trained NER (`graphbuilder/nkjp.py`) says so;
+2. a chunker for names the gazetteers do not know, classified by head nouns ("Opera
+   Astana", "Ministerstwo ...") and person-name cues, then by the NKJP-trained NER
+   (`graphbuilder/nkjp.py`), then by Morfeusz name categories; the NER also adds the names
+   it finds where the rules found nothing, when their spelling makes them names (no lone
+   capitalised common noun such as "Zachodu", the West);
 3. coreference inside the article: a surname alone is the full name seen elsewhere.
 
 Each entity is a `doc.ents` span whose `label_` is its finest ontology class and whose
