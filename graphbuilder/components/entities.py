@@ -331,7 +331,7 @@ class EntityRecognizer:
 
     def classify_chunk(self, chunk: Span, inner: list[Span]) -> str | None:
         """The ontology class the text itself gives an unknown name (a head noun, a word
-        like "Times", a first name, an acronym), or None."""
+        like "Times", a first name, an abbreviation after it), or None."""
         first = chunk[0]
         if (self._is_head(first) or self._is_place_head(first)) and (len(chunk) > 1 or inner):
             return self.cues.heads[first.lemma_.lower()]
@@ -348,8 +348,6 @@ class EntityRecognizer:
         if first_name or any(t.lower_ in self.cues.particles for t in chunk) \
                 or self.normaliser.inflected_alike(list(chunk)):
             return "Person"
-        if len(chunk) == 1 and _is_acronym(first) and not _is_common_word(first):
-            return "Organization"
         if len(chunk) > 1 and _abbreviation_after(chunk):
             return "Organization"  # "Centrum Studiów Wschodnich (OSW)": a person has no abbreviation
         return None
@@ -388,14 +386,21 @@ class EntityRecognizer:
         """Class of a name the text does not class. A person's shape comes first where it is
         telling: words known only as names, a surname among them ("Denys Szmyhal"), or a
         surname's ending on a lone word or after a role noun ("z Umerowem", "z ministrem
-        Umerowem"). Then the NER's label, else a Morfeusz category or the shape."""
+        Umerowem"). Then the NER's label, else a Morfeusz category, the shape, or an acronym."""
         guess = self.category_class(chunk)
         lone, several = len(chunk) == 1 and guess in (None, "Person"), len(chunk) > 1 and guess == "Person"
         if self.shape_class(chunk) == "Person" and (lone or several or self._after_role_noun(chunk)):
             return "Person"
         if self._ner_accepts(chunk, label):
             return self._model_class(chunk, label)
-        return guess or self.shape_class(chunk)
+        return guess or self.shape_class(chunk) or self._acronym_class(chunk)
+
+    @staticmethod
+    def _acronym_class(chunk: Span) -> str | None:
+        """An acronym the NER does not class is an organisation ("ABW"); the NER's class comes
+        first, as acronyms also name states ("NRD") and units."""
+        first = chunk[0]
+        return "Organization" if len(chunk) == 1 and _is_acronym(first) and not _is_common_word(first) else None
 
     def model_entities(self, doc: Doc, predicted: dict[tuple[int, int], str], taken: set[int]) -> list[Span]:
         """Names the NKJP NER finds where the rules found nothing, when their form makes them
