@@ -312,3 +312,11 @@ def test_entities_the_head_noun_after_adjectives_classes_a_name(nlp, text, name,
 def test_entities_the_ner_names_no_person_of_common_words(nlp, monkeypatch):
     _fake_ner(monkeypatch, [], {("Izby", "Handlowej"): "persName"})
     assert entities(nlp, "Spotkali się przedstawiciele Izby Handlowej.") == {("Izba Handlowa", "GovernmentOrganization")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rząd chce zakazać sprzedaży.", set()),
+    ("Mieszkańcy pamiętają, że po II wojnie Piotr II wyjechał.", {("Piotr II", "Person")}),
+])
+def test_entities_a_lone_head_noun_or_numeral_is_no_name(nlp, text, expected):
+    assert entities(nlp, text) == expected

@@ -281,12 +281,11 @@ class EntityRecognizer:
 
     @staticmethod
     def _capitalised_only_by_position(doc: Doc, start: int, end: int, inside: set[int]) -> bool:
-        """A sentence-initial common noun followed only by known names ("Wojska Rosji
-        zaatakowały"): the capital letter comes from the position, so this is the noun
-        "wojska" and the country, as "wojska Rosji" would be inside a sentence."""
-        first = doc[start]
-        return (_capital_from_position(first) and end > start + 1
-                and all(i in inside for i in range(start + 1, end)))
+        """A sentence-initial common noun alone ("Rząd chce", a head noun with no name after
+        it) or followed only by known names ("Wojska Rosji zaatakowały"): the capital letter
+        comes from the position, so this is the noun "wojska" and the country, as "wojska
+        Rosji" would be inside a sentence."""
+        return _capital_from_position(doc[start]) and all(i in inside for i in range(start + 1, end))
 
     def _extend_chunk(self, doc: Doc, start: int, by_start: dict[int, Span],
                       inside: set[int]) -> tuple[int, list[Span]]:
@@ -393,6 +392,8 @@ class EntityRecognizer:
             return "Person"
         if self._ner_accepts(chunk, label):
             return self._model_class(chunk, label)
+        if guess == "Person" and len(chunk) == 1 and _has_common_reading(chunk[0]):
+            return None  # "Pański", "Wieczorek": a surname Morfeusz knows is also a common word
         return guess or self.shape_class(chunk) or self._acronym_class(chunk)
 
     @staticmethod
@@ -519,7 +520,7 @@ class EntityRecognizer:
         taken = {i for s in resolved for i in range(s.start, s.end)}
         extra = coref.unresolved_surnames(
             doc, taken, surnames, self._surname_candidates,
-            lambda i: _is_capitalised(doc[i]) and not _is_common_word(doc[i]))
+            lambda i: _is_capitalised(doc[i]) and not _is_common_word(doc[i]) and not _is_roman_numeral(doc[i]))
         return filter_spans(resolved + extra)
 
     def __call__(self, doc: Doc) -> Doc:
