@@ -109,20 +109,28 @@ class NameNormaliser:
         return shared or frozenset()
 
     def _context_case(self, span: Span) -> frozenset[str]:
-        """The case a preceding preposition governs, or that of a role noun in apposition,
-        past genitive complements between them ("przewodniczącym ChRL Xi Jinpingiem",
-        "ministrem obrony Ukrainy Rustemem Umerowem")."""
+        """The case a preceding preposition governs, or that of a role noun in apposition."""
+        return cases_of(self._governor(span))
+
+    def role_before(self, span: Span) -> list[Analysis]:
+        """The readings of a role noun the name is in apposition to ("minister spraw
+        zagranicznych Litwy Kęstutis Budrys"), if any."""
+        return [a for a in self._governor(span) if a.pos_class != "prep"]
+
+    def _governor(self, span: Span) -> list[Analysis]:
+        """The preposition or role noun before a name, past genitive complements between them
+        ("przewodniczącym ChRL Xi Jinpingiem", "ministrem obrony Ukrainy Rustemem Umerowem")."""
         doc = span.doc
         for previous in reversed(doc[max(0, span.start - 4):span.start]):
             preps = [a for a in previous._.analyses if a.pos_class == "prep"]
             if preps and previous.pos_ == "ADP":
-                return cases_of(preps)
+                return preps
             roles = [a for a in previous._.analyses if a.lemma.lower() in self.role_nouns]
             if roles:
-                return cases_of(roles)
+                return roles
             if previous.is_punct or not (previous.text[:1].isupper() or "gen" in cases_of(previous._.analyses)):
-                return frozenset()
-        return frozenset()
+                return []
+        return []
 
     def inflected_alike(self, tokens: Sequence[Token]) -> bool:
         """Two or more words Morfeusz knows neither as common words nor as a name of one

@@ -320,3 +320,11 @@ def test_entities_the_ner_names_no_person_of_common_words(nlp, monkeypatch):
 ])
 def test_entities_a_lone_head_noun_or_numeral_is_no_name(nlp, text, expected):
     assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Minister spraw zagranicznych Litwy Kęstutis Budrys zapowiedział wizytę.", "Kęstutis Budrys"),
+    ("Rozmawiał z ministrem obrony Japonii Gen Nakatanim.", "Gen Nakatani"),
+])
+def test_entities_a_foreign_name_with_a_polish_common_word_in_it_is_a_person(nlp, text, name):
+    assert (name, "Person") in entities(nlp, text)

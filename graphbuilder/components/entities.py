@@ -361,12 +361,12 @@ class EntityRecognizer:
         return next((cls for category, cls in CATEGORY_CLASSES if category in categories), None)
 
     def _after_role_noun(self, chunk: Span) -> bool:
-        """In apposition to one holder of a role, in its case: "z ministrem Umerowem" (not the
+        """In apposition to one holder of a role, in its case, past genitive complements: "z
+        ministrem Umerowem", "minister spraw zagranicznych Litwy Kęstutis Budrys" (not the
         genitive of "prezes Orlenu", nor "członkowie Rady")."""
-        if chunk.start == 0 or _is_acronym(chunk[0]):
+        if _is_acronym(chunk[0]):
             return False
-        roles = [a for a in chunk.doc[chunk.start - 1]._.analyses if a.lemma.lower() in self.normaliser.role_nouns
-                 and "sg" in a.features.get("number", ())]
+        roles = [a for a in self.normaliser.role_before(chunk) if "sg" in a.features.get("number", ())]
         last = chunk[-1]
         cases = cases_of(last._.analyses) | {case for _, case in self.normaliser.candidates(last.text, "m")}
         return bool(cases_of(roles) & cases)
@@ -388,7 +388,9 @@ class EntityRecognizer:
         Umerowem"). Then the NER's label, else a Morfeusz category, the shape, or an acronym."""
         guess = self.category_class(chunk)
         lone, several = len(chunk) == 1 and guess in (None, "Person"), len(chunk) > 1 and guess == "Person"
-        if self.shape_class(chunk) == "Person" and (lone or several or self._after_role_noun(chunk)):
+        if self.shape_class(chunk) == "Person" and (lone or several):
+            return "Person"
+        if any(not _is_common_word(t) for t in chunk if not t.is_punct) and self._after_role_noun(chunk):
             return "Person"
         if self._ner_accepts(chunk, label):
             return self._model_class(chunk, label)
@@ -415,12 +417,12 @@ class EntityRecognizer:
         return spans
 
     def _ner_accepts(self, span: Span, label: str | None) -> bool:
-        """The NER's label is taken for a span written as a name; a person's name is made of
-        names or unknown words, never of words Polish knows only as common ones ("Szkoły
-        Podstawowej", which the NER may call a person)."""
+        """The NER's label is taken for a span written as a name; a person's name has a name
+        or an unknown word in it ("Gen Nakatani"), not only words Polish knows as common ones
+        ("Szkoły Podstawowej", which the NER may call a person)."""
         if label not in NER_CLASSES or not self._written_as_name(span):
             return False
-        return label != "persName" or not any(_is_capitalised(t) and _is_common_word(t) for t in span)
+        return label != "persName" or not all(_is_common_word(t) for t in span if _is_capitalised(t))
 
     def _written_as_name(self, span: Span) -> bool:
         """Only the spelling makes a name of a word Polish also uses as a common noun: an
