@@ -29,6 +29,7 @@ class Ending:
     gender: str  # "m" or "f"
     suffix: str
     nominative: str
+    decisive: bool = False  # no nominative ends so ("-owi", "-ą"): the ending alone tells the case
 
 
 def match_case(template: str, word: str) -> str:
@@ -79,7 +80,9 @@ class NameNormaliser:
         inflected = [t for t in tokens if not _before_hyphen(t, span)]
         readings = self._name_readings(inflected)
         gender = self._person_gender(tokens)
-        case = self._known_case(readings) or self._context_case(span) or self._ending_case(inflected, readings, gender)
+        unknown = _unknown_words(inflected, readings)
+        case = self._known_case(readings) or self._decisive_case(unknown, gender) or self._context_case(span) \
+            or self._ending_case(unknown, gender)
         nominative = {t.i: self._person_word(t, known, case, gender, seen_forms) for t, known in zip(inflected, readings)}
         return join_tokens(tokens, [nominative.get(t.i, t.text) for t in tokens])
 
@@ -137,31 +140,35 @@ class NameNormaliser:
         person (at most a plural surname, "Umerowie"), with endings of one case, as a
         first name and surname inflect together ("o Rustemie Umerowie")."""
         unknown = not any(a.is_common for t in tokens for a in t._.analyses)
-        return len(tokens) > 1 and unknown and bool(self._ending_case(tokens, self._name_readings(tokens), self._person_gender(tokens)))
+        words = _unknown_words(tokens, self._name_readings(tokens))
+        return len(tokens) > 1 and unknown and bool(self._ending_case(words, self._person_gender(tokens)))
 
-    def _ending_case(self, tokens: Sequence[Token], readings: Sequence[list[Analysis]], gender: str) -> frozenset[str]:
+    def _ending_case(self, unknown: Sequence[Token], gender: str) -> frozenset[str]:
         """Cases on which the endings of at least two unknown words agree ("Emmanuela
-        Macrona"). One word alone ("Fumio Kishida") is too weak a cue, unless its ending is
-        one no nominative has, of three letters or more ("Blinkenowi")."""
-        unknown = [t for t, known in zip(tokens, readings) if t.text[:1].isupper() and not known]
+        Macrona"); one word alone ("Fumio Kishida") is too weak a cue."""
         endings = [frozenset(case for _, case in self.candidates(t.text, gender)) for t in unknown]
         endings = [cases for cases in endings if cases]
-        if len(endings) == 1 and len(tokens) == 1:
-            return frozenset(e.case for e in self.endings if e.gender == gender and len(e.suffix) >= 3
-                             and tokens[0].text.endswith(e.suffix) and len(tokens[0].text) - len(e.suffix) >= 3)
-        if len(endings) < 2:
-            return frozenset()
-        return frozenset.intersection(*endings)
+        return frozenset.intersection(*endings) if len(endings) >= 2 else frozenset()
 
-    @staticmethod
-    def _person_gender(tokens: Sequence[Token]) -> str:
+    def _decisive_case(self, unknown: Sequence[Token], gender: str) -> frozenset[str]:
+        """The case of an ending no nominative has, on any unknown word: it outweighs the word
+        before the name ("z prezydent Maią Sandu": "prezydent" does not inflect for a woman)."""
+        return frozenset(case for t in unknown for case in self._decisive_cases(t.text, gender))
+
+    def _decisive_cases(self, word: str, gender: str) -> frozenset[str]:
+        return frozenset(e.case for e in self.endings if e.decisive and e.gender == gender
+                         and word.endswith(e.suffix) and len(word) - len(e.suffix) >= 3)
+
+    def _person_gender(self, tokens: Sequence[Token]) -> str:
         """Feminine when the first name has a feminine reading ("Maria", "Annalena" ends in -a
-        like Polish women's names), else masculine."""
+        like Polish women's names, "Maią" has a feminine ending no nominative has), else
+        masculine."""
         first = tokens[0]
         readings = [a for a in first._.analyses if "imię" in a.categories]
         if any("f" in a.features.get("gender", ()) for a in readings):
             return "f"
-        if not readings and first.text.endswith("a") and len(tokens) > 1 and not tokens[-1].text.endswith("a"):
+        if not readings and len(tokens) > 1 and (self._decisive_cases(first.text, "f") or (
+                first.text.endswith("a") and not tokens[-1].text.endswith("a"))):
             return "f"
         return "m"
 
@@ -285,6 +292,11 @@ class NameNormaliser:
                         and gender & tf.get("gender", frozenset()) and tag.endswith(":" + degree):
                     return match_case(token.text, form)
         return token.text
+
+
+def _unknown_words(tokens: Sequence[Token], readings: Sequence[list[Analysis]]) -> list[Token]:
+    """The capitalised words of a name Morfeusz does not know as a name of one person."""
+    return [t for t, known in zip(tokens, readings) if t.text[:1].isupper() and not known]
 
 
 def _before_hyphen(token: Token, span: Span) -> bool:

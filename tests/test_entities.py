@@ -329,3 +329,13 @@ def test_entities_a_lone_head_noun_or_numeral_is_no_name(nlp, text, expected):
 ])
 def test_entities_a_foreign_name_with_a_polish_common_word_in_it_is_a_person(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Widzieli Annalenę Baerbock.", "Annalena Baerbock"), ("Rozmawiano z Annaleną Baerbock.", "Annalena Baerbock"),
+    ("Spotkał się z prezydent Mołdawii Maią Sandu.", "Maia Sandu"), ("Rozmawiał z Fumio Kishidą.", "Fumio Kishida"),
+    ("Podziękował sekretarzowi stanu Blinkenowi.", "Blinken"),
+])
+def test_entities_an_ending_no_nominative_has_gives_the_case_of_an_unknown_name(nlp, monkeypatch, text, name):
+    _fake_ner(monkeypatch, {})
+    assert (name, "Person") in entities(nlp, text)
