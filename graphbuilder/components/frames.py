@@ -66,6 +66,17 @@ def _breaks_clause(token: Token) -> bool:
     return _pos_class(token) in FINITE_CLASSES - AUXILIARY
 
 
+def _is_goal_of(doc: Doc, start: int, verbs: frozenset[str]) -> bool:
+    """Whether the name at `start` follows one of `verbs` in its clause, past a preposition
+    and adverbs ("przyleciał w czwartek do Warszawy")."""
+    for i in range(start - 1, max(doc[start].sent.start, start - 2 * WINDOW) - 1, -1):
+        if verbs & set(doc[i]._.lemmas):
+            return True
+        if _breaks_clause(doc[i]) or _is_clause_break(doc[i]):
+            return False
+    return False
+
+
 def _is_clause_break(token: Token) -> bool:
     return token.lower_ in function_words()["clause_breaks"] or bool(token.is_sent_start)
 
@@ -493,7 +504,9 @@ class ArgumentFinder:
         for i in range(trigger.i - 1, trigger.sent.start + 1, -1):
             if doc[i].lower_ in function_words()["relative_where"] and doc[i - 1].text == ",":
                 span = self._span_ending_at(doc, i - 2)
-                return self._entity(span, frame) if span is not None else None
+                if span is None or _is_goal_of(doc, span.start, frame.not_goal_of):
+                    return None
+                return self._entity(span, frame)
             if _breaks_clause(doc[i]):
                 return None
         return None
