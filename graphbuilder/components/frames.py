@@ -125,7 +125,8 @@ def _agrees_with_verb(token: Token, verb: Token) -> bool:
 
 
 class ArgumentFinder:
-    """Finds rule arguments around a trigger; needs `ontology`, `place_country`, `capital_of`, `role_nouns`."""
+    """Finds rule arguments around a trigger; needs `ontology`, `place_country`, `capital_of`,
+    `role_nouns`, `name_heads`."""
 
     def find(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Iterator[Argument]:
         """Arguments of a frame around a trigger, with coordinated ones ("X i Y")."""
@@ -201,10 +202,30 @@ class ArgumentFinder:
             span = self._span_ending_at(doc, i)
             if span is not None and (found := self._fitting(span, frame, trigger)):
                 return found
+            if span is None and (found := self._relative_antecedent(doc, i, frame)):
+                return found
         if frame.prep:
             return None
         return (self._inverted(frame, trigger, end) or self._previous_clause_subject(frame, trigger)
                 or (self._carried(frame, trigger) if frame.carry else None))
+
+    def _relative_antecedent(self, doc: Doc, i: int, frame: Frame) -> Argument | None:
+        """The entity a relative pronoun at i stands for, when the pronoun's preposition or
+        case fits the frame: "grupy BRICS, do której należą Indie", "Finlandia, która
+        przystąpiła do NATO"."""
+        if "który" not in doc[i]._.lemmas:
+            return None
+        k = i - 1
+        if doc[k].pos_ == "ADP":
+            if not frame.prep & set(doc[k]._.lemmas):
+                return None
+            k -= 1
+        elif frame.prep or (frame.case and not token_cases(doc[i]) & frame.case):
+            return None
+        if k < 1 or doc[k].text != ",":
+            return None
+        span = self._span_ending_at(doc, k - 1)
+        return self._entity(span, frame) if span is not None else None
 
     def _previous_clause_subject(self, frame: Frame, trigger: Token) -> Argument | None:
         """A subject shared with the previous clause of the sentence ("X przybył do Y,
@@ -285,13 +306,16 @@ class ArgumentFinder:
         clause_end = self._clause_end(doc, i)
         if frame.prep:
             i = self._next_preposition(doc, i, clause_end, frame)
-            if i < 0:
-                return None
-            for span in self._entities_after(doc, i + 1, clause_end):
-                top = self.ontology.top_class.get(span.label_, "")
-                if found := self._entity(span, frame, self._case_fit(span[0], frame.case, top) or UNSURE):
-                    return found
-            return self._scene_anaphor(frame, trigger, i + 1, clause_end, subject) if frame.scene else None
+            while i >= 0:
+                for span in self._entities_after(doc, i + 1, clause_end):
+                    top = self.ontology.top_class.get(span.label_, "")
+                    if found := self._entity(span, frame, self._case_fit(span[0], frame.case, top) or UNSURE):
+                        return found
+                if not (i + 1 < clause_end and frame.via & set(doc[i + 1]._.lemmas)):
+                    break
+                # a chain of the rule's nouns: "zaproszenie do przystąpienia do BRICS"
+                i = self._next_preposition(doc, i + 2, clause_end, frame)
+            return self._scene_anaphor(frame, trigger, i + 1, clause_end, subject) if frame.scene and i >= 0 else None
         while i < clause_end:
             span = self._span_starting_at(doc, i)
             if span is not None and self._governing_preposition(span) is None:
@@ -595,17 +619,17 @@ class ArgumentFinder:
                 yield cls._span_starting_at(doc, i)
 
     def _governing_preposition(self, span: Span) -> Token | None:
-        """The preposition a name depends on, past adjectives, a role noun in apposition and
-        genitive names ("z prezydentem USA Joe Bidenem") and the genitive of a role's title
-        ("z ministrem finansów Niemiec"), if any. Another noun ends the search: in "w niedzielę
-        Polskę" the name does not depend on "w"."""
+        """The preposition a name depends on, past adjectives, a role noun or the common noun
+        of its kind in apposition ("z prezydentem USA Joe Bidenem", "do grupy BRICS"), genitive
+        names and the genitive of a role's title ("z ministrem finansów Niemiec"), if any.
+        Another noun ends the search: in "w niedzielę Polskę" the name does not depend on "w"."""
         doc = span.doc
         for token in reversed(doc[max(0, span.start - 5):span.start]):
             if token.pos_ == "ADP":
                 return token
             if token.is_punct or _breaks_clause(token) or token.pos_ not in {"ADJ", "NOUN", "PROPN", "X", "CCONJ"}:
                 return None
-            if token.pos_ == "NOUN" and not self.role_nouns & set(token._.lemmas) \
+            if token.pos_ == "NOUN" and not (self.role_nouns | self.name_heads) & set(token._.lemmas) \
                     and not ("gen" in token_cases(token) and self._after_role_noun(doc, token.i)):
                 return None
         return None

@@ -42,6 +42,7 @@ class RelationExtractor(ArgumentFinder):
         self.place_country = {e.name: e.country for e in self.lexicon.entries if e.country}
         self.capital_of = {capital: country for country, capital in self.lexicon.capitals.items()}
         self.role_nouns = frozenset(role.split()[0] for role in self.lexicon.roles)
+        self.name_heads = frozenset(self.lexicon.heads)
         self.by_trigger: dict[str, list[Rule]] = {}
         self.phrases: dict[tuple[str, str], list[list[str]]] = {}  # (rule, first word) -> trigger phrases
         for rule in self.rules:
@@ -232,7 +233,7 @@ class RelationExtractor(ArgumentFinder):
                          if t.pos_ not in {"ADJ", "ADV", "PART", "X"}), None)
             if verb is None or not function_words()["copulas"] & set(verb._.lemmas):
                 return None, 1.0
-        if verb.tag_.startswith("bedzie") or (verb.tag_.startswith("fin") and ":perf" in verb.tag_):
+        if verb.tag_.startswith("bedzie") or (verb.tag_.startswith("fin") and _only_perfective(verb)):
             return self.lexicon.modality.get("@future", (None, 1.0))
         return None, 1.0
 
@@ -297,3 +298,10 @@ def _passive_frame(frame: Frame) -> Frame:
 def make_relations(nlp: Language, name: str, ontology: str | None) -> RelationExtractor:
     """Factory registered with spaCy (also as a `spacy_factories` entry point)."""
     return RelationExtractor(nlp, name, ontology)
+
+
+def _only_perfective(verb: Token) -> bool:
+    """A present form that is perfective only: a verb of both aspects ("należą",
+    "aresztuje") speaks of the present."""
+    forms = [a.tag for a in verb._.analyses if a.pos_class == "fin" and a.lemma == verb.lemma_] or [verb.tag_]
+    return all(":perf" in tag for tag in forms)
