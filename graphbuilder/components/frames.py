@@ -126,7 +126,7 @@ def _agrees_with_verb(token: Token, verb: Token) -> bool:
 
 class ArgumentFinder:
     """Finds rule arguments around a trigger; needs `ontology`, `place_country`, `capital_of`,
-    `role_nouns`, `name_heads`."""
+    `role_nouns`, `name_heads`, `name_heads_of`."""
 
     def find(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Iterator[Argument]:
         """Arguments of a frame around a trigger, with coordinated ones ("X i Y")."""
@@ -315,7 +315,11 @@ class ArgumentFinder:
                     break
                 # a chain of the rule's nouns: "zaproszenie do przystąpienia do BRICS"
                 i = self._next_preposition(doc, i + 2, clause_end, frame)
-            return self._scene_anaphor(frame, trigger, i + 1, clause_end, subject) if frame.scene and i >= 0 else None
+            if i < 0:
+                return None
+            if frame.scene:
+                return self._scene_anaphor(frame, trigger, i + 1, clause_end, subject)
+            return self._kind_anaphor(frame, trigger, i + 1, clause_end)
         while i < clause_end:
             span = self._span_starting_at(doc, i)
             if span is not None and self._governing_preposition(span) is None:
@@ -430,6 +434,23 @@ class ArgumentFinder:
                 found = self._entity(span, frame, UNSURE * UNSURE) if span is not None else None
                 if found and (subject is None or found.key != subject.key):
                     return found
+        return None
+
+    def _kind_anaphor(self, frame: Frame, trigger: Token, start: int, end: int) -> Argument | None:
+        """ "dołączyła do sojuszu": a lower-case noun after the preposition that begins the
+        name, or another name, of an organisation named before in the text (NATO, "Sojusz
+        Północnoatlantycki") stands for the last one so named."""
+        doc = trigger.doc
+        head = next((t for t in doc[start:end] if t.pos_ != "ADJ"), None)
+        if head is None or not head.is_lower or head.pos_ != "NOUN":
+            return None
+        lemmas = set(head._.lemmas)
+        for i in range(trigger.i - 1, -1, -1):
+            token = doc[i]
+            if token.ent_iob_ == "B" and self.ontology.top_class.get(token.ent_type_) == "Organization" \
+                    and lemmas & self.name_heads_of.get(token.ent_kb_id_, {token.ent_kb_id_.split()[0].lower()}):
+                span = self._span_starting_at(doc, i)
+                return self._entity(span, frame, UNSURE * UNSURE) if span.end <= trigger.i else None
         return None
 
     def _owner(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:

@@ -43,6 +43,8 @@ class RelationExtractor(ArgumentFinder):
         self.capital_of = {capital: country for country, capital in self.lexicon.capitals.items()}
         self.role_nouns = frozenset(role.split()[0] for role in self.lexicon.roles)
         self.name_heads = frozenset(self.lexicon.heads)
+        self.name_heads_of = {e.name: frozenset(n.split()[0].lower() for n in (e.name, *e.aliases))
+                              for e in self.lexicon.entries}  # "NATO" -> {"nato", "sojusz", "organizacja"}
         self.by_trigger: dict[str, list[Rule]] = {}
         self.phrases: dict[tuple[str, str], list[list[str]]] = {}  # (rule, first word) -> trigger phrases
         for rule in self.rules:
