@@ -100,6 +100,16 @@ def test_entities_a_country_inside_a_longer_name_is_an_entity_too(nlp):
     assert "Organizacja Narodów Zjednoczonych" in {s.kb_id_ for s in doc.spans["gb_nested"]}
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Izrael zaatakował Strefę Gazy.", "Strefa Gazy"),
+    ("Brazylia i Republika Południowej Afryki należą do BRICS.", "Republika Południowej Afryki"),
+])
+def test_entities_a_place_inside_a_place_name_is_no_entity(nlp, text, place):
+    doc = nlp(text)
+    assert place in {s.kb_id_ for s in doc.ents}
+    assert not doc.spans["gb_nested"]
+
+
 @pytest.mark.parametrize("country, genitive", [("Polska", "Polski"), ("Stany Zjednoczone", "Stanów Zjednoczonych"),
                                                ("Wielka Brytania", "Wielkiej Brytanii"), ("Niemcy", "Niemiec")])
 def test_names_genitive_of_country_names(nlp, country, genitive):
