@@ -142,7 +142,8 @@ class ArgumentFinder:
             yield Argument(ARTICLE)
             return
         found = finder(frame, trigger, end, subject)
-        if found is None:
+        if found is None or (frame.not_goal_of and found.end > 0
+                             and _is_goal_of(trigger.doc, found.start, frame.not_goal_of)):
             return
         yield self._as_country(found, frame, trigger.doc)
         if frame.position in {"left", "right", "any", "after_trigger"} and found.end > 0:
@@ -550,9 +551,7 @@ class ArgumentFinder:
         for i in range(trigger.i - 1, trigger.sent.start + 1, -1):
             if doc[i].lower_ in function_words()["relative_where"] and doc[i - 1].text == ",":
                 span = self._span_ending_at(doc, i - 2)
-                if span is None or _is_goal_of(doc, span.start, frame.not_goal_of):
-                    return None
-                return self._entity(span, frame)
+                return self._entity(span, frame) if span is not None else None
             if _breaks_clause(doc[i]):
                 return None
         return None
@@ -644,11 +643,16 @@ class ArgumentFinder:
         """The preposition a name depends on, past adjectives, a role noun or the common noun
         of its kind in apposition ("z prezydentem USA Joe Bidenem", "do grupy BRICS"), genitive
         names and the genitive of a role's title ("z ministrem finansów Niemiec"), if any.
-        Another noun ends the search: in "w niedzielę Polskę" the name does not depend on "w"."""
+        Another noun ends the search: in "w niedzielę Polskę" the name does not depend on "w",
+        nor in "Z Warszawy Modi udał się" does a name right after another with no noun
+        between them."""
         doc = span.doc
+        after_name = span.start > 0 and doc[span.start - 1].pos_ == "PROPN"
         for token in reversed(doc[max(0, span.start - 5):span.start]):
             if token.pos_ == "ADP":
-                return token
+                return None if after_name else token
+            if token.pos_ == "NOUN":
+                after_name = False
             if token.is_punct or _breaks_clause(token) or token.pos_ not in {"ADJ", "NOUN", "PROPN", "X", "CCONJ"}:
                 return None
             if token.pos_ == "NOUN" and not (self.role_nouns | self.name_heads) & set(token._.lemmas) \
