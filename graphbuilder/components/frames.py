@@ -354,11 +354,15 @@ class ArgumentFinder:
 
     def _after_trigger(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """A complement within a few lower-case words after the trigger phrase, past a role
-        noun's own complement ("wizyta ministra obrony Ukrainy Rustema Umerowa")."""
+        noun's own complement ("wizyta ministra obrony Ukrainy Rustema Umerowa") and
+        quotation marks ('według dziennika "The Guardian"')."""
         doc = trigger.doc
         i = end
-        while i < min(len(doc), end + WINDOW):
+        while i < min(len(doc), end + WINDOW + 1):
             token = doc[i]
+            if token.is_quote:
+                i += 1
+                continue
             if frame.anaphors and token.lemma_.lower() in frame.anaphors:
                 return self._anaphor(trigger, subject)
             span = self._span_starting_at(doc, i)
