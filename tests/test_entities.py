@@ -37,6 +37,9 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Przemawiała Annalena Baerbock.", "Annalena Baerbock"),
     ("Przyjechał premier Fumio Kishida.", "Fumio Kishida"),
     ("Przemawiała Ursula von der Leyen.", "Ursula von der Leyen"),
+    ("Spotkał się z premierem Japonii Fumio Kishidą.", "Fumio Kishida"),  # a man's name in -a
+    ("Prezydent powitał premiera Japonii Fumio Kishidę.", "Fumio Kishida"),
+    ("Rozmawiał z szefem ukraińskiej dyplomacji Andrijem Sybihą.", "Andrij Sybiha"),
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
