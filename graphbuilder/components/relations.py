@@ -170,6 +170,8 @@ class RelationExtractor(ArgumentFinder):
         copula = self.copula_after(trigger.doc, end) if rule.copula else -1
         if rule.copula and not (_after_copula(trigger) or copula >= 0):
             return
+        if self._negated_possibility(trigger):
+            return
         if self._is_negated(trigger) or (copula >= 0 and self._is_negated(trigger.doc[copula])):
             if not rule.negated:
                 return
@@ -183,7 +185,7 @@ class RelationExtractor(ArgumentFinder):
             signed = not object_frame.via or self._has_via(trigger.doc, trigger, end, object_frame.via)
             pairs += [pair for group in (subjects if signed else [], objects)
                       for pair in combinations(sorted(group, key=lambda a: a.start), 2)]
-        modality, factor = self._modality(trigger)
+        modality, factor = self._modality(trigger) if predicate == rule.predicate else (None, 1.0)
         if modality is None and predicate == rule.predicate:
             modality, factor = self._future(trigger)
         for subject, obj in pairs:
@@ -252,15 +254,31 @@ class RelationExtractor(ArgumentFinder):
         return [f for f in facts if f.rule not in rules or not (
             (f.subject, f.object[1]) in home or (f.subject, self.place_country.get(f.object[1])) in home)]
 
+    def _negated_possibility(self, trigger: Token) -> bool:
+        """A modal verb under "nie" before an infinitive trigger, other than a verb of will:
+        "Ukraina nie może przystąpić do NATO" states neither membership nor a refusal."""
+        words = function_words()
+        if not trigger.tag_.startswith("inf"):
+            return False
+        before = trigger.doc[max(trigger.sent.start, trigger.i - 3):trigger.i]
+        for previous, token in zip(before, before[1:]):
+            lemmas = set(token._.lemmas)
+            if previous.lower_ in words["negation"] and lemmas & set(self.lexicon.modality) and not lemmas & words["volition"]:
+                return True
+        return False
+
     @staticmethod
     def _is_negated(trigger: Token) -> bool:
-        """ "nie" before the trigger, past "się" and a copula ("nie został zaatakowany",
-        "nie jest członkiem")."""
+        """ "nie" before the trigger, past "się", a copula ("nie został zaatakowany", "nie jest
+        członkiem") and, before an infinitive, a verb of will: "nie zamierza przystąpić" is a
+        refusal, where "nie może przystąpić" is not."""
         words = function_words()
+        passable = words["volition"] if trigger.tag_.startswith("inf") else frozenset()
         for token in reversed(trigger.doc[max(0, trigger.i - 3):trigger.i]):
             if token.lower_ in words["negation"]:
                 return True
-            if token.lower_ not in words["reflexive"] and not words["copulas"] & set(token._.lemmas):
+            lemmas = set(token._.lemmas)
+            if token.lower_ not in words["reflexive"] and not (words["copulas"] | passable) & lemmas:
                 return False
         return False
 
