@@ -92,8 +92,9 @@ def _class_cases(token: Token, top_class: str) -> frozenset[str]:
 
 def _may_be_nominative(span: Span, top_class: str) -> bool:
     """A word of the name has a nominative reading, or no word is known and the mention is
-    the canonical (nominative) name: "Justin Trudeau", but not "Antonym Blinkenem"."""
-    known = [cases for token in span if (cases := _class_cases(token, top_class))]
+    the canonical (nominative) name: "Justin Trudeau", but not "Antonym Blinkenem".
+    Lower-case particles ("von der Leyen", "da Silva") do not count."""
+    known = [cases for token in span if not token.is_lower and (cases := _class_cases(token, top_class))]
     return any("nom" in cases for cases in known) or (not known and span.text == span.kb_id_)
 
 
