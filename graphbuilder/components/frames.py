@@ -66,6 +66,11 @@ def _breaks_clause(token: Token) -> bool:
     return _pos_class(token) in FINITE_CLASSES - AUXILIARY
 
 
+def is_plural(token: Token) -> bool:
+    """A plural noun: "ministrowie spraw zagranicznych Polski i Ukrainy, X i Y"."""
+    return token.tag_.split(":")[1:2] == ["pl"]
+
+
 def _is_goal_of(doc: Doc, start: int, verbs: frozenset[str]) -> bool:
     """Whether the name at `start` follows one of `verbs` in its clause, past a preposition
     and adverbs ("przyleciał w czwartek do Warszawy")."""
@@ -147,7 +152,8 @@ class ArgumentFinder:
                              and _is_goal_of(trigger.doc, found.start, frame.not_goal_of)):
             return
         yield self._as_country(found, frame, trigger.doc)
-        if frame.position in {"left", "right", "any", "after_trigger"} and found.end > 0:
+        if (frame.position in {"left", "right", "any", "after_trigger"} or (frame.position == "apposition" and is_plural(trigger))) \
+                and found.end > 0:
             for other in self._coordinated(frame, trigger.doc, found, trigger):
                 yield self._as_country(other, frame, trigger.doc)
 
@@ -650,12 +656,16 @@ class ArgumentFinder:
         names and the genitive of a role's title ("z ministrem finansów Niemiec"), if any.
         Another noun ends the search: in "w niedzielę Polskę" the name does not depend on "w",
         nor in "Z Warszawy Modi udał się" does a name right after another with no noun
-        between them."""
+        between them, nor a noun right after a name ("w Kremlu premiera Niemiec X")."""
         doc = span.doc
         after_name = span.start > 0 and doc[span.start - 1].pos_ == "PROPN"
+        noun_after = False
         for token in reversed(doc[max(0, span.start - 5):span.start]):
             if token.pos_ == "ADP":
                 return None if after_name else token
+            if token.pos_ == "PROPN" and noun_after:
+                return None
+            noun_after = token.pos_ == "NOUN"
             if token.pos_ == "NOUN":
                 after_name = False
             if token.is_punct or _breaks_clause(token) or token.pos_ not in {"ADJ", "NOUN", "PROPN", "X", "CCONJ"}:

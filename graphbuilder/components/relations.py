@@ -180,6 +180,8 @@ class RelationExtractor(ArgumentFinder):
         subjects = list(self.find(subject_frame, trigger, end, None))
         pairs = self._object_not_subject(subject_frame, trigger, [
             (s, o) for s in subjects for o in self.find(object_frame, trigger, end, s)])
+        if subject_frame.position == "apposition" and len(subjects) > 1:
+            pairs = _respectively(subjects, [o for _, o in pairs])
         if rule.mutual:
             objects = list(dict.fromkeys(o for _, o in pairs))
             signed = not object_frame.via or self._has_via(trigger.doc, trigger, end, object_frame.via)
@@ -281,6 +283,16 @@ class RelationExtractor(ArgumentFinder):
             if token.lower_ not in words["reflexive"] and not (words["copulas"] | passable) & lemmas:
                 return False
         return False
+
+
+def _respectively(subjects: list[Argument], objects: list[Argument]) -> list[tuple[Argument, Argument]]:
+    """Coordinated holders of a plural role go with its coordinated complements in order
+    ("ministrowie Polski i Ukrainy, X i Y": X of Polska, Y of Ukraina); with unequal
+    numbers nothing says which goes with which."""
+    objects = sorted(dict.fromkeys(objects), key=lambda o: o.start)
+    if len(objects) != len(subjects):
+        return []
+    return list(zip(sorted(subjects, key=lambda s: s.start), objects))
 
 
 def _after_copula(trigger: Token) -> bool:
