@@ -66,6 +66,12 @@ def _breaks_clause(token: Token) -> bool:
     return _pos_class(token) in FINITE_CLASSES - AUXILIARY
 
 
+def _has_participle(tokens: Span) -> bool:
+    """An adjectival participle opens a phrase of its own: in "ataki na rosyjskie bazy
+    znajdujące się na terytorium Kazachstanu" the bases are attacked, not Kazakhstan."""
+    return any(token.tag_.startswith(("pact", "ppas")) for token in tokens)
+
+
 def is_plural(token: Token) -> bool:
     """A plural noun: "ministrowie spraw zagranicznych Polski i Ukrainy, X i Y"."""
     return token.tag_.split(":")[1:2] == ["pl"]
@@ -313,21 +319,19 @@ class ArgumentFinder:
             return None
         clause_end = self._clause_end(doc, i)
         if frame.prep:
-            i = self._next_preposition(doc, i, clause_end, frame)
-            while i >= 0:
-                for span in self._entities_after(doc, i + 1, clause_end):
+            first = i = self._next_preposition(doc, i, clause_end, frame)
+            while i >= 0:  # the next phrase when one has no fitting name: "infrastrukturę w Odessie",
+                for span in self._entities_after(doc, i + 1, clause_end):  # "zaproszenie do przystąpienia do BRICS"
                     top = self.ontology.top_class.get(span.label_, "")
                     if found := self._entity(span, frame, self._case_fit(span[0], frame.case, top) or UNSURE):
                         return found
-                if not (i + 1 < clause_end and frame.via & set(doc[i + 1]._.lemmas)):
-                    break
-                # a chain of the rule's nouns: "zaproszenie do przystąpienia do BRICS"
-                i = self._next_preposition(doc, i + 2, clause_end, frame)
-            if i < 0:
+                following = self._next_preposition(doc, i + 1, clause_end, frame)
+                i = following if following < 0 or not _has_participle(doc[i + 1:following]) else -1
+            if first < 0:
                 return None
             if frame.scene:
-                return self._scene_anaphor(frame, trigger, i + 1, clause_end, subject)
-            return self._kind_anaphor(frame, trigger, i + 1, clause_end)
+                return self._scene_anaphor(frame, trigger, first + 1, clause_end, subject)
+            return self._kind_anaphor(frame, trigger, first + 1, clause_end)
         while i < clause_end:
             span = self._span_starting_at(doc, i)
             if span is not None and self._governing_preposition(span) is None:
