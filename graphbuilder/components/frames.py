@@ -607,7 +607,8 @@ class ArgumentFinder:
                 return None
             span = self._span_starting_at(doc, j) if step > 0 else self._span_ending_at(doc, j)
             span_top = self.ontology.top_class.get(span.label_) if span is not None else None
-            if span_top is not None and (span_top == top or span_top in frame.classes):
+            capital = span_top == "City" and top == "Country" and span.kb_id_ in self.capital_of  # "Kijów i Waszyngton"
+            if span_top is not None and (span_top == top or span_top in frame.classes or capital):
                 return self._entity(span, frame)
             if _breaks_clause(doc[j]) or _is_clause_break(doc[j]) or (doc[j].is_punct and doc[j].text != ","):
                 return None
