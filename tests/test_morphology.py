@@ -11,6 +11,7 @@ import graphbuilder
 from graphbuilder.lemma_choice import CHOOSER_PATH, FEATURES, AnalysisScorer, candidates
 from graphbuilder.morf_embed import MORFEUSZ_FEATURES, MorfeuszFeatureExtractor, morfeusz_keys
 from graphbuilder.morph import Analyser, strip_homonym, tag_features, ud_morph
+from graphbuilder.nkjp import load_pipeline
 from graphbuilder.nlp import build_nlp
 
 
@@ -129,3 +130,8 @@ def test_morfeusz_feature_extractor_appends_the_morfeusz_columns_to_the_spacy_at
     (rows,) = MorfeuszFeatureExtractor(["NORM", "SHAPE"]).predict([doc])
     assert rows.shape == (len(doc), 2 + len(MORFEUSZ_FEATURES))
     assert [tuple(r[2:]) for r in rows.tolist()] == [morfeusz_keys(t.text) for t in doc]
+
+
+def test_the_shipped_tok2vec_embeds_the_morfeusz_features():
+    embed = load_pipeline().config["components"]["tok2vec"]["model"]["embed"]
+    assert embed["@architectures"] == "graphbuilder.MorfeuszHashEmbed.v1"
