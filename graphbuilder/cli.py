@@ -37,7 +37,26 @@ def _progress_bar(total: int | None) -> Callable[[], None] | None:
     return tick
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineErrors(click.Group):
+    """Usage errors in one line, as every other error ("graphbuilder: error: ..."), with
+    click's exit status 2."""
+
+    def main(self, *args, **kwargs):
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+        except click.Abort:
+            _error("aborted")
+            sys.exit(1)
+        except click.ClickException as err:
+            path = err.ctx.command_path if getattr(err, "ctx", None) else self.name
+            where = path.partition(" ")[2]
+            _error(f"{where + ': ' if where else ''}{err.format_message()} (see `{path} --help`)")
+            sys.exit(err.exit_code)
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="graphbuilder")
 def main() -> None:
     """Build a knowledge graph from Polish news articles and query it."""

@@ -138,7 +138,7 @@ def _build_network(graph: nx.MultiDiGraph, page_title: str) -> Network:
     big = _is_big(graph)
     where = positions(graph) if big else {}
     shares = _degree_shares(graph)
-    net.nodes = [_node_options(node, data, shares[node], where.get(node), big=big)
+    net.nodes = [_node_options(node, data, shares[node], where.get(node), scaled_label=_has_many_nodes(graph))
                  for node, data in graph.nodes(data=True)]
     net.node_ids = [item["id"] for item in net.nodes]
     net.edges = [_edge_options(index, source, target, data, bend if big else None, labelled=not big)
@@ -152,17 +152,23 @@ def _is_big(graph: nx.MultiDiGraph) -> bool:
     return graph.number_of_nodes() > PHYSICS_MAX_NODES
 
 
+def _has_many_nodes(graph: nx.MultiDiGraph) -> bool:
+    """So many nodes that the whole graph is shown too small to read every label: labels
+    then grow with degree, so that the hubs are named at once and the rest on zooming in."""
+    return graph.number_of_nodes() > IMPROVED_LAYOUT_MAX_NODES
+
+
 def _vis_options(graph: nx.MultiDiGraph) -> dict[str, Any]:
     """VIS_OPTIONS, with the slow initial layout only where it pays off."""
     options = copy.deepcopy(VIS_OPTIONS)
-    small = graph.number_of_nodes() <= IMPROVED_LAYOUT_MAX_NODES
-    options["layout"]["improvedLayout"] = small
+    options["layout"]["improvedLayout"] = not _has_many_nodes(graph)
+    if _has_many_nodes(graph):
+        options["nodes"]["font"]["size"] = BIG_LABEL_SIZE[0]
+        options["nodes"]["scaling"] = {"label": {"drawThreshold": BIG_LABEL_DRAW_THRESHOLD}}
     if _is_big(graph):
         options["physics"]["enabled"] = False
         options["edges"]["smooth"] = False  # per-edge curves only where edges run parallel
         options["interaction"].update(BIG_GRAPH_INTERACTION)
-        options["nodes"]["font"]["size"] = BIG_LABEL_SIZE[0]
-        options["nodes"]["scaling"] = {"label": {"drawThreshold": BIG_LABEL_DRAW_THRESHOLD}}
         options["edges"]["arrows"]["to"]["enabled"] = False  # the page adds them where lit
     return options
 
@@ -188,7 +194,7 @@ def _degree_shares(graph: nx.MultiDiGraph) -> dict[Any, float]:
 
 
 def _node_options(node: Any, data: dict[str, Any], share: float,
-                  xy: tuple[float, float] | None, *, big: bool) -> dict[str, Any]:
+                  xy: tuple[float, float] | None, *, scaled_label: bool) -> dict[str, Any]:
     """vis node fields, plus what the page builds the tooltip and the search index from.
 
     `share` is the node's degree scaled to 0..1; big graphs give it to the label size too,
@@ -206,7 +212,7 @@ def _node_options(node: Any, data: dict[str, Any], share: float,
         "aliases": [str(a) for a in data.get("aliases") or [] if str(a) != label],
     }
     label_size = round(BIG_LABEL_SIZE[0] + share * (BIG_LABEL_SIZE[1] - BIG_LABEL_SIZE[0]))
-    if big and label_size > BIG_LABEL_SIZE[0]:
+    if scaled_label and label_size > BIG_LABEL_SIZE[0]:
         options["font"] = {"size": label_size}
     if xy is not None:
         options["x"], options["y"] = xy

@@ -14,6 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graphbuilder import morf_embed  # noqa: F401  registers the tok2vec's Morfeusz embedding
+
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "nkjp"
 
 

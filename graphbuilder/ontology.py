@@ -23,13 +23,13 @@ ARTICLE_CLASS = "Article"
 
 
 def ontology_dir() -> Path:
-    """Where `ontology/` is: $GRAPHBUILDER_ONTOLOGY, the installed copy, or the checkout."""
+    """Where `ontology/` is: $GRAPHBUILDER_ONTOLOGY, or the package's `ontology`, which in
+    the checkout links to the top-level folder and in a wheel is a copy of it."""
     if env := os.environ.get("GRAPHBUILDER_ONTOLOGY"):
         return Path(env)
     here = Path(__file__).resolve().parent
-    for candidate in (here / "ontology", here.parent / "ontology"):
-        if (candidate / "graphbuilder.ttl").is_file():
-            return candidate
+    if (here / "ontology" / "graphbuilder.ttl").is_file():
+        return here / "ontology"
     raise FileNotFoundError("ontology/graphbuilder.ttl not found; set GRAPHBUILDER_ONTOLOGY")
 
 

@@ -35,6 +35,9 @@ holders act for what they lead: when the prime ministers of X and Y sign, X and 
 Frame options: `name_prefix` / `not_name_prefix` restrict entity names ("Ministerstwo"),
 `country_of` makes an organisation stand for its country ("szef MSZ" is a minister of Poland),
 `direct_object` stops at a common noun in the frame's case ("przyjął dymisję ministra X"),
+`not_goal_of` turns a place down when it is where one of these words went ("przyleciał do
+Warszawy, gdzie spotkał się z X", "podczas wizyty w Warszawie rozmawiał z X": X is the host
+there, not a visitor),
 `anaphors` are nouns standing for an entity named before ("kraj", "państwo"), and `scene`
 the nouns whose place names the entity such an anaphor stands for ("inwazja na sąsiedni
 kraj" after "wojna na Ukrainie").
@@ -68,6 +71,7 @@ class Frame:
     not_name_prefix: tuple[str, ...] = ()  # never entities whose name starts so
     country_of: bool = False  # stand for the country the entity belongs to ("szef MSZ" -> Polska)
     direct_object: bool = False  # a common noun in the frame's case takes the object slot first
+    not_goal_of: frozenset[str] = frozenset()  # words of travel whose goal the place may not be
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,7 @@ def parse_frame(data: dict) -> Frame:
         not_name_prefix=tuple(_as_set(data.get("not_name_prefix"))),
         country_of=bool(data.get("country_of", False)),
         direct_object=bool(data.get("direct_object", False)),
+        not_goal_of=_as_set(data.get("not_goal_of")),
     )
 
 

@@ -350,7 +350,8 @@ def serve(paths: list[Path], host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
         pool = Pool(location, limits)
         server = create_server(make_app(pool, graph_page, cors), host=host, port=port, threads=WORKERS + 2,
                                ident="graphbuilder")
-        signal.signal(signal.SIGTERM, _stop)
+        for stop_signal in (signal.SIGTERM, signal.SIGINT):  # SIGINT too: a shell may start us ignoring it
+            signal.signal(stop_signal, _stop)
         try:
             ready(f"http://{host}:{server.effective_port}/")
             server.run()

@@ -228,3 +228,16 @@ def test_cli_query_long_one_line_sparql(seed_build):
     result = _runner().invoke(main, ["query", text, "--data", str(out)])
     assert result.exit_code == 0
     assert result.stdout == "true\n"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["html", "--min-confidence", "2"], "graphbuilder: error: html: Invalid value for '--min-confidence'"),
+    (["query"], "graphbuilder: error: query: Missing argument 'QUERY'."),
+    (["nosuch"], "graphbuilder: error: No such command 'nosuch'."),
+])
+def test_cli_usage_errors_take_one_line(args, message):
+    from graphbuilder.cli import main
+
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1

@@ -37,6 +37,9 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Przemawiała Annalena Baerbock.", "Annalena Baerbock"),
     ("Przyjechał premier Fumio Kishida.", "Fumio Kishida"),
     ("Przemawiała Ursula von der Leyen.", "Ursula von der Leyen"),
+    ("Spotkał się z premierem Japonii Fumio Kishidą.", "Fumio Kishida"),  # a man's name in -a
+    ("Prezydent powitał premiera Japonii Fumio Kishidę.", "Fumio Kishida"),
+    ("Rozmawiał z szefem ukraińskiej dyplomacji Andrijem Sybihą.", "Andrij Sybiha"),
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
@@ -101,6 +104,16 @@ def test_entities_a_country_inside_a_longer_name_is_an_entity_too(nlp):
     doc = nlp("Obrady Zgromadzenia Ogólnego ONZ trwały tydzień.")
     assert ("Zgromadzenie Ogólne ONZ", "InternationalOrganization") in {(s.kb_id_, s.label_) for s in doc.ents}
     assert "Organizacja Narodów Zjednoczonych" in {s.kb_id_ for s in doc.spans["gb_nested"]}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Izrael zaatakował Strefę Gazy.", "Strefa Gazy"),
+    ("Brazylia i Republika Południowej Afryki należą do BRICS.", "Republika Południowej Afryki"),
+])
+def test_entities_a_place_inside_a_place_name_is_no_entity(nlp, text, place):
+    doc = nlp(text)
+    assert place in {s.kb_id_ for s in doc.ents}
+    assert not doc.spans["gb_nested"]
 
 
 @pytest.mark.parametrize("country, genitive", [("Polska", "Polski"), ("Stany Zjednoczone", "Stanów Zjednoczonych"),

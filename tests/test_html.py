@@ -561,6 +561,21 @@ def test_big_graph_is_drawn_from_python_positions_without_physics(open_graph: An
     assert _arrowed_edges(loaded) == set()
 
 
+def test_labels_grow_with_degree_once_a_graph_is_too_big_to_read_whole(open_graph: Any) -> None:
+    """Past about a hundred nodes the fitted view is too small for every label: the hubs'
+    labels are larger, so they are read first; a small graph keeps one label size."""
+    def label_sizes(g: nx.MultiDiGraph) -> dict[str, float]:
+        loaded = open_graph(g)
+        _assert_clean(loaded)
+        return loaded.js("Object.fromEntries(gbNodes.getIds().map(id => [id, gbNetwork.body.nodes[id].options.font.size]))")
+    mid = big_graph(150)
+    for i in range(2, 60):
+        _edge(mid, EX + "n0", EX + f"n{i}", "visits", "odwiedza", [_evidence(f"Zdanie {i}c.")])
+    sizes = label_sizes(mid)
+    assert sizes[EX + "n0"] > sizes[EX + "n75"]
+    assert len(set(label_sizes(small_graph()).values())) == 1
+
+
 def _arrowed_edges(loaded: Loaded) -> set[str]:
     """Edges that the next frame draws with an arrow."""
     return set(loaded.js("gbEdges.getIds().filter(id => gbNetwork.body.edges[id].getFormattingValues().toArrow)"))

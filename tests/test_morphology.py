@@ -5,10 +5,13 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.strings import get_string_id
 
 import graphbuilder
 from graphbuilder.lemma_choice import CHOOSER_PATH, FEATURES, AnalysisScorer, candidates
+from graphbuilder.morf_embed import MORFEUSZ_FEATURES, MorfeuszFeatureExtractor, morfeusz_keys
 from graphbuilder.morph import Analyser, strip_homonym, tag_features, ud_morph
+from graphbuilder.nkjp import load_pipeline
 from graphbuilder.nlp import build_nlp
 
 
@@ -135,3 +138,22 @@ def test_scorer_ships_with_the_package_and_refuses_other_features(tmp_path):
 def test_morphology_refuses_an_unknown_lemma_choice():
     with pytest.raises(ValueError, match="lemma_choice"):
         build_nlp(lemma_choice="oracle")
+
+
+def test_morfeusz_embedding_features_are_the_forms_readings_classes_and_name_categories():
+    readings, classes, names = morfeusz_keys("Kowalski")
+    assert names == get_string_id("nazwisko") and classes == get_string_id("adj|subst")
+    assert morfeusz_keys("zrobiłem")[1] == get_string_id("praet")  # first segment of zrobił|em
+    assert morfeusz_keys("Kowalski") != morfeusz_keys("Warszawa")
+
+
+def test_morfeusz_feature_extractor_appends_the_morfeusz_columns_to_the_spacy_attributes():
+    doc = build_nlp().make_doc("Jan Kowalski pojechał do Warszawy.")
+    (rows,) = MorfeuszFeatureExtractor(["NORM", "SHAPE"]).predict([doc])
+    assert rows.shape == (len(doc), 2 + len(MORFEUSZ_FEATURES))
+    assert [tuple(r[2:]) for r in rows.tolist()] == [morfeusz_keys(t.text) for t in doc]
+
+
+def test_the_shipped_tok2vec_embeds_the_morfeusz_features():
+    embed = load_pipeline().config["components"]["tok2vec"]["model"]["embed"]
+    assert embed["@architectures"] == "graphbuilder.MorfeuszHashEmbed.v1"

@@ -103,6 +103,7 @@ def test_relations_facts_carry_sentence_rule_and_confidence(nlp):
     ("Ukraina zostanie kiedyś członkiem NATO.", "memberOf", "planned"),
     ("Szwajcaria nie przystąpi do NATO.", "declinedToJoin", None),
     ("Bałtowie obawiają się groźby rosyjskiej inwazji na Litwę.", "attacked", "possible"),
+    ("Do Unii Europejskiej należą Polska i Litwa.", "memberOf", None),  # "należeć" has both aspects: present
 ])
 def test_relations_modality_is_marked_and_lowers_confidence(nlp, text, predicate, modality):
     fact = next(f for f in nlp(text)._.facts if f.predicate == predicate)

@@ -31,8 +31,9 @@ META = {
     "name": "graphbuilder_nkjp",
     "version": "0.1.0",
     "description": (
-        "Polish CNN pipeline for graphbuilder: tok2vec + tagger (reduced NKJP tags "
-        "class:number:case:gender) + NER (persName, orgName, placeName, geogName). "
+        "Polish CNN pipeline for graphbuilder: tok2vec (hashed NORM, PREFIX, SUFFIX, SHAPE "
+        "and Morfeusz 2 readings, classes and name categories of the form) + tagger (reduced "
+        "NKJP tags class:number:case:gender) + NER (persName, orgName, placeName, geogName). "
         "Trained on the NKJP 1M subcorpus (entities; tags only where Morfeusz 2 makes them "
         "certain) and UD Polish-LFG dev/test + PUD (tags). See training/README.md."
     ),

@@ -565,13 +565,15 @@ class EntityRecognizer:
                 extra.append(Span(doc, span.end + 1, span.end + 2, label=span.label_, kb_id=span.kb_id_))
         return sorted(spans + extra, key=lambda s: s.start)
 
-    @staticmethod
-    def _nested(doc: Doc, matches: list[Span]) -> list[Span]:
-        """Known names that complement a longer entity ("ONZ" in "Zgromadzenie Ogólne ONZ",
-        "Rosji" in "Ministerstwo Spraw Zagranicznych Rosji"): entities of their own, though
-        not separate mentions in `doc.ents`. A name's own head ("Azja" in "Azja Środkowa"),
-        a prepositional phrase ("w Europie") or a part of a route ("Baku–Tbilisi") is not."""
-        nested, entities = [], doc.ents
+    def _nested(self, doc: Doc, matches: list[Span]) -> list[Span]:
+        """Known names that complement a longer organisation's name ("ONZ" in "Zgromadzenie
+        Ogólne ONZ", "Rosji" in "Ministerstwo Spraw Zagranicznych Rosji"): entities of their
+        own, though not separate mentions in `doc.ents`. A name's own head ("Azja" in "Azja
+        Środkowa"), a prepositional phrase ("w Europie"), a part of a route ("Baku–Tbilisi")
+        or of a place's name ("Gazy" in "Strefa Gazy", "Afryki" in "Republika Południowej
+        Afryki") is not."""
+        nested = []
+        entities = [e for e in doc.ents if self.top_class.get(e.label_) == "Organization"]
         covering = {i: entity for entity in entities for i in range(entity.start, entity.end)}
         for match in matches:
             previous = doc[match.start - 1] if match.start else None

@@ -66,6 +66,28 @@ def _breaks_clause(token: Token) -> bool:
     return _pos_class(token) in FINITE_CLASSES - AUXILIARY
 
 
+def _has_participle(tokens: Span) -> bool:
+    """An adjectival participle opens a phrase of its own: in "ataki na rosyjskie bazy
+    znajdujące się na terytorium Kazachstanu" the bases are attacked, not Kazakhstan."""
+    return any(token.tag_.startswith(("pact", "ppas")) for token in tokens)
+
+
+def is_plural(token: Token) -> bool:
+    """A plural noun: "ministrowie spraw zagranicznych Polski i Ukrainy, X i Y"."""
+    return token.tag_.split(":")[1:2] == ["pl"]
+
+
+def _is_goal_of(doc: Doc, start: int, verbs: frozenset[str]) -> bool:
+    """Whether the name at `start` follows one of `verbs` in its clause, past a preposition
+    and adverbs ("przyleciał w czwartek do Warszawy")."""
+    for i in range(start - 1, max(doc[start].sent.start, start - 2 * WINDOW) - 1, -1):
+        if verbs & set(doc[i]._.lemmas):
+            return True
+        if _breaks_clause(doc[i]) or _is_clause_break(doc[i]):
+            return False
+    return False
+
+
 def _is_clause_break(token: Token) -> bool:
     return token.lower_ in function_words()["clause_breaks"] or bool(token.is_sent_start)
 
@@ -81,8 +103,9 @@ def _class_cases(token: Token, top_class: str) -> frozenset[str]:
 
 def _may_be_nominative(span: Span, top_class: str) -> bool:
     """A word of the name has a nominative reading, or no word is known and the mention is
-    the canonical (nominative) name: "Justin Trudeau", but not "Antonym Blinkenem"."""
-    known = [cases for token in span if (cases := _class_cases(token, top_class))]
+    the canonical (nominative) name: "Justin Trudeau", but not "Antonym Blinkenem".
+    Lower-case particles ("von der Leyen", "da Silva") do not count."""
+    known = [cases for token in span if not token.is_lower and (cases := _class_cases(token, top_class))]
     return any("nom" in cases for cases in known) or (not known and span.text == span.kb_id_)
 
 
@@ -114,7 +137,8 @@ def _agrees_with_verb(token: Token, verb: Token) -> bool:
 
 
 class ArgumentFinder:
-    """Finds rule arguments around a trigger; needs `ontology`, `place_country`, `capital_of`, `role_nouns`."""
+    """Finds rule arguments around a trigger; needs `ontology`, `place_country`, `capital_of`,
+    `role_nouns`, `name_heads`, `name_heads_of`."""
 
     def find(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Iterator[Argument]:
         """Arguments of a frame around a trigger, with coordinated ones ("X i Y")."""
@@ -130,10 +154,12 @@ class ArgumentFinder:
             yield Argument(ARTICLE)
             return
         found = finder(frame, trigger, end, subject)
-        if found is None:
+        if found is None or (frame.not_goal_of and found.end > 0
+                             and _is_goal_of(trigger.doc, found.start, frame.not_goal_of)):
             return
         yield self._as_country(found, frame, trigger.doc)
-        if frame.position in {"left", "right", "any", "after_trigger"} and found.end > 0:
+        if (frame.position in {"left", "right", "any", "after_trigger"} or (frame.position == "apposition" and is_plural(trigger))) \
+                and found.end > 0:
             for other in self._coordinated(frame, trigger.doc, found, trigger):
                 yield self._as_country(other, frame, trigger.doc)
 
@@ -190,10 +216,30 @@ class ArgumentFinder:
             span = self._span_ending_at(doc, i)
             if span is not None and (found := self._fitting(span, frame, trigger)):
                 return found
+            if span is None and (found := self._relative_antecedent(doc, i, frame)):
+                return found
         if frame.prep:
             return None
         return (self._inverted(frame, trigger, end) or self._previous_clause_subject(frame, trigger)
                 or (self._carried(frame, trigger) if frame.carry else None))
+
+    def _relative_antecedent(self, doc: Doc, i: int, frame: Frame) -> Argument | None:
+        """The entity a relative pronoun at i stands for, when the pronoun's preposition or
+        case fits the frame: "grupy BRICS, do której należą Indie", "Finlandia, która
+        przystąpiła do NATO"."""
+        if "który" not in doc[i]._.lemmas:
+            return None
+        k = i - 1
+        if doc[k].pos_ == "ADP":
+            if not frame.prep & set(doc[k]._.lemmas):
+                return None
+            k -= 1
+        elif frame.prep or (frame.case and not token_cases(doc[i]) & frame.case):
+            return None
+        if k < 1 or doc[k].text != ",":
+            return None
+        span = self._span_ending_at(doc, k - 1)
+        return self._entity(span, frame) if span is not None else None
 
     def _previous_clause_subject(self, frame: Frame, trigger: Token) -> Argument | None:
         """A subject shared with the previous clause of the sentence ("X przybył do Y,
@@ -273,14 +319,19 @@ class ArgumentFinder:
             return None
         clause_end = self._clause_end(doc, i)
         if frame.prep:
-            i = self._next_preposition(doc, i, clause_end, frame)
-            if i < 0:
+            first = i = self._next_preposition(doc, i, clause_end, frame)
+            while i >= 0:  # the next phrase when one has no fitting name: "infrastrukturę w Odessie",
+                for span in self._entities_after(doc, i + 1, clause_end):  # "zaproszenie do przystąpienia do BRICS"
+                    top = self.ontology.top_class.get(span.label_, "")
+                    if found := self._entity(span, frame, self._case_fit(span[0], frame.case, top) or UNSURE):
+                        return found
+                following = self._next_preposition(doc, i + 1, clause_end, frame)
+                i = following if following < 0 or not _has_participle(doc[i + 1:following]) else -1
+            if first < 0:
                 return None
-            for span in self._entities_after(doc, i + 1, clause_end):
-                top = self.ontology.top_class.get(span.label_, "")
-                if found := self._entity(span, frame, self._case_fit(span[0], frame.case, top) or UNSURE):
-                    return found
-            return self._scene_anaphor(frame, trigger, i + 1, clause_end, subject) if frame.scene else None
+            if frame.scene:
+                return self._scene_anaphor(frame, trigger, first + 1, clause_end, subject)
+            return self._kind_anaphor(frame, trigger, first + 1, clause_end)
         while i < clause_end:
             span = self._span_starting_at(doc, i)
             if span is not None and self._governing_preposition(span) is None:
@@ -314,11 +365,15 @@ class ArgumentFinder:
 
     def _after_trigger(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """A complement within a few lower-case words after the trigger phrase, past a role
-        noun's own complement ("wizyta ministra obrony Ukrainy Rustema Umerowa")."""
+        noun's own complement ("wizyta ministra obrony Ukrainy Rustema Umerowa") and
+        quotation marks ('według dziennika "The Guardian"')."""
         doc = trigger.doc
         i = end
-        while i < min(len(doc), end + WINDOW):
+        while i < min(len(doc), end + WINDOW + 1):
             token = doc[i]
+            if token.is_quote:
+                i += 1
+                continue
             if frame.anaphors and token.lemma_.lower() in frame.anaphors:
                 return self._anaphor(trigger, subject)
             span = self._span_starting_at(doc, i)
@@ -397,6 +452,23 @@ class ArgumentFinder:
                     return found
         return None
 
+    def _kind_anaphor(self, frame: Frame, trigger: Token, start: int, end: int) -> Argument | None:
+        """ "dołączyła do sojuszu": a lower-case noun after the preposition that begins the
+        name, or another name, of an organisation named before in the text (NATO, "Sojusz
+        Północnoatlantycki") stands for the last one so named."""
+        doc = trigger.doc
+        head = next((t for t in doc[start:end] if t.pos_ != "ADJ"), None)
+        if head is None or not head.is_lower or head.pos_ != "NOUN":
+            return None
+        lemmas = set(head._.lemmas)
+        for i in range(trigger.i - 1, -1, -1):
+            token = doc[i]
+            if token.ent_iob_ == "B" and self.ontology.top_class.get(token.ent_type_) == "Organization" \
+                    and lemmas & self.name_heads_of.get(token.ent_kb_id_, {token.ent_kb_id_.split()[0].lower()}):
+                span = self._span_starting_at(doc, i)
+                return self._entity(span, frame, UNSURE * UNSURE) if span.end <= trigger.i else None
+        return None
+
     def _owner(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The entity owning the verb's subject noun: its nationality adjective or genitive
         ("rosyjskie wojska", "armia izraelska", "wojska Rosji zaatakowały")."""
@@ -449,13 +521,14 @@ class ArgumentFinder:
         return None
 
     def _next(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
-        """The entity right after the trigger, past at most one adjective ("rosyjski Gazprom")."""
+        """The entity right after the trigger, past an adjective or the common noun of its
+        kind ("rosyjski Gazprom", "norweski koncern Equinor", "rosyjski koncern naftowy Łukoil")."""
         doc = trigger.doc
-        for i in range(end, min(len(doc), end + 2)):
+        for i in range(end, min(len(doc), end + 3)):
             span = self._span_starting_at(doc, i)
             if span is not None:
                 return self._entity(span, frame)
-            if doc[i].pos_ != "ADJ":
+            if doc[i].pos_ != "ADJ" and not (doc[i].is_lower and self.name_heads & set(doc[i]._.lemmas)):
                 return None
         return None
 
@@ -534,7 +607,8 @@ class ArgumentFinder:
                 return None
             span = self._span_starting_at(doc, j) if step > 0 else self._span_ending_at(doc, j)
             span_top = self.ontology.top_class.get(span.label_) if span is not None else None
-            if span_top is not None and (span_top == top or span_top in frame.classes):
+            capital = span_top == "City" and top == "Country" and span.kb_id_ in self.capital_of  # "Kijów i Waszyngton"
+            if span_top is not None and (span_top == top or span_top in frame.classes or capital):
                 return self._entity(span, frame)
             if _breaks_clause(doc[j]) or _is_clause_break(doc[j]) or (doc[j].is_punct and doc[j].text != ","):
                 return None
@@ -582,17 +656,26 @@ class ArgumentFinder:
                 yield cls._span_starting_at(doc, i)
 
     def _governing_preposition(self, span: Span) -> Token | None:
-        """The preposition a name depends on, past adjectives, a role noun in apposition and
-        genitive names ("z prezydentem USA Joe Bidenem") and the genitive of a role's title
-        ("z ministrem finansów Niemiec"), if any. Another noun ends the search: in "w niedzielę
-        Polskę" the name does not depend on "w"."""
+        """The preposition a name depends on, past adjectives, a role noun or the common noun
+        of its kind in apposition ("z prezydentem USA Joe Bidenem", "do grupy BRICS"), genitive
+        names and the genitive of a role's title ("z ministrem finansów Niemiec"), if any.
+        Another noun ends the search: in "w niedzielę Polskę" the name does not depend on "w",
+        nor in "Z Warszawy Modi udał się" does a name right after another with no noun
+        between them, nor a noun right after a name ("w Kremlu premiera Niemiec X")."""
         doc = span.doc
+        after_name = span.start > 0 and doc[span.start - 1].pos_ == "PROPN"
+        noun_after = False
         for token in reversed(doc[max(0, span.start - 5):span.start]):
             if token.pos_ == "ADP":
-                return token
+                return None if after_name else token
+            if token.pos_ == "PROPN" and noun_after:
+                return None
+            noun_after = token.pos_ == "NOUN"
+            if token.pos_ == "NOUN":
+                after_name = False
             if token.is_punct or _breaks_clause(token) or token.pos_ not in {"ADJ", "NOUN", "PROPN", "X", "CCONJ"}:
                 return None
-            if token.pos_ == "NOUN" and not self.role_nouns & set(token._.lemmas) \
+            if token.pos_ == "NOUN" and not (self.role_nouns | self.name_heads) & set(token._.lemmas) \
                     and not ("gen" in token_cases(token) and self._after_role_noun(doc, token.i)):
                 return None
         return None

@@ -42,6 +42,9 @@ class RelationExtractor(ArgumentFinder):
         self.place_country = {e.name: e.country for e in self.lexicon.entries if e.country}
         self.capital_of = {capital: country for country, capital in self.lexicon.capitals.items()}
         self.role_nouns = frozenset(role.split()[0] for role in self.lexicon.roles)
+        self.name_heads = frozenset(self.lexicon.heads)
+        self.name_heads_of = {e.name: frozenset(n.split()[0].lower() for n in (e.name, *e.aliases))
+                              for e in self.lexicon.entries}  # "NATO" -> {"nato", "sojusz", "organizacja"}
         self.by_trigger: dict[str, list[Rule]] = {}
         self.phrases: dict[tuple[str, str], list[list[str]]] = {}  # (rule, first word) -> trigger phrases
         for rule in self.rules:
@@ -167,6 +170,8 @@ class RelationExtractor(ArgumentFinder):
         copula = self.copula_after(trigger.doc, end) if rule.copula else -1
         if rule.copula and not (_after_copula(trigger) or copula >= 0):
             return
+        if self._negated_possibility(trigger):
+            return
         if self._is_negated(trigger) or (copula >= 0 and self._is_negated(trigger.doc[copula])):
             if not rule.negated:
                 return
@@ -175,12 +180,14 @@ class RelationExtractor(ArgumentFinder):
         subjects = list(self.find(subject_frame, trigger, end, None))
         pairs = self._object_not_subject(subject_frame, trigger, [
             (s, o) for s in subjects for o in self.find(object_frame, trigger, end, s)])
+        if subject_frame.position == "apposition" and len(subjects) > 1:
+            pairs = _respectively(subjects, [o for _, o in pairs])
         if rule.mutual:
             objects = list(dict.fromkeys(o for _, o in pairs))
             signed = not object_frame.via or self._has_via(trigger.doc, trigger, end, object_frame.via)
             pairs += [pair for group in (subjects if signed else [], objects)
                       for pair in combinations(sorted(group, key=lambda a: a.start), 2)]
-        modality, factor = self._modality(trigger)
+        modality, factor = self._modality(trigger) if predicate == rule.predicate else (None, 1.0)
         if modality is None and predicate == rule.predicate:
             modality, factor = self._future(trigger)
         for subject, obj in pairs:
@@ -232,7 +239,7 @@ class RelationExtractor(ArgumentFinder):
                          if t.pos_ not in {"ADJ", "ADV", "PART", "X"}), None)
             if verb is None or not function_words()["copulas"] & set(verb._.lemmas):
                 return None, 1.0
-        if verb.tag_.startswith("bedzie") or (verb.tag_.startswith("fin") and ":perf" in verb.tag_):
+        if verb.tag_.startswith("bedzie") or (verb.tag_.startswith("fin") and _only_perfective(verb)):
             return self.lexicon.modality.get("@future", (None, 1.0))
         return None, 1.0
 
@@ -249,17 +256,43 @@ class RelationExtractor(ArgumentFinder):
         return [f for f in facts if f.rule not in rules or not (
             (f.subject, f.object[1]) in home or (f.subject, self.place_country.get(f.object[1])) in home)]
 
+    def _negated_possibility(self, trigger: Token) -> bool:
+        """A modal verb under "nie" before an infinitive trigger, other than a verb of will:
+        "Ukraina nie może przystąpić do NATO" states neither membership nor a refusal."""
+        words = function_words()
+        if not trigger.tag_.startswith("inf"):
+            return False
+        before = trigger.doc[max(trigger.sent.start, trigger.i - 3):trigger.i]
+        for previous, token in zip(before, before[1:]):
+            lemmas = set(token._.lemmas)
+            if previous.lower_ in words["negation"] and lemmas & set(self.lexicon.modality) and not lemmas & words["volition"]:
+                return True
+        return False
+
     @staticmethod
     def _is_negated(trigger: Token) -> bool:
-        """ "nie" before the trigger, past "się" and a copula ("nie został zaatakowany",
-        "nie jest członkiem")."""
+        """ "nie" before the trigger, past "się", a copula ("nie został zaatakowany", "nie jest
+        członkiem") and, before an infinitive, a verb of will: "nie zamierza przystąpić" is a
+        refusal, where "nie może przystąpić" is not."""
         words = function_words()
+        passable = words["volition"] if trigger.tag_.startswith("inf") else frozenset()
         for token in reversed(trigger.doc[max(0, trigger.i - 3):trigger.i]):
             if token.lower_ in words["negation"]:
                 return True
-            if token.lower_ not in words["reflexive"] and not words["copulas"] & set(token._.lemmas):
+            lemmas = set(token._.lemmas)
+            if token.lower_ not in words["reflexive"] and not (words["copulas"] | passable) & lemmas:
                 return False
         return False
+
+
+def _respectively(subjects: list[Argument], objects: list[Argument]) -> list[tuple[Argument, Argument]]:
+    """Coordinated holders of a plural role go with its coordinated complements in order
+    ("ministrowie Polski i Ukrainy, X i Y": X of Polska, Y of Ukraina); with unequal
+    numbers nothing says which goes with which."""
+    objects = sorted(dict.fromkeys(objects), key=lambda o: o.start)
+    if len(objects) != len(subjects):
+        return []
+    return list(zip(sorted(subjects, key=lambda s: s.start), objects))
 
 
 def _after_copula(trigger: Token) -> bool:
@@ -297,3 +330,10 @@ def _passive_frame(frame: Frame) -> Frame:
 def make_relations(nlp: Language, name: str, ontology: str | None) -> RelationExtractor:
     """Factory registered with spaCy (also as a `spacy_factories` entry point)."""
     return RelationExtractor(nlp, name, ontology)
+
+
+def _only_perfective(verb: Token) -> bool:
+    """A present form that is perfective only: a verb of both aspects ("należą",
+    "aresztuje") speaks of the present."""
+    forms = [a.tag for a in verb._.analyses if a.pos_class == "fin" and a.lemma == verb.lemma_] or [verb.tag_]
+    return all(":perf" in tag for tag in forms)
