@@ -135,10 +135,12 @@ class NameNormaliser:
                 return []
         return []
 
-    def inflected_alike(self, tokens: Sequence[Token]) -> bool:
+    def inflected_alike(self, span: Span) -> bool:
         """Two or more words Morfeusz knows neither as common words nor as a name of one
         person (at most a plural surname, "Umerowie"), with endings of one case, as a
-        first name and surname inflect together ("o Rustemie Umerowie")."""
+        first name and surname inflect together ("o Rustemie Umerowie", "z Kasym-Żomartem
+        Tokajewem", whose first part does not inflect)."""
+        tokens = [t for t in span if not t.is_punct and not _before_hyphen(t, span)]
         unknown = not any(a.is_common for t in tokens for a in t._.analyses)
         words = _unknown_words(tokens, self._name_readings(tokens))
         return len(tokens) > 1 and unknown and bool(self._ending_case(words, self._person_gender(tokens)))

@@ -345,7 +345,7 @@ class EntityRecognizer:
         categories = {c for t in chunk for a in t._.analyses for c in a.categories}
         first_name = "imię" in categories and (len(chunk) > 1 or not _has_common_reading(first))
         if first_name or any(t.lower_ in self.cues.particles for t in chunk) \
-                or self.normaliser.inflected_alike(list(chunk)):
+                or self.normaliser.inflected_alike(chunk):
             return "Person"
         if len(chunk) > 1 and _abbreviation_after(chunk):
             return "Organization"  # "Centrum Studiów Wschodnich (OSW)": a person has no abbreviation
