@@ -231,6 +231,16 @@ def test_entities_an_unknown_foreign_surname_after_its_ending_is_cut(nlp, text):
     assert entities(nlp, text) == {("Umerow", "Person")}
 
 
+@pytest.mark.parametrize("text, name, label", [
+    ("Szef chińskiej dyplomacji Wang Yi spotkał się z ministrem.", "Wang Yi", "placeName"),
+    ("Poinformował ukraiński minister spraw wewnętrznych Ihor Kłymenko.", "Ihor Kłymenko", "orgName"),
+])
+def test_entities_a_name_that_does_not_inflect_after_a_role_noun_is_a_person(nlp, monkeypatch, text, name, label):
+    """Whatever the NER says: "Yi" and "Kłymenko" have no ending, so they fit the role's case."""
+    _fake_ner(monkeypatch, {tuple(name.split()): label})
+    assert (name, "Person") in entities(nlp, text)
+
+
 def test_entities_the_first_part_of_an_unknown_hyphenated_name_does_not_inflect(nlp):
     assert entities(nlp, "Rozmawiano z Kasym-Żomartem Tokajewem.") == {("Kasym-Żomart Tokajew", "Person")}
 

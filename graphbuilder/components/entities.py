@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..morph import Analyser, Analysis
+from ..morph import CASES, Analyser, Analysis
 from .. import coref, nkjp
 from ..gazetteer import Gazetteer, WordTest
 from ..names import PERSON_CATEGORIES, Ending, NameNormaliser, cases_of
@@ -369,7 +369,7 @@ class EntityRecognizer:
         roles = [a for a in self.normaliser.role_before(chunk) if "sg" in a.features.get("number", ())]
         last = chunk[-1]
         cases = cases_of(last._.analyses) | {case for _, case in self.normaliser.candidates(last.text, "m")}
-        return bool(cases_of(roles) & cases)
+        return bool(cases_of(roles) & (cases or frozenset(CASES)))  # no ending: it does not inflect ("Wang Yi")
 
     def shape_class(self, chunk: Span) -> str | None:
         """A person, by the shape of the name: two or more words Morfeusz knows only as names
