@@ -40,6 +40,8 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Spotkał się z premierem Japonii Fumio Kishidą.", "Fumio Kishida"),  # a man's name in -a
     ("Prezydent powitał premiera Japonii Fumio Kishidę.", "Fumio Kishida"),
     ("Rozmawiał z szefem ukraińskiej dyplomacji Andrijem Sybihą.", "Andrij Sybiha"),
+    ("Zamrożono aktywa oligarchy Romana Abramowicza.", "Roman Abramowicz"),  # "Romana" is a woman's name too
+    ("Przemawiała Maria Abramowicz.", "Maria Abramowicz"),
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
