@@ -67,6 +67,9 @@ def test_entities_surname_alone_is_the_full_name(nlp):
     "Spotkał się z rosyjskim ministrem, o czym piszą kazachskie media.",
     "Polscy i ukraińscy dyplomaci rozmawiali z niemieckim ministrem.",
     "Wielu Polaków i Niemców przyjechało na koncert.",
+    "Zaapelował o dostarczenie kolejnych systemów Patriot.",
+    "Rozważa się budowę nowego terminalu LNG.",
+    "Zamówiono kolejne myśliwce F-35.",
 ])
 def test_entities_adjectives_demonyms_and_sentence_initial_words_are_not_entities(nlp, text):
     assert entities(nlp, text) == set()

@@ -61,6 +61,8 @@ class NameCues:
     surname_suffixes: tuple[str, ...]
     particles: frozenset[str]
     connectors: frozenset[str]
+    things: frozenset[str]  # nouns whose capitalised complement names a thing: "systemy Patriot"
+    common_acronyms: frozenset[str]  # acronyms of common nouns: "LNG", "PKB"
 
 
 def load_name_cues(lexdir: Path) -> NameCues:
@@ -72,6 +74,8 @@ def load_name_cues(lexdir: Path) -> NameCues:
         surname_suffixes=tuple(sorted(cues.get("surname_suffix", []), key=len, reverse=True)),
         particles=frozenset(cues.get("name_particle", [])),
         connectors=frozenset(cues.get("name_connector", [])),
+        things=frozenset(cues.get("thing_noun", [])),
+        common_acronyms=frozenset(cues.get("common_acronym", [])),
     )
 
 
@@ -381,11 +385,21 @@ class EntityRecognizer:
             return "Person"
         return None
 
+    def names_no_entity(self, span: Span) -> bool:
+        """An acronym of a common noun ("LNG", "PKB") or the name of a thing after its kind
+        ("systemy Patriot", "myśliwce F-35", "operacja Burza"): none of the graph's classes."""
+        if all(t.text in self.cues.common_acronyms for t in span if not t.is_punct):
+            return True
+        before = span.doc[span.start - 1] if span.start else None
+        return before is not None and before.is_lower and bool(self.cues.things & set(before._.lemmas))
+
     def _chunk_class(self, chunk: Span, label: str | None) -> str | None:
         """Class of a name the text does not class. A person's shape comes first where it is
         telling: words known only as names, a surname among them ("Denys Szmyhal"), or a
         surname's ending on a lone word or after a role noun ("z Umerowem", "z ministrem
         Umerowem"). Then the NER's label, else a Morfeusz category, the shape, or an acronym."""
+        if self.names_no_entity(chunk):
+            return None
         guess = self.category_class(chunk)
         lone, several = len(chunk) == 1 and guess in (None, "Person"), len(chunk) > 1 and guess == "Person"
         if self.shape_class(chunk) == "Person" and (lone or several):
@@ -420,7 +434,7 @@ class EntityRecognizer:
         """The NER's label is taken for a span written as a name; a person's name has a name
         or an unknown word in it ("Gen Nakatani"), not only words Polish knows as common ones
         ("Szkoły Podstawowej", which the NER may call a person)."""
-        if label not in NER_CLASSES or not self._written_as_name(span):
+        if label not in NER_CLASSES or not self._written_as_name(span) or self.names_no_entity(span):
             return False
         return label != "persName" or not all(_is_common_word(t) for t in span if _is_capitalised(t))
 
