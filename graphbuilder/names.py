@@ -167,7 +167,8 @@ class NameNormaliser:
         masculine."""
         first = tokens[0]
         readings = [a for a in first._.analyses if "imię" in a.categories]
-        if any("f" in a.features.get("gender", ()) for a in readings) and not _masculine_surname(tokens[1:]):
+        masculine_too = any("f" not in a.features.get("gender", ()) for a in readings)
+        if any("f" in a.features.get("gender", ()) for a in readings) and not (masculine_too and _masculine_surname(tokens[1:])):
             return "f"
         if not readings and len(tokens) > 1 and (self._decisive_cases(first.text, "f") or (
                 first.text.endswith("a") and not tokens[-1].text.endswith("a"))):
@@ -316,7 +317,8 @@ def _agrees(adjective: Analysis, noun_features: dict[str, frozenset[str]]) -> bo
 
 def _masculine_surname(tokens: Sequence[Token]) -> bool:
     """A later word Morfeusz knows only as a man's name: "Romana Abramowicza" is Roman
-    Abramowicz, though "Romana" is also a woman's first name."""
+    Abramowicz, though "Romana" is also a woman's first name (but "Maria Zacharowa" stays a
+    woman: "Maria" is no man's name)."""
     names = [a for t in tokens for a in t._.analyses if PERSON_CATEGORIES & set(a.categories)]
     return bool(names) and not any("f" in a.features.get("gender", ()) for a in names)
 
