@@ -11,6 +11,9 @@ Inputs (kept in /work/shared/data, never copied into the repository):
   with it, and left missing elsewhere.
 * UD Polish LFG (dev + test) and PUD (test) CoNLL-U files: manual NKJP-style XPOS tags,
   which give the tagger its only supervision on ambiguous forms.
+* Optionally (``--kpwr``) KPWr named entities, mapped onto the NKJP labels
+  (:data:`KPWR_TYPES`); an experiment that did not help (training/README.md), not used by
+  ``train.sh``.
 
 Outputs (``--out``, default ``/tmp/nkjp-data``): ``train.spacy`` and ``dev.spacy``.
 NKJP documents are split by their index in the file (:func:`split_of`): index % 10 == 0 is
@@ -43,6 +46,8 @@ DATA = Path("/work/shared/data")
 NKJP_PATH = DATA / "ner" / "nkjp-nested-simplified-v2.iob.gz"
 #: Evaluation-only treebank (CC BY-NC-SA): its sentences are kept out of the tagger's data.
 PDB_DEV_PATH = DATA / "ud" / "PDB_pl_pdb-ud-dev.conllu"
+#: KPWr named entities (CC BY 3.0), one ``token label`` a line; used with ``--kpwr``.
+KPWR_PATHS = (DATA / "ner" / "kpwr-ner-train.txt", DATA / "ner" / "kpwr-ner-test.txt")
 UD_TRAIN_PATHS = (
     DATA / "ud" / "LFG_pl_lfg-ud-dev.conllu",
     DATA / "ud" / "LFG_pl_lfg-ud-test.conllu",
@@ -51,6 +56,21 @@ UD_TRAIN_PATHS = (
 
 #: NKJP entity types kept (sub-types such as ``placeName-country`` fold into their type).
 ENTITY_LABELS: tuple[str, ...] = ("persName", "orgName", "placeName", "geogName")
+
+#: KPWr type prefixes onto NKJP labels, the longest prefix wins, following how NKJP itself
+#: annotates such names (ethnonyms and place adjectives "Polacy", "polski" are placeName,
+#: buildings and streets geogName, newspapers and TV channels orgName, God persName). ``None``:
+#: not an NKJP entity (events, titles, products); ``""``: unsure, left missing, not ``O``.
+KPWR_TYPES: dict[str, str | None] = {
+    "nam_liv_person": "persName", "nam_liv_god": "persName", "nam_liv_character": "persName",
+    "nam_liv": "", "nam_adj_person": "", "nam_adj": "",
+    "nam_org": "orgName", "nam_pro_media": "orgName", "nam_pro_media_web": "",
+    "nam_org_nation": "placeName", "nam_liv_habitant": "placeName", "nam_loc_gpe": "placeName",
+    "nam_loc_country_region": "placeName", "nam_loc_historical_region": "placeName",
+    "nam_adj_country": "placeName", "nam_adj_city": "placeName",
+    "nam_loc": "geogName", "nam_fac": "geogName", "nam_fac_system": "",
+    "nam_pro": None, "nam_pro_brand": "", "nam_eve": None, "nam_num": None, "nam_oth": None,
+}
 
 NO_SPACE_BEFORE: frozenset[str] = frozenset(".,:;!?)]}”…%")
 NO_SPACE_AFTER: frozenset[str] = frozenset("([{„")
@@ -154,6 +174,45 @@ def bio_spans(iobs: Sequence[str]) -> list[tuple[int, int, str]]:
             label = None
         if name is not None and label is None:
             start, label = i, name
+    return spans
+
+
+def kpwr_label(kpwr_type: str) -> str | None:
+    """The NKJP label of a KPWr type by its longest listed prefix (see :data:`KPWR_TYPES`)."""
+    parts = kpwr_type.split("_")
+    for n in range(len(parts), 0, -1):
+        prefix = "_".join(parts[:n])
+        if prefix in KPWR_TYPES:
+            return KPWR_TYPES[prefix]
+    return ""
+
+
+def read_kpwr(path: Path, per_doc: int = 20) -> Iterator[NkjpDocument]:
+    """KPWr sentences as documents of ``per_doc`` sentences, types already mapped to NKJP
+    labels in the IOB column (``B-orgName``; ``B-?`` marks an unsure span)."""
+    documents = [NkjpDocument(f"kpwr:{path.name}:0")]
+    sentence: list[NkjpToken] = []
+    with path.open(encoding="utf-8") as lines:
+        for line in list(lines) + [""]:
+            orth, _, iob = line.strip().rpartition(" ")
+            if orth:
+                label = kpwr_label(iob[2:]) if iob[:2] in ("B-", "I-") else None
+                sentence.append(NkjpToken(orth, "", "", "O" if label is None else f"{iob[:2]}{label or '?'}"))
+                continue
+            _close_sentence(documents[-1], sentence)
+            if len(documents[-1].sentences) == per_doc:
+                documents.append(NkjpDocument(f"kpwr:{path.name}:{len(documents)}"))
+    yield from (d for d in documents if d.sentences)
+
+
+def unsure_spans(iobs: Sequence[str]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of the spans labelled ``B-?`` / ``I-?`` by :func:`read_kpwr`."""
+    spans: list[tuple[int, int]] = []
+    for i, iob in enumerate(iobs):
+        if iob == "I-?" and spans and spans[-1][1] == i:
+            spans[-1] = (spans[-1][0], i + 1)
+        elif iob.endswith("-?"):
+            spans.append((i, i + 1))
     return spans
 
 
@@ -262,6 +321,15 @@ def nkjp_doc(
     return doc
 
 
+def kpwr_doc(vocab: Vocab, document: NkjpDocument) -> Doc:
+    """A KPWr Doc with NKJP entities and no tags; its unsure spans are missing, not ``O``,
+    so they teach the NER nothing either way."""
+    doc = nkjp_doc(vocab, document, with_tags=False)
+    missing = [Span(doc, s, e) for s, e in unsure_spans([t.iob for t in document.tokens])]
+    doc.set_ents(list(doc.ents), missing=missing, default="unmodified")
+    return doc
+
+
 @dataclass(frozen=True)
 class UdWord:
     """One syntactic word of a CoNLL-U sentence."""
@@ -349,6 +417,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/nkjp-data"))
     parser.add_argument("--ud-repeat", type=int, default=4, help="copies of UD train docs")
     parser.add_argument("--no-nkjp-tags", action="store_true", help="keep NKJP tags missing")
+    parser.add_argument("--kpwr", type=Path, nargs="*", default=[], help="KPWr files to add (NER only)")
     args = parser.parse_args(argv)
 
     vocab = Vocab()
@@ -363,6 +432,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         (dev if split == "dev" else train).append(doc)
     describe("nkjp train", train)
     describe("nkjp dev", dev)
+    kpwr = [kpwr_doc(vocab, d) for path in args.kpwr for d in read_kpwr(path)]
+    describe("kpwr train", kpwr)
 
     ud_train: list[Doc] = []
     ud_dev: list[Doc] = []
@@ -377,7 +448,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     describe("ud train", ud_train)
     describe("ud dev", ud_dev)
 
-    train_all = train + ud_train * args.ud_repeat
+    train_all = train + kpwr + ud_train * args.ud_repeat
     random.Random(0).shuffle(train_all)
     write_docbin(train_all, args.out / "train.spacy")
     write_docbin(dev + ud_dev, args.out / "dev.spacy")
