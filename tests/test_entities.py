@@ -246,6 +246,16 @@ def test_entities_a_name_that_does_not_inflect_after_a_role_noun_is_a_person(nlp
     assert (name, "Person") in entities(nlp, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Minister mówił w rozmowie z telewizją TRT.", ("TRT", "MediaOrganization")),
+    ("Szwedzki koncern Saab rozważa budowę zakładu.", ("Saab", "Company")),
+    ("Rząd Donalda Tuska przyjął projekt.", ("Donald Tusk", "Person")),
+    ("Partia Jarosława Kaczyńskiego straciła poparcie.", ("Jarosław Kaczyński", "Person")),
+])
+def test_entities_a_kind_noun_before_a_name_classes_it_but_is_not_part_of_it(nlp, text, expected):
+    assert entities(nlp, text) == {expected}
+
+
 def test_entities_the_first_part_of_an_unknown_hyphenated_name_does_not_inflect(nlp):
     assert entities(nlp, "Rozmawiano z Kasym-Żomartem Tokajewem.") == {("Kasym-Żomart Tokajew", "Person")}
 

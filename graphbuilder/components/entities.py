@@ -276,12 +276,22 @@ class EntityRecognizer:
                 continue
             end, inner = self._extend_chunk(doc, i, by_start, inside)
             end += _is_initial(doc[end - 1])  # its full stop: "Jakub B."
+            if self._head_before_a_person(doc, i, end):
+                i += 1
             start = self._place_head_start(doc, i)
             if not self._capitalised_only_by_position(doc, i, end, inside) \
                     and not all(_is_initial(t) for t in doc[i:end] if not t.is_punct):
                 chunks.append((doc[start:end], inner))
             i = end
         return chunks
+
+    def _head_before_a_person(self, doc: Doc, start: int, end: int) -> bool:
+        """A sentence-initial head noun before a person's full name is the common noun, not
+        part of a name: "Rząd Donalda Tuska przyjął", "Partia Jarosława Kaczyńskiego"
+        (inside a sentence they are "rząd Donalda Tuska")."""
+        rest = [t for t in doc[start + 1:end] if not t.is_punct]
+        return _capital_from_position(doc[start]) and self._is_head(doc[start]) and len(rest) >= 2 \
+            and all(PERSON_CATEGORIES & {c for a in t._.analyses for c in a.categories} for t in rest)
 
     @staticmethod
     def _capitalised_only_by_position(doc: Doc, start: int, end: int, inside: set[int]) -> bool:
@@ -406,6 +416,8 @@ class EntityRecognizer:
             return "Person"
         if any(not _is_common_word(t) for t in chunk if not t.is_punct) and self._after_role_noun(chunk):
             return "Person"
+        if (kind := self._kind_before(chunk)) is not None:
+            return kind
         if self._ner_accepts(chunk, label):
             return self._model_class(chunk, label)
         if guess == "Person" and len(chunk) == 1 and _has_common_reading(chunk[0]):
@@ -451,12 +463,27 @@ class EntityRecognizer:
             return True
         return len(words) > 1 and any(_is_capitalised(t) and not _is_sentence_start(t) for t in words)
 
+    def _kind_before(self, span: Span) -> str | None:
+        """The class a lower-case noun of an organisation's kind right before a name gives it
+        ("telewizją TRT", "koncernu Saab", "partii Razem"); not to a person's name ("rządu
+        Tuska"), whose words Morfeusz knows as first names or surnames."""
+        before = span.doc[span.start - 1] if span.start else None
+        if before is None or not before.is_lower or before.pos_ != "NOUN":
+            return None
+        kind = self.cues.heads.get(before.lemma_.lower())
+        if kind is None or self.top_class.get(kind) != "Organization":
+            return None
+        person = any(PERSON_CATEGORIES & set(a.categories) for t in span for a in t._.analyses)
+        return None if person else kind
+
     def _model_class(self, span: Span, label: str) -> str:
         """The NER's class, made finer by a head noun ("Bank ...": Company, "Województwo ...":
-        Region) or a Morfeusz name category ("nazwa_firmy": Company) the label allows."""
+        Region), the kind noun before it ("telewizją TRT") or a Morfeusz name category
+        ("nazwa_firmy": Company) the label allows."""
         cls = NER_CLASSES[label]
         categories = {c for t in span for a in t._.analyses for c in a.categories}
-        finer = [self.cues.heads.get(span[0].lemma_.lower())] + [c for k, c in CATEGORY_CLASSES if k in categories]
+        finer = [self.cues.heads.get(span[0].lemma_.lower()), self._kind_before(span)] \
+            + [c for k, c in CATEGORY_CLASSES if k in categories]
         return next((f for f in finer if f and self.top_class.get(f) in NER_TOP_CLASSES[label]), cls)
 
     def _looks_like_surname(self, token: Token) -> bool:
