@@ -167,6 +167,9 @@ class NameNormaliser:
         masculine."""
         first = tokens[0]
         readings = [a for a in first._.analyses if "imię" in a.categories]
+        if not readings and any(self._decisive_cases(t.text, "m") and not self._decisive_cases(t.text, "f")
+                                for t in tokens[1:]):
+            return "m"  # "Narendrę Modiego": a man's ending on the surname
         masculine_too = any("f" not in a.features.get("gender", ()) for a in readings)
         if any("f" in a.features.get("gender", ()) for a in readings) and not (masculine_too and _masculine_surname(tokens[1:])):
             return "f"

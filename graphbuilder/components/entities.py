@@ -222,6 +222,20 @@ class EntityRecognizer:
             if end - start == 1 and self._adjective_not_place(doc[start], name):
                 continue
             spans.append(Span(doc, start, end, label=self.entries[name].cls, kb_id=name))
+        return spans + self._unknown_inflected_places(doc, {i for span in spans for i in range(span.start, span.end)})
+
+    def _unknown_inflected_places(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """A known place whose name Morfeusz does not know, inflected ("do Beninu", "w
+        Agadezie"): the gazetteer matches lemmas, and such a word has no lemma but itself, so
+        its case ending is cut as for a foreign name."""
+        spans = []
+        for token in doc:
+            if token.i in covered or not _is_capitalised(token) or any(a.pos_class != "ign" for a in token._.analyses):
+                continue
+            names = (c for c, _case in self.normaliser.candidates(token.text, "m") if c in self.entries)
+            name = next((n for n in names if self.top_class.get(self.entries[n].cls) in PLACE_CLASSES), None)
+            if name is not None:
+                spans.append(Span(doc, token.i, token.i + 1, label=self.entries[name].cls, kb_id=name))
         return spans
 
     def _adjective_not_place(self, token: Token, name: str) -> bool:
