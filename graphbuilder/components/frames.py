@@ -227,7 +227,7 @@ class ArgumentFinder:
         """The entity a relative pronoun at i stands for, when the pronoun's preposition or
         case fits the frame: "grupy BRICS, do której należą Indie", "Finlandia, która
         przystąpiła do NATO"."""
-        if "który" not in doc[i]._.lemmas:
+        if not function_words()["relative_pronouns"] & set(doc[i]._.lemmas):
             return None
         k = i - 1
         if doc[k].pos_ == "ADP":
