@@ -77,12 +77,12 @@ class NameNormaliser:
         apposition: "ministrem ... Umerowem"), else from endings all its unknown words share.
         """
         tokens = list(span)
-        inflected = [t for t in tokens if not _before_hyphen(t, span)]
-        readings = self._name_readings(inflected)
-        gender = self._person_gender(tokens)
+        inflected = [t for t in tokens if t.text[:1].isupper() and not _before_hyphen(t, span)]  # not "al", "von"
+        gender = self._role_gender(self.role_before(span)) or self._person_gender(tokens)
+        readings = [[a for a in known if _has_gender(a, gender)] for known in self._name_readings(inflected)]
         unknown = _unknown_words(inflected, readings)
         case = self._known_case(readings) or self._decisive_case(unknown, gender) or self._context_case(span) \
-            or self._ending_case(unknown, gender)
+            or self._ending_case(unknown, gender) or (self._first_name_case(tokens) if gender == "f" else frozenset())
         nominative = {t.i: self._person_word(t, known, case, gender, seen_forms) for t, known in zip(inflected, readings)}
         return join_tokens(tokens, [nominative.get(t.i, t.text) for t in tokens])
 
@@ -139,11 +139,13 @@ class NameNormaliser:
         """Two or more words Morfeusz knows neither as common words nor as a name of one
         person (at most a plural surname, "Umerowie"), with endings of one case, as a
         first name and surname inflect together ("o Rustemie Umerowie", "z Kasym-Żomartem
-        Tokajewem", whose first part does not inflect)."""
+        Tokajewem", whose first part does not inflect); or a woman's first name inflected
+        before a surname that does not inflect ("Kamali Harris")."""
         tokens = [t for t in span if not t.is_punct and not _before_hyphen(t, span)]
         unknown = not any(a.is_common for t in tokens for a in t._.analyses)
         words = _unknown_words(tokens, self._name_readings(tokens))
-        return len(tokens) > 1 and unknown and bool(self._ending_case(words, self._person_gender(tokens)))
+        return len(tokens) > 1 and unknown and (bool(self._ending_case(words, self._person_gender(tokens)))
+                                                or (len(tokens) == 2 and bool(self._first_name_case(tokens))))
 
     def _ending_case(self, unknown: Sequence[Token], gender: str) -> frozenset[str]:
         """Cases on which the endings of at least two unknown words agree ("Emmanuela
@@ -161,22 +163,57 @@ class NameNormaliser:
         return frozenset(e.case for e in self.endings if e.decisive and e.gender == gender
                          and word.endswith(e.suffix) and len(word) - len(e.suffix) >= 3)
 
+    @staticmethod
+    def _role_gender(role: Sequence[Analysis]) -> str | None:
+        """The gender a role noun before the name gives: a woman's role noun ("szefowa") makes
+        her a woman; an inflected man's role noun ("prezydenta", "ministrem") a man, as a
+        woman's "prezydent" does not inflect. "Prezydenta Luiza Inacio Lulę" is Luiz."""
+        if not role:
+            return None
+        genders = [a.features.get("gender", frozenset()) for a in role]
+        if all(g == {"f"} for g in genders):
+            return "f"
+        nominative = any("nom" in a.features.get("case", ()) for a in role)
+        return "m" if not nominative and all(g and "f" not in g for g in genders) else None
+
     def _person_gender(self, tokens: Sequence[Token]) -> str:
         """Feminine when the first name has a feminine reading ("Maria", "Annalena" ends in -a
         like Polish women's names, "Maią" has a feminine ending no nominative has), else
         masculine."""
         first = tokens[0]
         readings = [a for a in first._.analyses if "imię" in a.categories]
-        if not readings and any(self._decisive_cases(t.text, "m") and not self._decisive_cases(t.text, "f")
-                                for t in tokens[1:]):
-            return "m"  # "Narendrę Modiego": a man's ending on the surname
+        if not readings and len(tokens) > 1 and self._mans_surname_ending(first.text, tokens[1:]):
+            return "m"  # "Narendrę Modiego", "Narendrą Modim": a man's ending on the surname
         masculine_too = any("f" not in a.features.get("gender", ()) for a in readings)
         if any("f" in a.features.get("gender", ()) for a in readings) and not (masculine_too and _masculine_surname(tokens[1:])):
             return "f"
+        if not readings and self._first_name_case(tokens):
+            return "f"  # "Annaleny Baerbock"
         if not readings and len(tokens) > 1 and (self._decisive_cases(first.text, "f") or (
                 first.text.endswith("a") and not tokens[-1].text.endswith("a"))):
             return "f"
         return "m"
+
+    def _first_name_case(self, tokens: Sequence[Token]) -> frozenset[str]:
+        """The oblique case of an unknown woman's first name before a surname that does not
+        inflect ("Annaleny Baerbock", "Annalenie Baerbock"): a man's surname would take the
+        first name's case too ("Kishidy", "Baerbocka")."""
+        first, last = tokens[0], tokens[-1]
+        if len(tokens) < 2 or first.is_punct or any(a.pos_class != "ign" for t in (first, last) for a in t._.analyses):
+            return frozenset()
+        cases = frozenset(case for _, case in self.candidates(first.text, "f")) - {"nom"}
+        mans = {case for _, case in self.candidates(last.text, "m")}
+        return cases if cases and not cases & mans and last.text[:1].isupper() else frozenset()
+
+    def _mans_surname_ending(self, first: str, rest: Sequence[Token]) -> bool:
+        """A later word ends as only a man's name does ("Modiego"), or in the case of the first
+        name's ending as a man's surname does ("Narendrą Modim": -ą is a woman's or a man's
+        instrumental, -im only a man's)."""
+        if any(self._decisive_cases(t.text, "m") and not self._decisive_cases(t.text, "f") for t in rest):
+            return True
+        first_cases = self._decisive_cases(first, "m") & self._decisive_cases(first, "f")
+        return any(first_cases & {case for _, case in self.candidates(t.text, "m")}
+                   and not any(a.is_name or a.is_common for a in t._.analyses) for t in rest)
 
     def _person_word(self, token: Token, readings: list[Analysis], case: frozenset[str], gender: str,
                      seen: set[str]) -> str:

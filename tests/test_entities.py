@@ -45,6 +45,18 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Wizyta Narendry Modiego trwała dwa dni.", "Narendra Modi"),
     ("Władze kierowane przez generała Assimiego Goitę zerwały współpracę.", "Assimi Goita"),
     ("Przemawiała Maria Abramowicz.", "Maria Abramowicz"),
+    ("Spotkał się z premierem Indii Narendrą Modim.", "Narendra Modi"),  # -ą either's, -im a man's
+    ("Rozmawiał z prezydentem Egiptu Abdel Fattahem as-Sisim.", "Abdel Fattah as-Sisi"),  # "as-" a particle
+    ("Spotkał się z Baszarem al-Asadem.", "Baszar al-Asad"),  # "al" stays, though Morfeusz knows Al
+    ("Przyjął prezydenta Brazylii Luiza Inacio Lulę da Silvę.", "Luiz Inacio Lula da Silva"),  # inflected role: a man
+    ("Rozmowy odbyły się z udziałem ministra Chin Wanga Yi.", "Wang Yi"),
+    ("Rozmawiała z szefową MFW Kristaliną Georgiewą.", "Kristalina Georgiewa"),
+    ("Przemówienie Annaleny Baerbock było krótkie.", "Annalena Baerbock"),  # the surname does not inflect
+    ("Mówiono o Annalenie Baerbock.", "Annalena Baerbock"),
+    ("Przyjęcie Giorgii Meloni trwało godzinę.", "Giorgia Meloni"),  # "Meloni" would be Melonia's, not Melona's
+    ("Mówiono o przyjęciu Kamali Harris.", "Kamala Harris"),
+    ("Wizyta Julii Nawalnej trwała dzień.", "Julia Nawalna"),
+    ("Rozmawiał z Anną Fotygą i o wizycie Anny Fotygi.", "Anna Fotyga"),
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
