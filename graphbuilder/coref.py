@@ -1,8 +1,9 @@
-"""Coreference of people inside one article.
+"""Coreference inside one article.
 
 Polish news names a person in full once ("Siergiej Ławrow") and then by surname, inflected
-("Ławrowem", "Ławrowa"). These functions map such mentions to the full name seen in the
-same article, so one person is one entity.
+("Ławrowem", "Ławrowa"); it names a company in the nominative once ("firma Equinor") and
+then inflected ("z Equinorem"). These functions map such mentions to the name seen in the
+same article, so one person or organisation is one entity.
 """
 from __future__ import annotations
 
@@ -101,3 +102,26 @@ def link_shortened_names(spans: list[Span], is_organisation: Callable[[Span], bo
     longer = {name: [full for full in names if full.startswith(name + " ")] for name in names}
     return [_as(span, names[longer[span.kb_id_][0]]) if len(longer.get(span.kb_id_, ())) == 1
             and is_organisation(span) else span for span in spans]
+
+
+def nominative_names(spans: Iterable[Span], is_person: Callable[[Span], bool]) -> dict[str, Span]:
+    """One-word names other than people's that the article gives in the nominative ("firma
+    Equinor"): the class the text gives them there is the name's class in the article."""
+    return {span.kb_id_: span for span in spans
+            if len(span) == 1 and span.text == span.kb_id_ and not is_person(span)}
+
+
+def known_name_of(text: str, names: dict[str, Span], candidates: Candidates) -> Span | None:
+    """The article's one-word name this word is an inflected form of ("Equinorem", "Equinoru")."""
+    return next((names[form] for form in candidates(text) if form in names), None)
+
+
+def link_inflected_names(spans: list[Span], names: dict[str, Span], candidates: Candidates,
+                         from_gazetteer: set[tuple[int, int]]) -> list[Span]:
+    """A one-word mention the gazetteers do not know that is an inflected form of such a name
+    ("z Equinorem", whatever class the chunker gave it alone) is a mention of that name."""
+    linked = []
+    for span in spans:
+        name = None if len(span) > 1 or (span.start, span.end) in from_gazetteer else known_name_of(span.text, names, candidates)
+        linked.append(_as(span, name) if name is not None else span)
+    return linked

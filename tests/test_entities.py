@@ -397,3 +397,28 @@ def test_entities_a_foreign_name_with_a_polish_common_word_in_it_is_a_person(nlp
 def test_entities_an_ending_no_nominative_has_gives_the_case_of_an_unknown_name(nlp, monkeypatch, text, name):
     _fake_ner(monkeypatch, {})
     assert (name, "Person") in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Według dziennika "El Pais" napięcie rośnie.', {("El Pais", "MediaOrganization")}),  # "El" is no particle here
+    ("Do ataku doszło w pobliżu portu Al-Hudajda.", {("port Al-Hudajda", "Location")}),
+    ("Samolot wylądował na lotnisku Szeremietiewo.", {("lotnisko Szeremietiewo", "Location")}),
+])
+def test_entities_a_kind_noun_before_a_quoted_or_unknown_name_gives_its_class(nlp, text, expected):
+    assert entities(nlp, text) == expected
+
+
+def test_entities_inflected_mentions_of_a_company_named_once_in_the_nominative_are_that_company(nlp):
+    doc = nlp("Orlen podpisał umowę z Equinorem. Gaz dostarczy norweska firma Equinor. "
+              "Podpisał ją szef Equinoru Anders Opedal.")
+    assert [(e.text, e.kb_id_, e.label_) for e in doc.ents if e.text != "Orlen"] == [
+        ("Equinorem", "Equinor", "Company"), ("Equinor", "Equinor", "Company"),
+        ("Equinoru", "Equinor", "Company"), ("Anders Opedal", "Anders Opedal", "Person")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gaz będzie płynął do Polski.", {("Polska", "Country")}),  # gas, or the Gazas' genitive
+    ("Gaza jest zniszczona.", {("Gaza", "City")}),
+])
+def test_entities_a_sentence_initial_common_noun_is_no_place_morfeusz_knows_only_as_surnames(nlp, text, expected):
+    assert entities(nlp, text) == expected

@@ -30,7 +30,8 @@ from ..names import PERSON_CATEGORIES, Ending, NameNormaliser, cases_of
 from ..ontology import load_lexicon, load_ontology, ontology_dir, read_jsonl
 
 DASHES = frozenset("-–—")
-OPENERS = frozenset({"„", '"', "(", "«", ":"})  # a capital after these is owed to the position
+QUOTES = frozenset({"„", '"', "«", "“"})
+OPENERS = QUOTES | {"(", ":"}  # a capital after these is owed to the position
 #: The NKJP NER's labels as ontology classes, for names the rules cannot classify. Every
 #: country is in the gazetteer, so an unknown placeName is a town (or, by its head noun or
 #: Morfeusz category, something finer: "województwo ..." is a Region).
@@ -217,8 +218,8 @@ class EntityRecognizer:
         """Every gazetteer match (overlaps included) as a span labelled with class and name."""
         spans = []
         for name, start, end in self.gazetteer(doc):
-            if end - start == 1 and _is_sentence_start(doc[start]) and _is_common_word(doc[start]):
-                continue  # "Fakt, że ..." is not the newspaper Fakt
+            if end - start == 1 and _is_sentence_start(doc[start]) and self._common_noun_by_position(doc[start], name):
+                continue  # "Fakt, że ..." is not the newspaper Fakt, "Gaz będzie płynął" not Gaza
             if end - start == 1 and self._adjective_not_place(doc[start], name):
                 continue
             spans.append(Span(doc, start, end, label=self.entries[name].cls, kb_id=name))
@@ -237,6 +238,18 @@ class EntityRecognizer:
             if name is not None:
                 spans.append(Span(doc, token.i, token.i + 1, label=self.entries[name].cls, kb_id=name))
         return spans
+
+    @staticmethod
+    def _common_noun_by_position(token: Token, name: str) -> bool:
+        """A sentence's first word that is a common word, or one that Morfeusz reads as the
+        name only as people's surname in the plural ("Gaz": gas, or the Gazas' genitive; but
+        "Gaza jest zniszczona" may be the place, read as one woman named Gaza)."""
+        if _is_common_word(token):
+            return True
+        names = [a for a in token._.analyses if a.lemma.lower() == name.lower() and not a.is_common]
+        return _has_common_reading(token) and all(
+            a.categories and set(a.categories) <= PERSON_CATEGORIES and "sg" not in a.features.get("number", ())
+            for a in names)
 
     def _adjective_not_place(self, token: Token, name: str) -> bool:
         """ "Polskiej" is the adjective ("Polskiej Akcji Humanitarnej") or a woman named
@@ -367,6 +380,8 @@ class EntityRecognizer:
         head = self.normaliser.head_index(list(chunk))
         if head and self._is_head(chunk[head]):  # past adjectives: "Wyższej Szkoły Ekonomicznej"
             return self.cues.heads[chunk[head].lemma_.lower()]
+        if (kind := self._kind_before(chunk)) is not None:
+            return kind
         marked = [self.cues.words[t.text] for t in chunk if t.text in self.cues.words]
         if marked and len(chunk) > 1:
             return next((cls for cls in marked if cls != "Organization"), marked[0])
@@ -479,16 +494,20 @@ class EntityRecognizer:
 
     def _kind_before(self, span: Span) -> str | None:
         """The class a lower-case noun of an organisation's kind right before a name gives it
-        ("telewizją TRT", "koncernu Saab", "partii Razem"); not to a person's name ("rządu
-        Tuska"), whose words Morfeusz knows as first names or surnames."""
-        before = span.doc[span.start - 1] if span.start else None
+        ("telewizją TRT", "koncernu Saab", "partii Razem", a quoted title: 'dziennika "El Pais"');
+        not to a person's name ("rządu Tuska"), whose words Morfeusz knows as first names or
+        surnames."""
+        doc, start = span.doc, span.start
+        quoted = start > 0 and doc[start - 1].text in QUOTES
+        start -= quoted
+        before = doc[start - 1] if start else None
         if before is None or not before.is_lower or before.pos_ != "NOUN":
             return None
         kind = self.cues.heads.get(before.lemma_.lower())
         if kind is None or self.top_class.get(kind) != "Organization":
             return None
         person = any(PERSON_CATEGORIES & set(a.categories) for t in span for a in t._.analyses)
-        return None if person else kind
+        return None if person and not quoted else kind
 
     def _model_class(self, span: Span, label: str) -> str:
         """The NER's class, made finer by a head noun ("Bank ...": Company, "Województwo ...":
@@ -580,6 +599,23 @@ class EntityRecognizer:
             lambda i: _is_capitalised(doc[i]) and not _is_common_word(doc[i]) and not _is_roman_numeral(doc[i]))
         return filter_spans(resolved + extra)
 
+    def link_inflected_names(self, spans: list[Span], gazetteer: list[Span], seen: set[str]) -> list[Span]:
+        """Inflected mentions of a one-word name the article gives in the nominative: alone
+        ("z Equinorem") or run into the name of a person after it ("szef Equinoru Anders
+        Opedal", where the chunker saw one run of capitalised words)."""
+        names = coref.nominative_names(spans, self._is_person)
+        split = [part for span in spans for part in self._split_known_first_word(span, names, seen)]
+        return coref.link_inflected_names(split, names, self._surname_candidates, {(s.start, s.end) for s in gazetteer})
+
+    def _split_known_first_word(self, span: Span, names: dict[str, Span], seen: set[str]) -> list[Span]:
+        known = coref.known_name_of(span[0].text, names, self._surname_candidates) \
+            if self._is_person(span) and len(span) > 2 else None
+        if known is None:
+            return [span]
+        doc, person = span.doc, span.doc[span.start + 1:span.end]
+        return [Span(doc, span.start, span.start + 1, label=known.label_, kb_id=known.kb_id_),
+                Span(doc, person.start, person.end, label=span.label_, kb_id=self.canonical(person, span.label_, seen))]
+
     def __call__(self, doc: Doc) -> Doc:
         self._mark_adjectives(doc)
         doc._.entity_country = {}
@@ -604,6 +640,7 @@ class EntityRecognizer:
         spans = [self.scope_institution(span, countries) for span in spans]
         spans = self._with_abbreviation_spans(doc, filter_spans(spans))
         spans = coref.link_shortened_names(coref.link_abbreviations(spans), self._is_organisation)
+        spans = self.link_inflected_names(spans, gazetteer, seen)
         doc.ents = self.resolve_people(doc, spans, gazetteer)
         doc.spans[NESTED] = self._nested(doc, matches)
         return doc
