@@ -271,6 +271,8 @@ def test_entities_a_name_that_does_not_inflect_after_a_role_noun_is_a_person(nlp
     ("Szwedzki koncern Saab rozważa budowę zakładu.", ("Saab", "Company")),
     ("Rząd Donalda Tuska przyjął projekt.", ("Donald Tusk", "Person")),
     ("Partia Jarosława Kaczyńskiego straciła poparcie.", ("Jarosław Kaczyński", "Person")),
+    ("Koncern Northvolt Ett ogłosił upadłość.", ("Northvolt Ett", "Company")),  # first in the sentence
+    ("Uniwersytet Harvarda ogłosił wyniki.", ("Uniwersytet Harvarda", "Organization")),  # a genitive: one name
 ])
 def test_entities_a_kind_noun_before_a_name_classes_it_but_is_not_part_of_it(nlp, text, expected):
     assert entities(nlp, text) == {expected}

@@ -303,7 +303,7 @@ class EntityRecognizer:
                 continue
             end, inner = self._extend_chunk(doc, i, by_start, inside)
             end += _is_initial(doc[end - 1])  # its full stop: "Jakub B."
-            if self._head_before_a_person(doc, i, end):
+            if self._head_before_a_person(doc, i, end) or self._kind_before_a_foreign_name(doc, i, end):
                 i += 1
             start = self._place_head_start(doc, i)
             if not self._capitalised_only_by_position(doc, i, end, inside) \
@@ -319,6 +319,16 @@ class EntityRecognizer:
         rest = [t for t in doc[start + 1:end] if not t.is_punct]
         return _capital_from_position(doc[start]) and self._is_head(doc[start]) and len(rest) >= 2 \
             and all(PERSON_CATEGORIES & {c for a in t._.analyses for c in a.categories} for t in rest)
+
+    def _kind_before_a_foreign_name(self, doc: Doc, start: int, end: int) -> bool:
+        """A sentence-initial noun of an organisation's kind before a foreign name with no
+        Polish ending is the common noun, as "koncern Samsung Electronics" would be inside a
+        sentence; "Uniwersytet Harvarda", whose name is a genitive, stays one name."""
+        rest = [t for t in doc[start + 1:end] if not t.is_punct]
+        kind = self.cues.heads.get(doc[start].lemma_.lower())
+        return _capital_from_position(doc[start]) and kind is not None and self.top_class.get(kind) == "Organization" \
+            and bool(rest) and all(all(a.pos_class == "ign" for a in t._.analyses)
+                                   and not self.normaliser.candidates(t.text, "m") for t in rest)
 
     @staticmethod
     def _capitalised_only_by_position(doc: Doc, start: int, end: int, inside: set[int]) -> bool:
@@ -501,7 +511,7 @@ class EntityRecognizer:
         quoted = start > 0 and doc[start - 1].text in QUOTES
         start -= quoted
         before = doc[start - 1] if start else None
-        if before is None or not before.is_lower or before.pos_ != "NOUN":
+        if before is None or not (before.is_lower or _capital_from_position(before)) or before.pos_ != "NOUN":
             return None
         kind = self.cues.heads.get(before.lemma_.lower())
         if kind is None or self.top_class.get(kind) != "Organization":
