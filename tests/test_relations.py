@@ -58,6 +58,16 @@ def test_relations_coordinated_partners_meet_each_other(nlp):
             ("Ulf Kristersson", "leaderOf", "Szwecja")} <= found
 
 
+def test_relations_every_subject_of_a_listed_series_takes_part(nlp):
+    assert facts(nlp, "Polska, Litwa i Łotwa nałożyły sankcje na Rosję.") == {
+        ("Polska", "sanctions", "Rosja"), ("Litwa", "sanctions", "Rosja"), ("Łotwa", "sanctions", "Rosja")}
+
+
+def test_relations_a_place_in_a_phrase_before_the_listed_subjects_is_none_of_them(nlp):
+    assert facts(nlp, "Po wizycie w Kijowie, Polska i Litwa nałożyły sankcje na Rosję.") == {
+        ("Polska", "sanctions", "Rosja"), ("Litwa", "sanctions", "Rosja")}
+
+
 def test_relations_metonymic_capital_stands_for_its_state(nlp):
     assert ("Rosja", "sanctions", "Litwa") in facts(nlp, "Moskwa nałożyła sankcje na Litwę.")
 

@@ -589,14 +589,21 @@ class ArgumentFinder:
             i = found.end
 
     def _coordinated_before(self, frame: Frame, doc: Doc, first: Argument) -> Iterator[Argument]:
-        i = first.start - 1
+        """Going left from the subject nearest the trigger: "i" or "oraz" joins the one before,
+        and past that the commas of a list ("Niger, Mali i Burkina Faso")."""
+        i, listed = first.start - 1, False
+        words = function_words()
         while i > 0:
-            joined = next((j for j in range(i, max(-1, i - 2 * WINDOW), -1) if doc[j].lower_ in function_words()["coordinators"]), None)
+            if listed and doc[i].lower_ in words["list_separators"]:
+                joined = i
+            else:
+                joined = next((j for j in range(i, max(-1, i - 2 * WINDOW), -1) if doc[j].lower_ in words["coordinators"]), None)
             if joined is None or any(_breaks_clause(t) or t.is_punct for t in doc[joined + 1:i + 1]):
                 return
+            listed = True
             found = self._same_class_within(doc, joined - 1, first.key[0], frame, step=-1)
-            if found is None:
-                return
+            if found is None or (not frame.prep and _under_preposition(doc, found.start)):
+                return  # "Po wizycie w Kijowie, Polska i Litwa ...": Kyiv is no subject
             yield found
             i = found.start - 1
 
