@@ -16,6 +16,7 @@ Frame positions:
   `via` noun ("wprowadziła zakaz importu polskich jabłek");
 - `apposition`: the person named next to a role noun ("prezydent Rosji, Władimir Putin");
 - `before_comma`: the entity right before ", trigger" ("w Astanie, stolicy kraju");
+- `before`: the entity right before the trigger ("Przemysław Czarnek z PiS");
 - `article`: the article itself (for reportedBy);
 - `sentence`: any entity of the frame's classes in the sentence ("rurociągu X ... przez Y");
 - `where`: the place of a relative "w X, gdzie ..." before the trigger;
@@ -50,7 +51,7 @@ from pathlib import Path
 from .ontology import Lexicon, Ontology, read_jsonl
 
 POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "adjective_after", "apposition", "before_comma",
-                       "article", "sentence", "where", "next", "self", "inner", "owner"})
+                       "before", "article", "sentence", "where", "next", "self", "inner", "owner"})
 
 
 @dataclass(frozen=True)

@@ -146,7 +146,7 @@ class ArgumentFinder:
             "left": self._left, "right": self._right, "any": self._any,
             "after_trigger": self._after_trigger, "adjective": self._adjective,
             "adjective_after": self._adjective_after,
-            "apposition": self._apposition, "before_comma": self._before_comma,
+            "apposition": self._apposition, "before_comma": self._before_comma, "before": self._before,
             "sentence": self._sentence, "where": self._where, "next": self._next,
             "self": self._self, "inner": self._inner, "owner": self._owner,
         }.get(frame.position)
@@ -545,6 +545,11 @@ class ArgumentFinder:
             if subject.start <= span.start and span.end <= subject.end and (found := self._entity(span, frame)):
                 return found
         return None
+
+    def _before(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """The entity right before the trigger ("Przemysław Czarnek z PiS")."""
+        span = self._span_ending_at(trigger.doc, trigger.i - 1) if trigger.i else None
+        return self._entity(span, frame) if span is not None else None
 
     def _before_comma(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         doc = trigger.doc
