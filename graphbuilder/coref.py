@@ -15,11 +15,20 @@ Candidates = Callable[[str], list[str]]  # nominative candidates of an inflected
 
 
 def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool]) -> dict[str, Span]:
-    """Last word of every multi-word person name -> a span naming that person."""
+    """Last word of every multi-word person name -> a span naming that person; then, where
+    no surname is the same, its other capitalised words but a first name Morfeusz knows: a
+    Chinese or Korean family name comes first ("Xi" is Xi Jinping), a Portuguese one
+    in the middle ("Lula")."""
+    people = [span for span in spans if is_person(span) and " " in span.kb_id_]
     index: dict[str, Span] = {}
-    for span in spans:
-        if is_person(span) and " " in span.kb_id_:
-            index.setdefault(span.kb_id_.rsplit(" ", 1)[-1], span)
+    for span in people:
+        index.setdefault(span.kb_id_.rsplit(" ", 1)[-1], span)
+    for span in people:
+        words = span.kb_id_.split()[:-1]
+        first_name = any("imię" in a.categories for a in span[0]._.analyses)
+        for word in words[1:] if first_name else words:
+            if word[:1].isupper() and len(word) > 1:
+                index.setdefault(word, span)
     return index
 
 

@@ -62,6 +62,14 @@ def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
 
 
+@pytest.mark.parametrize("text, mention, name", [
+    ("Xi Jinping przyjechał do Moskwy. W Kremlu Xi rozmawiał z prezydentem.", "Xi", "Xi Jinping"),
+    ("Prezydent Luiz Inacio Lula da Silva przyjechał. Lula spotkał się z premierem.", "Lula", "Luiz Inacio Lula da Silva"),
+])
+def test_entities_a_family_name_before_or_inside_the_full_name_is_that_person(nlp, text, mention, name):
+    assert (mention, name) in {(e.text, e.kb_id_) for e in nlp(text).ents}
+
+
 def test_entities_hyphenated_unknown_names_use_forms_seen_elsewhere(nlp):
     found = entities(nlp, "Prezydent Kasym-Żomart Tokajew przemawiał. Wizyta Kasym-Żomarta Tokajewa trwała dwa dni.")
     assert found == {("Kasym-Żomart Tokajew", "Person")}
