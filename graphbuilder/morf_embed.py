@@ -23,10 +23,13 @@ from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d, Ints2d
 
+from graphbuilder.morph import strip_homonym
 from graphbuilder.tagset import expand_tag
 
-#: The Morfeusz columns added after the spaCy attributes, in this order.
-MORFEUSZ_FEATURES: tuple[str, ...] = ("readings", "classes", "names")
+#: The Morfeusz columns added after the spaCy attributes, in this order. A model embeds
+#: the first `len(morfeusz_rows)` of them; "lemmas" lets the inflected forms of a name
+#: ("Putina", "Putinem") share one row.
+MORFEUSZ_FEATURES: tuple[str, ...] = ("readings", "classes", "names", "lemmas")
 
 
 @lru_cache(maxsize=1)
@@ -36,20 +39,22 @@ def _morfeusz() -> morfeusz2.Morfeusz:
 
 
 @lru_cache(maxsize=300_000)
-def morfeusz_keys(form: str) -> tuple[int, int, int]:
-    """Hashes of the form's reduced readings, classes and name categories.
+def morfeusz_keys(form: str) -> tuple[int, int, int, int]:
+    """Hashes of the form's reduced readings, classes, name categories and lower-case lemmas.
 
     The first segment is read, as the morphology component does, so an agglutinated
     runtime token (`zrobiłem`) gets the readings of `zrobił`.
     """
     readings: set[str] = set()
     names: set[str] = set()
-    for start, _end, (_orth, _lemma, tag, quals, *_rest) in _morfeusz().analyse(form):
+    lemmas: set[str] = set()
+    for start, _end, (_orth, lemma, tag, quals, *_rest) in _morfeusz().analyse(form):
         if start == 0:
             readings.update(r.render() for r in expand_tag(tag))
             names.update(quals)
+            lemmas.add(strip_homonym(lemma).lower())
     classes = {r.split(":", 1)[0] for r in readings}
-    return tuple(get_string_id("|".join(sorted(s))) for s in (readings, classes, names))  # type: ignore[return-value]
+    return tuple(get_string_id("|".join(sorted(s))) for s in (readings, classes, names, lemmas))  # type: ignore[return-value]
 
 
 def _extract_forward(model: Model, docs: List[Doc], is_train: bool):  # type: ignore[no-untyped-def]
@@ -75,10 +80,10 @@ def morfeusz_hash_embed(
 ) -> Model[List[Doc], List[Floats2d]]:
     """spaCy's MultiHashEmbed (without static vectors) plus one table per Morfeusz feature.
 
-    `morfeusz_rows` gives the rows of the readings, classes and names tables.
+    `morfeusz_rows` gives the rows of the readings, classes, names (and lemmas) tables.
     """
     all_rows = list(rows) + list(morfeusz_rows)
-    if len(rows) != len(attrs) or len(morfeusz_rows) != len(MORFEUSZ_FEATURES):
+    if len(rows) != len(attrs) or not 1 <= len(morfeusz_rows) <= len(MORFEUSZ_FEATURES):
         raise ValueError(f"rows {rows} / morfeusz_rows {morfeusz_rows} do not fit attrs {attrs}")
     embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]
     return chain(
