@@ -138,6 +138,7 @@ class Lexicon:
 
     entries: list[GazetteerEntry]
     adjectives: dict[str, tuple[str, str]]  # adjective lemma -> (class, name): "rosyjski" -> Rosja
+    demonyms: dict[str, str]  # a people's noun -> its country: "Rosjanin" -> Rosja
     capitals: dict[str, str]  # country name -> capital name
     roles: dict[str, str]  # role noun lemma (may be two words) -> predicate
     abbreviations: list[str] = field(default_factory=list)
@@ -170,7 +171,7 @@ def _entries(directory: Path) -> Iterator[GazetteerEntry]:
 
 @lru_cache(maxsize=4)
 def load_lexicon(directory: Path | None = None) -> Lexicon:
-    """Read the gazetteers, nationality adjectives, role nouns and abbreviations."""
+    """Read the gazetteers, nationality adjectives and nouns, role nouns and abbreviations."""
     lexdir = (directory or ontology_dir()) / "lexicon"
     countries = list(read_jsonl(lexdir / "countries.jsonl"))
     roles: dict[str, str] = {}
@@ -182,6 +183,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         entries=list(_entries(lexdir)),
         adjectives={**{adj: ("Country", row["name"]) for row in countries for adj in row.get("adjectives", [])},
                     **{row["adjective"]: (row["class"], row["name"]) for row in read_jsonl(lexdir / "adjectives.jsonl")}},
+        demonyms={demonym: row["name"] for row in countries for demonym in row.get("demonyms", [])},
         capitals={row["name"]: row["capital"] for row in countries if row.get("capital")},
         roles=roles,
         abbreviations=abbreviations_file.read_text(encoding="utf-8").split()

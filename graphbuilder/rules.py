@@ -135,13 +135,16 @@ def parse_frame(data: dict) -> Frame:
 
 def expand_triggers(value: object, lexicon: Lexicon) -> frozenset[str]:
     """Trigger lemmas; "@roles:leaderOf" stands for the role nouns of that predicate and
-    "@adjectives" for every nationality adjective, "@heads" for the head nouns of names."""
+    "@adjectives" for every nationality adjective, "@demonyms" for every people's noun
+    ("Rosjanin"), "@heads" for the head nouns of names."""
     triggers: set[str] = set()
     for item in _as_set(value):
         if item.startswith("@roles:"):
             triggers |= {lemma for lemma, pred in lexicon.roles.items() if pred == item.split(":", 1)[1]}
         elif item == "@adjectives":
             triggers |= set(lexicon.adjectives)
+        elif item == "@demonyms":
+            triggers |= {demonym.lower() for demonym in lexicon.demonyms}
         elif item == "@heads":
             triggers |= set(lexicon.heads)
         else:

@@ -432,3 +432,13 @@ def test_entities_inflected_mentions_of_a_company_named_once_in_the_nominative_a
 ])
 def test_entities_a_sentence_initial_common_noun_is_no_place_morfeusz_knows_only_as_surnames(nlp, text, expected):
     assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Polka Iga Świątek wygrała turniej.", {("Iga Świątek", "Person")}),  # "Polka" is also a surname
+    ("Nagrodę otrzymał Rosjanin Dmitrij Muratow.", {("Dmitrij Muratow", "Person")}),
+])
+def test_entities_a_peoples_noun_is_no_part_of_a_name_but_refers_to_its_country(nlp, text, expected):
+    doc = nlp(text)
+    assert {(e.kb_id_, e.label_) for e in doc.ents} == expected
+    assert doc[0 if text.startswith("Polka") else 2]._.refers_to[0] == "Country"

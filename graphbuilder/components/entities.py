@@ -273,6 +273,13 @@ class EntityRecognizer:
             return False
         return not _capital_from_position(token) or self._is_head(token) or _first_name_before_surname(token)
 
+    def _is_demonym(self, token: Token) -> bool:
+        """A people's noun, which Morfeusz may also read as a surname ("Polka")."""
+        return _is_demonym(token) or any(self._demonym_reading(a) for a in token._.analyses)
+
+    def _demonym_reading(self, analysis: Analysis) -> bool:
+        return analysis.lemma in self.lexicon.demonyms and "nazwa_pospolita" in analysis.categories
+
     def _is_head(self, token: Token) -> bool:
         return _is_capitalised(token) and token.lemma_.lower() in self.cues.heads
 
@@ -298,7 +305,7 @@ class EntityRecognizer:
         chunks: list[tuple[Span, list[Span]]] = []
         i = 0
         while i < len(doc):
-            if i in inside or not self._is_name_like(doc[i]) or _is_demonym(doc[i]) or _is_roman_numeral(doc[i]):
+            if i in inside or not self._is_name_like(doc[i]) or self._is_demonym(doc[i]) or _is_roman_numeral(doc[i]):
                 i += 1
                 continue
             end, inner = self._extend_chunk(doc, i, by_start, inside)
@@ -495,7 +502,7 @@ class EntityRecognizer:
         are not owed to the start of a sentence on a name of two words or more. A lone
         capitalised common noun ("Zachodu", the West; "Sojuszu", the Alliance) is not one."""
         words = [t for t in span if not t.is_punct]
-        if not words or not _is_capitalised(words[0]) or _is_demonym(words[0]) or _is_roman_numeral(words[0]):
+        if not words or not _is_capitalised(words[0]) or self._is_demonym(words[0]) or _is_roman_numeral(words[0]):
             return False
         if any((_is_acronym(t) and not _is_common_word(t)) or (_is_capitalised(t) and not _is_common_word(t) and self._is_name_like(t))
                for t in words):
@@ -687,12 +694,16 @@ class EntityRecognizer:
         return nested
 
     def _mark_adjectives(self, doc: Doc) -> None:
-        """Nationality adjectives ("rosyjski") and others naming an entity ("unijny")."""
+        """Nationality adjectives ("rosyjski"), others naming an entity ("unijny") and the
+        nouns of a country's people ("Rosjanin", "Polki"), which are no entities either."""
         for token in doc:
             for analysis in token._.analyses:
                 if analysis.pos_class in {"adj", "adja"} and analysis.lemma.lower() in self.lexicon.adjectives:
                     cls, name = self.lexicon.adjectives[analysis.lemma.lower()]
                     token._.refers_to = (self.top_class[cls], name)
+                    break
+                if self._demonym_reading(analysis):
+                    token._.refers_to = ("Country", self.lexicon.demonyms[analysis.lemma])
                     break
 
 

@@ -471,12 +471,16 @@ class ArgumentFinder:
 
     def _owner(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The entity owning the verb's subject noun: its nationality adjective or genitive
-        ("rosyjskie wojska", "armia izraelska", "wojska Rosji zaatakowały")."""
+        ("rosyjskie wojska", "armia izraelska", "wojska Rosji zaatakowały"), or the country of
+        a people's noun as the subject ("Rosjanie zaatakowali")."""
         doc = trigger.doc
         for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 2 * WINDOW) - 1, -1):
             head = doc[i]
-            if frame.heads & set(head._.lemmas) and not _under_preposition(doc, i) and "nom" in token_cases(head):
+            subject = not _under_preposition(doc, i) and "nom" in token_cases(head)
+            if frame.heads & set(head._.lemmas) and subject:
                 return self._modifier_of(head, frame)
+            if head._.refers_to and head.pos_ != "ADJ" and subject:
+                return self._referred(head, frame)
             if _is_clause_break(head) or _breaks_clause(head):
                 return None
         return None

@@ -55,6 +55,7 @@ SCHEMAS: dict[str, list[tuple[str, type | tuple[type, ...]]]] = {
         ("iso", str),
         ("aliases", list),
         ("adjectives", list),
+        ("demonyms", list),
         ("capital", str),
     ],
     "cities.jsonl": [
@@ -180,7 +181,7 @@ def check_schema(fname: str, rows: list[dict[str, Any]], rep: Report) -> list[di
         if bad_type:
             continue
         good.append(row)
-        for key in ("aliases", "adjectives", "abbreviations"):
+        for key in ("aliases", "adjectives", "demonyms", "abbreviations"):
             if key in row and isinstance(row[key], list):
                 vals = row[key]
                 if not all(isinstance(v, str) and v.strip() == v and v for v in vals):
@@ -261,6 +262,9 @@ def check_places_and_orgs(data: dict[str, list[dict[str, Any]]], rep: Report) ->
         for a in adjs:
             if a != a.lower() or " " in a:
                 rep.error(f"countries.jsonl: {name!r}: adjective {a!r} must be one lowercase word")
+        for d in r["demonyms"]:
+            if not d[:1].isupper() or " " in d:
+                rep.error(f"countries.jsonl: {name!r}: demonym {d!r} must be one capitalised word")
         cap = r["capital"]
         capitals.add(cap)
         if cap == name:
@@ -284,6 +288,10 @@ def check_places_and_orgs(data: dict[str, list[dict[str, Any]]], rep: Report) ->
     for a, who in adj_owner.items():
         if len(who) > 1:
             rep.warn(f"adjective {a!r} shared by {who}")
+    demonym_owner = Counter(d for r in countries.values() for d in r["demonyms"])
+    for d, n in demonym_owner.items():
+        if n > 1:
+            rep.error(f"countries.jsonl: demonym {d!r} names {n} countries")
 
 
 def check_against_ontology(ttl: Path, data: dict[str, list[dict[str, Any]]],
