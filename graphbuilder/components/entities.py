@@ -510,8 +510,9 @@ class EntityRecognizer:
         return len(words) > 1 and any(_is_capitalised(t) and not _is_sentence_start(t) for t in words)
 
     def _kind_before(self, span: Span) -> str | None:
-        """The class a lower-case noun of an organisation's kind right before a name gives it
-        ("telewizją TRT", "koncernu Saab", "partii Razem", a quoted title: 'dziennika "El Pais"');
+        """The class a lower-case noun of an organisation's or a town's kind right before a name
+        gives it ("telewizją TRT", "koncernu Saab", "partii Razem", "portu Al-Hudajda", a
+        quoted title: 'dziennika "El Pais"');
         not to a person's name ("rządu Tuska"), whose words Morfeusz knows as first names or
         surnames."""
         doc, start = span.doc, span.start
@@ -521,10 +522,10 @@ class EntityRecognizer:
         if before is None or not (before.is_lower or _capital_from_position(before)) or before.pos_ != "NOUN":
             return None
         kind = self.cues.heads.get(before.lemma_.lower())
-        if kind is None or self.top_class.get(kind) != "Organization":
+        if kind is None or self.top_class.get(kind) not in ("Organization", "City"):
             return None
         person = any(PERSON_CATEGORIES & set(a.categories) for t in span for a in t._.analyses)
-        return None if person and not quoted else kind
+        return None if person and not quoted and self.top_class.get(kind) == "Organization" else kind
 
     def _model_class(self, span: Span, label: str) -> str:
         """The NER's class, made finer by a head noun ("Bank ...": Company, "Województwo ...":
@@ -544,9 +545,11 @@ class EntityRecognizer:
     # ------------------------------------------------------------ names
 
     def canonical(self, chunk: Span, cls: str, seen: set[str]) -> str:
+        """The nominative name. A name after the noun of its kind keeps its form, as Polish
+        does not inflect it there ("koncernu Saab", "portu Al-Hudajda")."""
         if self.top_class.get(cls) == "Person":
             return self.normaliser.person(chunk, seen)
-        if len(chunk) == 1 and chunk[0].is_upper:
+        if (len(chunk) == 1 and chunk[0].is_upper) or self._kind_before(chunk) is not None:
             return chunk.text
         return self.normaliser.phrase(chunk)
 
