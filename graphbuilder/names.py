@@ -74,7 +74,8 @@ class NameNormaliser:
 
         The case of the name comes from the words Morfeusz knows ("Władimira" is
         genitive), else from the word before it (a preposition, or a role noun in
-        apposition: "ministrem ... Umerowem"), else from endings all its unknown words share.
+        apposition: "ministrem ... Umerowem"), else from endings all its unknown words share,
+        else from a common noun before it ("wizyta Fumio Kishidy").
         """
         tokens = list(span)
         inflected = [t for t in tokens if t.text[:1].isupper() and not _before_hyphen(t, span)]  # not "al", "von"
@@ -82,7 +83,8 @@ class NameNormaliser:
         readings = [[a for a in known if _has_gender(a, gender)] for known in self._name_readings(inflected)]
         unknown = _unknown_words(inflected, readings)
         case = self._known_case(readings) or self._decisive_case(unknown, gender) or self._context_case(span) \
-            or self._ending_case(unknown, gender) or (self._first_name_case(tokens) if gender == "f" else frozenset())
+            or self._ending_case(unknown, gender) or self._adnominal_case(span) \
+            or (self._first_name_case(tokens) if gender == "f" else frozenset())
         nominative = {t.i: self._person_word(t, known, case, gender, seen_forms) for t, known in zip(inflected, readings)}
         return join_tokens(tokens, [nominative.get(t.i, t.text) for t in tokens])
 
@@ -114,6 +116,21 @@ class NameNormaliser:
     def _context_case(self, span: Span) -> frozenset[str]:
         """The case a preceding preposition governs, or that of a role noun in apposition."""
         return cases_of(self._governor(span))
+
+    @staticmethod
+    def _adnominal_case(span: Span) -> frozenset[str]:
+        """After a noun naming a man, that noun's case in apposition ("z dziennikarzem
+        Evanem", "reżyser Akira Kurosawa"); after another common noun, the genitive of its
+        complement ("z udziałem Xi Jinpinga", "wizyta Fumio Kishidy")."""
+        previous = span.doc[span.start - 1] if span.start else None
+        if previous is None or previous.pos_ != "NOUN" or not (previous.is_lower or previous.is_sent_start) \
+                or not previous.tag_.startswith("subst"):
+            return frozenset()
+        features = tag_features(previous.tag_)
+        own = features.get("case", frozenset())
+        if features.get("gender") == {"m1"}:
+            return own if len(own) < len(CASES) else frozenset()
+        return frozenset({"gen"})
 
     def role_before(self, span: Span) -> list[Analysis]:
         """The readings of a role noun the name is in apposition to ("minister spraw

@@ -57,6 +57,10 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Mówiono o przyjęciu Kamali Harris.", "Kamala Harris"),
     ("Wizyta Julii Nawalnej trwała dzień.", "Julia Nawalna"),
     ("Rozmawiał z Anną Fotygą i o wizycie Anny Fotygi.", "Anna Fotyga"),
+    ("Spotkanie odbyło się z udziałem Xi Jinpinga.", "Xi Jinping"),  # a common noun's complement: genitive
+    ("Wizyta Fumio Kishidy trwała dwa dni.", "Fumio Kishida"),
+    ("Rozmawiał z dziennikarzem Evanem Gershkovichem.", "Evan Gershkovich"),  # a man's noun: apposition
+    ("Film nakręcił reżyser Akira Kurosawa.", "Akira Kurosawa"),
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
