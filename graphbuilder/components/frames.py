@@ -590,7 +590,11 @@ class ArgumentFinder:
             return
         i = first.end
         words = function_words()
-        while i < len(doc) and doc[i].lower_ in words["coordinators"] | words["list_separators"]:
+        joiners = words["coordinators"] | words["list_separators"]
+        preposition = self._governing_preposition(doc[first.start:first.end])
+        if preposition is not None and words["between_prepositions"] & set(preposition._.lemmas):
+            joiners |= words["between_coordinators"]  # "między Izraelem a Hamasem"
+        while i < len(doc) and doc[i].lower_ in joiners:
             found = self._same_class_within(doc, i + 1, first.key[0], frame, step=1)
             if found is None:
                 return
