@@ -18,6 +18,7 @@ from .morph import CASES, Analyser, Analysis, tag_features
 
 PERSON_CATEGORIES = frozenset({"imię", "nazwisko"})
 HYPHENS = frozenset("-–")
+APOSTROPHES = frozenset("'’")
 INFLECTING = frozenset({"subst", "adj", "ppas", "pact"})
 
 
@@ -261,7 +262,11 @@ class NameNormaliser:
         for ending in self.endings:
             stem_length = len(word) - len(ending.suffix)
             if ending.gender == gender and word.endswith(ending.suffix) and stem_length >= 3:
-                result.append((word[:stem_length] + ending.nominative, ending.case))
+                stem = word[:stem_length]
+                if stem[-1] in APOSTROPHES:  # "Steve'em": the ending after a silent letter
+                    result.append((stem[:-1], ending.case))
+                else:
+                    result.append((stem + ending.nominative, ending.case))
         return result
 
     # ------------------------------------------------------------ genitive

@@ -61,6 +61,8 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Wizyta Fumio Kishidy trwała dwa dni.", "Fumio Kishida"),
     ("Rozmawiał z dziennikarzem Evanem Gershkovichem.", "Evan Gershkovich"),  # a man's noun: apposition
     ("Film nakręcił reżyser Akira Kurosawa.", "Akira Kurosawa"),
+    ("Spotkał się z George'em Bushem.", "George Bush"),  # an apostrophe before the ending
+    ("Wizyta Steve'a Witkoffa w Moskwie trwała dzień.", "Steve Witkoff"),
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
