@@ -365,10 +365,14 @@ def _unknown_words(tokens: Sequence[Token], readings: Sequence[list[Analysis]]) 
 
 
 def _before_hyphen(token: Token, span: Span) -> bool:
-    """The first part of a hyphenated name Morfeusz does not know keeps its form; only the last
-    part inflects ("Kasym-Żomarta" is the genitive of "Kasym-Żomart")."""
-    return token.i + 1 < span.end and not token.whitespace_ and token.doc[token.i + 1].text in HYPHENS \
-        and not any(a.is_name or a.is_common for a in token._.analyses)
+    """The first part of a hyphenated name keeps its form when Morfeusz does not know it or
+    knows it only in the nominative; only the last part inflects ("Kasym-Żomarta" is the
+    genitive of "Kasym-Żomart", "Jean-Claude'a" of "Jean-Claude"), unlike the parts of a
+    Polish double surname ("Kosiniaka-Kamysza")."""
+    if not (token.i + 1 < span.end and not token.whitespace_ and token.doc[token.i + 1].text in HYPHENS):
+        return False
+    known = [a for a in token._.analyses if a.is_name or a.is_common]
+    return all(tag_features(a.tag).get("case") == {"nom"} for a in known)
 
 
 def _agrees(adjective: Analysis, noun_features: dict[str, frozenset[str]]) -> bool:

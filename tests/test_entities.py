@@ -63,6 +63,9 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Film nakręcił reżyser Akira Kurosawa.", "Akira Kurosawa"),
     ("Spotkał się z George'em Bushem.", "George Bush"),  # an apostrophe before the ending
     ("Wizyta Steve'a Witkoffa w Moskwie trwała dzień.", "Steve Witkoff"),
+    ("Przemówienie Jean-Claude'a Junckera było długie.", "Jean-Claude Juncker"),  # "Jean" does not inflect
+    ("Z Jean-Noëlem Barrotem rozmawiał minister.", "Jean-Noël Barrot"),
+    ("Wizyta Władysława Kosiniaka-Kamysza trwała dzień.", "Władysław Kosiniak-Kamysz"),  # both parts do
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
