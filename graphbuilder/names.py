@@ -79,7 +79,7 @@ class NameNormaliser:
         else from a common noun before it ("wizyta Fumio Kishidy").
         """
         tokens = list(span)
-        inflected = [t for t in tokens if t.text[:1].isupper() and not _before_hyphen(t, span)]  # not "al", "von"
+        inflected = [t for t in tokens if is_name_part(t) and not _before_hyphen(t, span)]  # not "al", "von"
         gender = self._role_gender(self.role_before(span)) or self._person_gender(tokens)
         readings = [[a for a in known if _has_gender(a, gender)] for known in self._name_readings(inflected)]
         unknown = _unknown_words(inflected, readings)
@@ -149,8 +149,9 @@ class NameNormaliser:
             roles = [a for a in previous._.analyses if a.lemma.lower() in self.role_nouns]
             if roles:
                 return roles
-            if previous.is_punct or not (previous.text[:1].isupper() or "gen" in cases_of(previous._.analyses)):
-                return []
+            if previous.is_punct or not (previous.text[:1].isupper() or previous.pos_ == "ADJ"
+                                         or "gen" in cases_of(previous._.analyses)):
+                return []  # past genitives and adjectives: "sekretarzem generalnym ONZ"
         return []
 
     def inflected_alike(self, span: Span) -> bool:
@@ -239,7 +240,7 @@ class NameNormaliser:
         if known:
             preferred = [a for a in known if not case or case & cases_of([a])] or known
             return preferred[0].lemma
-        if not token.text[:1].isupper() or token.is_punct:
+        if not is_name_part(token) or token.is_punct:
             return token.text
         return self.unknown_nominative(token.text, case, gender, seen)
 
@@ -261,8 +262,8 @@ class NameNormaliser:
         result = []
         for ending in self.endings:
             stem_length = len(word) - len(ending.suffix)
-            if ending.gender == gender and word.endswith(ending.suffix) and stem_length >= 3:
-                stem = word[:stem_length]
+            if ending.gender == gender and word.endswith(ending.suffix) and stem_length >= 3 - (len(ending.suffix) > 1):
+                stem = word[:stem_length]  # a stem of two letters only before a longer ending: "Unem" is Un's
                 if stem[-1] in APOSTROPHES:  # "Steve'em": the ending after a silent letter
                     result.append((stem[:-1], ending.case))
                 else:
@@ -361,7 +362,17 @@ class NameNormaliser:
 
 def _unknown_words(tokens: Sequence[Token], readings: Sequence[list[Analysis]]) -> list[Token]:
     """The capitalised words of a name Morfeusz does not know as a name of one person."""
-    return [t for t, known in zip(tokens, readings) if t.text[:1].isupper() and not known]
+    return [t for t, known in zip(tokens, readings) if is_name_part(t) and not known]
+
+
+def is_name_part(token: Token) -> bool:
+    """A word of a name that inflects: capitalised, or the lower-case part after a hyphen of
+    a Korean given name ("Jae-myungiem")."""
+    if token.text[:1].isupper():
+        return True
+    doc = token.doc
+    return token.i > 1 and token.is_alpha and doc[token.i - 1].text in HYPHENS \
+        and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_
 
 
 def _before_hyphen(token: Token, span: Span) -> bool:

@@ -66,6 +66,9 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Przemówienie Jean-Claude'a Junckera było długie.", "Jean-Claude Juncker"),  # "Jean" does not inflect
     ("Z Jean-Noëlem Barrotem rozmawiał minister.", "Jean-Noël Barrot"),
     ("Wizyta Władysława Kosiniaka-Kamysza trwała dzień.", "Władysław Kosiniak-Kamysz"),  # both parts do
+    ("Rozmawiał z prezydentem Korei Południowej Lee Jae-myungiem.", "Lee Jae-myung"),  # a lower-case part inflects
+    ("Spotkał się z Kim Dzong Unem.", "Kim Dzong Un"),  # a stem of two letters
+    ("Spotkał się z sekretarzem generalnym ONZ António Guterresem.", "António Guterres"),  # past adjectives
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)

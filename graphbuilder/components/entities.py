@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from ..morph import CASES, Analyser, Analysis
 from .. import coref, nkjp
 from ..gazetteer import Gazetteer, WordTest
-from ..names import PERSON_CATEGORIES, Ending, NameNormaliser, cases_of
+from ..names import PERSON_CATEGORIES, Ending, NameNormaliser, cases_of, is_name_part
 from ..ontology import load_lexicon, load_ontology, ontology_dir, read_jsonl
 
 DASHES = frozenset("-–—")
@@ -168,6 +168,25 @@ def _is_sentence_start(token: Token) -> bool:
         if not (doc[previous.i - 1].is_punct or doc[previous.i - 1].like_num):
             return False
     return True
+
+
+def _lower_name_part(token: Token) -> bool:
+    """A word Morfeusz does not know after a hyphen in a name: "Jae-myung", "Suk-yeol"."""
+    return token.is_lower and is_name_part(token) and all(a.pos_class == "ign" for a in token._.analyses)
+
+
+def _chunk_label(chunk: Span, predicted: dict[tuple[int, int], str]) -> str | None:
+    """The NER's label for the chunk: of the chunk itself, or of a span that starts it and
+    leaves out only words Morfeusz does not know ("Kim Dzong" of "Kim Dzong Unem")."""
+    label = predicted.get((chunk.start, chunk.end))
+    if label is not None:
+        return label
+    starting = [(end, label) for (start, end), label in predicted.items() if start == chunk.start and end < chunk.end]
+    if len(starting) != 1:
+        return None
+    end, label = starting[0]
+    rest = chunk.doc[end:chunk.end]
+    return label if all(a.pos_class == "ign" for t in rest for a in t._.analyses) else None
 
 
 class EntityRecognizer:
@@ -365,6 +384,8 @@ class EntityRecognizer:
                     and after < len(doc) and ((after not in inside and self._is_name_like(doc[after]))
                                               or (organisation and after in by_start)):
                 end = after
+            elif end + 1 < len(doc) and self._is_joiner(doc, end, False) and _lower_name_part(doc[end + 1]):
+                end += 2
             else:
                 break
         return end, inner
@@ -648,7 +669,7 @@ class EntityRecognizer:
         predicted = nkjp.predicted_entities(doc, [chunk for chunk, _inner, _cls in chunks]) if chunks else {}
         for chunk, inner, cls in chunks:
             if cls is None and not inner:
-                cls = self._chunk_class(chunk, predicted.get((chunk.start, chunk.end)))
+                cls = self._chunk_class(chunk, _chunk_label(chunk, predicted))
             if cls in self.top_class:
                 spans.append(Span(doc, chunk.start, chunk.end, label=cls))
                 swallowed.update(id(s) for s in inner)
