@@ -454,3 +454,12 @@ def test_entities_a_peoples_noun_is_no_part_of_a_name_but_refers_to_its_country(
     doc = nlp(text)
     assert {(e.kb_id_, e.label_) for e in doc.ents} == expected
     assert doc[0 if text.startswith("Polka") else 2]._.refers_to[0] == "Country"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sekretarz generalny Sojuszu Mark Rutte wezwał sojuszników.", {("Mark Rutte", "Person")}),
+    ("Szef Agencji Atomowej Rafael Grossi ostrzegł.", {("Agencja Atomowa", "Organization"), ("Rafael Grossi", "Person")}),
+    ("Rektor Uniwersytetu Adama Mickiewicza przemawiał.", {("Uniwersytet Adama Mickiewicza", "Organization")}),
+])
+def test_entities_a_role_holders_name_after_an_organisations_is_not_part_of_it(nlp, text, expected):
+    assert entities(nlp, text) == expected

@@ -374,6 +374,8 @@ class EntityRecognizer:
         end, inner = start + 1, []
         while end < len(doc):
             token = doc[end]
+            if organisation and self._person_after_name(doc, start, end):
+                break
             if end in by_start and organisation:
                 inner.append(by_start[end])
                 end = by_start[end].end
@@ -389,6 +391,31 @@ class EntityRecognizer:
             else:
                 break
         return end, inner
+
+    def _person_after_name(self, doc: Doc, start: int, i: int) -> bool:
+        """A person's name in the nominative right after an organisation's name in another
+        case, after a role noun ("sekretarz generalny Sojuszu Mark Rutte"), is not part of it,
+        unlike a genitive ("Uniwersytetu Adama Mickiewicza"): a first name in no case of the
+        head, or an unknown word with none of its endings."""
+        if i + 1 >= len(doc) or not _is_capitalised(doc[i + 1]) or not self._after_role(doc, start):
+            return False
+        head_cases = cases_of(doc[start]._.analyses)
+        if "nom" in head_cases:
+            return False
+        first_names = [a for a in doc[i]._.analyses if "imię" in a.categories and "sg" in a.features.get("number", ())]
+        if first_names:
+            return "nom" in cases_of(first_names) and not head_cases & cases_of(first_names)
+        unknown = all(a.pos_class == "ign" for a in doc[i]._.analyses)
+        return unknown and not head_cases & {case for _, case in self.normaliser.candidates(doc[i].text, "m")}
+
+    def _after_role(self, doc: Doc, start: int) -> bool:
+        """A role noun right before the name, past adjectives ("Sekretarz generalny")."""
+        for token in reversed(doc[max(0, start - 3):start]):
+            if self.normaliser.role_nouns & set(token._.lemmas):
+                return True
+            if token.pos_ != "ADJ":
+                return False
+        return False
 
     def _after_joiners(self, doc: Doc, i: int, organisation: bool) -> int:
         """Index of the first token after a run of joiners starting at i ("von der")."""
