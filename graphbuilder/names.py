@@ -18,6 +18,7 @@ from .morph import CASES, Analyser, Analysis, tag_features
 
 PERSON_CATEGORIES = frozenset({"imię", "nazwisko"})
 HYPHENS = frozenset("-–")
+DASHES = frozenset("-–—")
 APOSTROPHES = frozenset("'’")
 INFLECTING = frozenset({"subst", "adj", "ppas", "pact"})
 
@@ -140,9 +141,12 @@ class NameNormaliser:
 
     def _governor(self, span: Span) -> list[Analysis]:
         """The preposition or role noun before a name, past genitive complements between them
-        ("przewodniczącym ChRL Xi Jinpingiem", "ministrem obrony Ukrainy Rustemem Umerowem")."""
+        ("przewodniczącym ChRL Xi Jinpingiem", "ministrem obrony Ukrainy Rustemem Umerowem")
+        and a remark in brackets or dashes ("Premier Japonii (od października) Sanae Takaichi",
+        "Prezydent Finlandii – Alexander Stubb –")."""
         doc = span.doc
-        for previous in reversed(doc[max(0, span.start - 4):span.start]):
+        start = _before_aside(doc, span.start)
+        for previous in reversed(doc[max(0, start - 4):start]):
             preps = [a for a in previous._.analyses if a.pos_class == "prep"]
             if preps and previous.pos_ == "ADP":
                 return preps
@@ -363,6 +367,16 @@ class NameNormaliser:
 def _unknown_words(tokens: Sequence[Token], readings: Sequence[list[Analysis]]) -> list[Token]:
     """The capitalised words of a name Morfeusz does not know as a name of one person."""
     return [t for t, known in zip(tokens, readings) if is_name_part(t) and not known]
+
+
+def _before_aside(doc, start: int) -> int:
+    """Where a bracketed remark or an opening dash right before `start` begins, else start."""
+    if start and doc[start - 1].text in DASHES and doc[start - 1].whitespace_:
+        return start - 1
+    if start and doc[start - 1].text == ")":
+        opening = next((i for i in range(start - 2, max(-1, start - 8), -1) if doc[i].text == "("), None)
+        return opening if opening is not None else start
+    return start
 
 
 def is_name_part(token: Token) -> bool:

@@ -68,6 +68,17 @@ def test_relations_a_place_in_a_phrase_before_the_listed_subjects_is_none_of_the
         ("Polska", "sanctions", "Rosja"), ("Litwa", "sanctions", "Rosja")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Premier Japonii (od października) Sanae Takaichi odwiedziła Waszyngton.",
+     {("Sanae Takaichi", "leaderOf", "Japonia"), ("Sanae Takaichi", "visits", "Waszyngton")}),
+    ("Prezydent Finlandii – Alexander Stubb – przyjechał do Kijowa.",
+     {("Alexander Stubb", "leaderOf", "Finlandia"), ("Alexander Stubb", "visits", "Kijów")}),
+    ("Polska – jak mówi minister – nałożyła sankcje na Rosję.", {("Polska", "sanctions", "Rosja")}),
+])
+def test_relations_a_remark_in_brackets_or_dashes_breaks_no_frame(nlp, text, expected):
+    assert facts(nlp, text) == expected
+
+
 def test_relations_metonymic_capital_stands_for_its_state(nlp):
     assert ("Rosja", "sanctions", "Litwa") in facts(nlp, "Moskwa nałożyła sankcje na Litwę.")
 

@@ -29,6 +29,7 @@ CLASS_CATEGORIES = {
     "Location": {"nazwa_geograficzna"}, "Organization": {"nazwa_organizacji", "nazwa_instytucji", "nazwa_firmy"},
 }
 WINDOW = 4  # words a complement may stand from its trigger or preposition
+APPOSITION_DASHES = frozenset("–—-")  # a dash with spaces sets off an apposition like a comma
 UNSURE = 0.9  # confidence factor when a case could not be checked (unknown word)
 CARRIED = 0.85  # confidence factor for a subject carried over from the previous sentence
 
@@ -113,6 +114,19 @@ def _under_preposition(doc: Doc, i: int) -> bool:
     """The word at i is in a prepositional phrase: a preposition before it, past adjectives."""
     before = next((t for t in reversed(doc[max(0, i - 3):i]) if t.pos_ not in {"ADJ", "NUM"}), None)
     return before is not None and before.pos_ == "ADP"
+
+
+def _closes_aside(doc: Doc, k: int) -> bool:
+    """A dash that closes a remark opened by another a few words before ("Prezydent Finlandii
+    – Alexander Stubb – przyjechał"): no clause ends there."""
+    return doc[k].text in APPOSITION_DASHES and any(
+        doc[j].text in APPOSITION_DASHES for j in range(max(doc[k].sent.start, k - 8), k))
+
+
+def _opens_aside(doc: Doc, k: int) -> bool:
+    """A dash that a later one, a few words on, closes."""
+    return doc[k].text in APPOSITION_DASHES and any(
+        doc[j].text in APPOSITION_DASHES for j in range(k + 1, min(doc[k].sent.end, k + 9)))
 
 
 def _entity_span(doc: Doc, start: int, end: int) -> Span:
@@ -211,7 +225,8 @@ class ArgumentFinder:
                 or (frame.direct_object and self._object_before(doc, trigger, frame)):
             return None
         for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
-            if (_is_clause_break(doc[i + 1]) and i + 1 != trigger.i) or (i != trigger.i - 1 and _breaks_clause(doc[i])):
+            if (_is_clause_break(doc[i + 1]) and i + 1 != trigger.i and not _closes_aside(doc, i + 1)) \
+                    or (i != trigger.i - 1 and _breaks_clause(doc[i]) and not _opens_aside(doc, i)):
                 break
             span = self._span_ending_at(doc, i)
             if span is not None and (found := self._fitting(span, frame, trigger)):
@@ -511,13 +526,19 @@ class ArgumentFinder:
         if before is not None and "gen" in token_cases(trigger) and (self.role_nouns & set(before._.lemmas) or (
                 before.pos_ == "NOUN" and "gen" in token_cases(before) and self._after_role_noun(doc, before.i))):
             return None  # "szef gabinetu prezydenta Polski X": X is the head of the office
-        for i in range(end, min(len(doc), end + 1 + 2 * WINDOW)):
+        i, last = end, min(len(doc), end + 1 + 2 * WINDOW)
+        while i < last:
             span = self._span_starting_at(doc, i)
             if span is not None and (found := self._entity(span, frame)):
                 return found
             token = doc[i]
-            if _breaks_clause(token) or _is_clause_break(token) or (token.is_punct and token.text != ","):
+            if token.text == "(":  # a remark: "Premier Japonii (od października) Sanae Takaichi"
+                i = next((j for j in range(i + 1, min(len(doc), i + 8)) if doc[j].text == ")"), last)
+            elif token.text in APPOSITION_DASHES and token.whitespace_:
+                pass  # "Prezydent Finlandii – Alexander Stubb –"
+            elif _breaks_clause(token) or _is_clause_break(token) or (token.is_punct and token.text != ","):
                 break
+            i += 1
         if trigger.i >= 2 and doc[trigger.i - 1].text == ",":
             span = self._span_ending_at(doc, trigger.i - 2)
             if span is not None:
