@@ -79,6 +79,19 @@ def test_relations_a_remark_in_brackets_or_dashes_breaks_no_frame(nlp, text, exp
     assert facts(nlp, text) == expected
 
 
+def test_relations_coordinated_roles_go_with_coordinated_names_in_order(nlp):
+    assert facts(nlp, "Kanclerz Niemiec i prezydent Francji, Friedrich Merz i Emmanuel Macron, przyjechali do Kijowa.") == {
+        ("Friedrich Merz", "leaderOf", "Niemcy"), ("Emmanuel Macron", "leaderOf", "Francja"),
+        ("Friedrich Merz", "visits", "Kijów"), ("Emmanuel Macron", "visits", "Kijów")}
+
+
+def test_relations_mutual_facts_pair_people_with_people_and_states_with_states(nlp):
+    found = facts(nlp, "Premier Polski i prezydent Ukrainy, Donald Tusk i Wołodymyr Zełenski, podpisali umowę.")
+    assert {("Donald Tusk", "agreementWith", "Wołodymyr Zełenski"), ("Polska", "agreementWith", "Ukraina")} <= found
+    assert not {f for f in found if f[1] == "agreementWith" and {f[0], f[2]} & {"Polska", "Ukraina"}
+                and {f[0], f[2]} & {"Donald Tusk", "Wołodymyr Zełenski"}}
+
+
 def test_relations_metonymic_capital_stands_for_its_state(nlp):
     assert ("Rosja", "sanctions", "Litwa") in facts(nlp, "Moskwa nałożyła sankcje na Litwę.")
 

@@ -530,7 +530,7 @@ class ArgumentFinder:
         while i < last:
             span = self._span_starting_at(doc, i)
             if span is not None and (found := self._entity(span, frame)):
-                return found
+                return self._respective_holder(frame, trigger, found)
             token = doc[i]
             if token.text == "(":  # a remark: "Premier Japonii (od października) Sanae Takaichi"
                 i = next((j for j in range(i + 1, min(len(doc), i + 8)) if doc[j].text == ")"), last)
@@ -544,6 +544,25 @@ class ArgumentFinder:
             if span is not None:
                 return self._entity(span, frame)
         return None
+
+    def _respective_holder(self, frame: Frame, trigger: Token, first: Argument) -> Argument:
+        """The k-th of coordinated names for the k-th of coordinated role phrases ("Kanclerz
+        Niemiec i prezydent Francji, Friedrich Merz i Emmanuel Macron": Macron is the
+        president)."""
+        rank = self._role_rank(trigger)
+        if not rank:
+            return first
+        names = [first, *self._coordinated(frame, trigger.doc, first, trigger)]
+        return names[rank] if len(names) > rank else first
+
+    def _role_rank(self, trigger: Token) -> int:
+        """How many role nouns come before the trigger in its coordinated noun phrase."""
+        rank = 0
+        for token in reversed(trigger.doc[trigger.sent.start:trigger.i]):
+            if token.pos_ in {"VERB", "AUX", "ADP"} or (token.is_punct and token.text != ","):
+                break
+            rank += bool(self.role_nouns & set(token._.lemmas))
+        return rank
 
     def _next(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The entity right after the trigger, past an adjective or the common noun of its
@@ -655,6 +674,8 @@ class ArgumentFinder:
                 return None
             if doc[j].pos_ == "ADP" and not frame.prep & set(doc[j]._.lemmas):
                 return None  # "w Rydze, stolicy Łotwy, i w Tallinie": another phrase
+            if step > 0 and top != "Person" and self.role_nouns & set(doc[j]._.lemmas):
+                return None  # "Kanclerz Niemiec i prezydent Francji": another role's complement
         return None
 
     # ------------------------------------------------------------ token helpers

@@ -185,8 +185,8 @@ class RelationExtractor(ArgumentFinder):
         if rule.mutual:
             objects = list(dict.fromkeys(o for _, o in pairs))
             signed = not object_frame.via or self._has_via(trigger.doc, trigger, end, object_frame.via)
-            pairs += [pair for group in (subjects if signed else [], objects)
-                      for pair in combinations(sorted(group, key=lambda a: a.start), 2)]
+            pairs += [(a, b) for group in (subjects if signed else [], objects)
+                      for a, b in combinations(sorted(group, key=lambda a: a.start), 2) if _same_kind(a, b)]
         modality, factor = self._modality(trigger) if predicate == rule.predicate else (None, 1.0)
         if modality is None and predicate == rule.predicate:
             modality, factor = self._future(trigger)
@@ -299,6 +299,13 @@ def _after_copula(trigger: Token) -> bool:
     """A copula within three words before a predicate noun ("jest pełnoprawnym członkiem")."""
     before = trigger.doc[max(trigger.sent.start, trigger.i - 3):trigger.i]
     return any(function_words()["copulas"] & set(token._.lemmas) for token in before)
+
+
+def _same_kind(a: Argument, b: Argument) -> bool:
+    """Coordinated arguments that relate to each other: two people, or two states or bodies
+    ("Premier Polski i prezydent Ukrainy, Donald Tusk i Wołodymyr Zełenski": not Poland and
+    Tusk)."""
+    return (a.key[0] == "Person") == (b.key[0] == "Person")
 
 
 def _is_passive(trigger: Token) -> bool:
