@@ -92,6 +92,14 @@ def test_relations_mutual_facts_pair_people_with_people_and_states_with_states(n
                 and {f[0], f[2]} & {"Donald Tusk", "Wołodymyr Zełenski"}}
 
 
+def test_relations_a_role_with_its_country_and_no_name_is_the_holder_named_before(nlp):
+    found = facts(nlp, "Prezydent Rosji Władimir Putin przyleciał do Pekinu. "
+                       "Prezydent Rosji spotkał się z przewodniczącym Xi Jinpingiem.")
+    assert ("Władimir Putin", "meetsWith", "Xi Jinping") in found
+    assert ("Władimir Putin", "meetsWith", "Xi Jinping") not in facts(
+        nlp, "Władimir Putin przyleciał do Pekinu. Prezydent Rosji spotkał się z Xi Jinpingiem.")  # not set up
+
+
 def test_relations_metonymic_capital_stands_for_its_state(nlp):
     assert ("Rosja", "sanctions", "Litwa") in facts(nlp, "Moskwa nałożyła sankcje na Litwę.")
 

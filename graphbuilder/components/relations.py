@@ -22,6 +22,7 @@ from ..ontology import load_lexicon, load_ontology, ontology_dir
 from ..rules import Frame, Rule, load_rules
 from ..types import ARTICLE, Fact
 from .frames import UNSURE, Argument, ArgumentFinder, function_words, trigger_lemmas
+from .morphology import token_cases
 
 HOME_PREDICATES = frozenset({"leaderOf", "ministerOf", "citizenOf"})
 ROLE_MENTIONS = "gb_roles"  # doc.spans key of role phrases resolved to a person
@@ -122,7 +123,7 @@ class RelationExtractor(ArgumentFinder):
                        for h in holders.get((country, p), []) if h[0] < sentence_of[token.i]]
             if earlier:
                 person = max(earlier)[1]
-                found.append(Span(doc, start, token.i + 1, label=person[0], kb_id=person[1]))
+                found.append(Span(doc, min(start, token.i), token.i + 1, label=person[0], kb_id=person[1]))
         if found:
             doc.spans[ROLE_MENTIONS] = found
             doc.ents = filter_spans(list(doc.ents) + found)
@@ -130,10 +131,14 @@ class RelationExtractor(ArgumentFinder):
 
     @staticmethod
     def _role_phrase(token: Token) -> tuple[int, str] | None:
-        """(start, country) of "adjective + role noun" not followed by a name."""
+        """(start, country) of "adjective + role noun" or "role noun + genitive country" not
+        followed by a name ("rosyjski prezydent", "Prezydent Rosji spotkał się")."""
         doc = token.doc
         if token.ent_iob_ == "B" or token.ent_iob_ == "I":
             return None
+        genitive = RelationExtractor._genitive_country(token)
+        if genitive is not None:
+            return genitive
         for follower in doc[token.i + 1:token.i + 4]:
             if follower.ent_iob_ == "B":
                 return None  # "rosyjski minister Siergiej Ławrow": the name is given
@@ -144,6 +149,23 @@ class RelationExtractor(ArgumentFinder):
             if refers and refers[0] == "Country" and not doc[i].ent_iob_ in {"B", "I"}:
                 return i, refers[1]
             if doc[i].pos_ != "ADJ":
+                return None
+        return None
+
+    @staticmethod
+    def _genitive_country(token: Token) -> tuple[int, str] | None:
+        """(role noun, country) of "prezydent Rosji", "minister obrony Ukrainy" with no name
+        after the country."""
+        doc = token.doc
+        for i in range(token.i + 1, min(len(doc), token.i + 4)):
+            if doc[i].ent_iob_ == "B":
+                country = next(e for e in doc.ents if e.start == i)
+                after = doc[country.end] if country.end < len(doc) else None
+                named = after is not None and (after.ent_iob_ == "B" or after.text[:1].isupper() or after.text == ",")
+                if country.label_ != "Country" or "gen" not in token_cases(doc[i]) or named:
+                    return None
+                return token.i, country.kb_id_
+            if not doc[i].is_lower or doc[i].pos_ not in {"NOUN", "ADJ"}:
                 return None
         return None
 
