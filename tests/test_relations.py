@@ -100,6 +100,12 @@ def test_relations_a_role_with_its_country_and_no_name_is_the_holder_named_befor
         nlp, "Władimir Putin przyleciał do Pekinu. Prezydent Rosji spotkał się z Xi Jinpingiem.")  # not set up
 
 
+def test_relations_a_country_that_reads_as_a_demonym_is_the_country(nlp):
+    """"Włoch" is Italy's genitive here, not an Italian; "premierką" is an inflected feminine
+    role Morfeusz does not know."""
+    assert facts(nlp, "Spotkał się z premierką Włoch Giorgią Meloni.") == {("Giorgia Meloni", "leaderOf", "Włochy")}
+
+
 def test_relations_metonymic_capital_stands_for_its_state(nlp):
     assert ("Rosja", "sanctions", "Litwa") in facts(nlp, "Moskwa nałożyła sankcje na Litwę.")
 

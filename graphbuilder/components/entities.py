@@ -711,6 +711,7 @@ class EntityRecognizer:
         spans = self.link_inflected_names(spans, gazetteer, seen)
         doc.ents = self.resolve_people(doc, spans, gazetteer)
         doc.spans[NESTED] = self._nested(doc, matches)
+        self._mark_demonyms(doc)
         return doc
 
     @staticmethod
@@ -745,17 +746,23 @@ class EntityRecognizer:
         return nested
 
     def _mark_adjectives(self, doc: Doc) -> None:
-        """Nationality adjectives ("rosyjski"), others naming an entity ("unijny") and the
-        nouns of a country's people ("Rosjanin", "Polki"), which are no entities either."""
+        """Nationality adjectives ("rosyjski") and others naming an entity ("unijny")."""
         for token in doc:
             for analysis in token._.analyses:
                 if analysis.pos_class in {"adj", "adja"} and analysis.lemma.lower() in self.lexicon.adjectives:
                     cls, name = self.lexicon.adjectives[analysis.lemma.lower()]
                     token._.refers_to = (self.top_class[cls], name)
                     break
-                if self._demonym_reading(analysis):
-                    token._.refers_to = ("Country", self.lexicon.demonyms[analysis.lemma])
-                    break
+
+    def _mark_demonyms(self, doc: Doc) -> None:
+        """The nouns of a country's people ("Rosjanin", "Polki"), which are no entities either;
+        not a country's own name that reads as one ("premier Włoch": Italy's, not an Italian)."""
+        for token in doc:
+            if token.ent_iob_ in ("B", "I"):
+                continue
+            reading = next((a for a in token._.analyses if self._demonym_reading(a)), None)
+            if reading is not None:
+                token._.refers_to = ("Country", self.lexicon.demonyms[reading.lemma])
 
 
 @Language.factory("gb_entities", default_config={"ontology": None},
