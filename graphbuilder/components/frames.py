@@ -200,9 +200,14 @@ class ArgumentFinder:
         return Argument((self.ontology.top_class[span.label_], span.kb_id_), certainty, span.start, span.end)
 
     def _checked(self, span: Span, frame: Frame, trigger: Token) -> Argument | None:
-        """Case, agreement and class checks of a candidate argument."""
+        """Case, agreement and class checks of a candidate argument. A name right after the
+        noun of its kind does not inflect; the noun shows the case ("z partii Razem")."""
         top = self.ontology.top_class.get(span.label_, "")
-        certainty = max(self._case_fit(token, frame.case, top) for token in span)
+        kind = span.doc[span.start - 1] if span.start else None
+        if kind is not None and kind.is_lower and self.name_heads & set(kind._.lemmas):
+            certainty = self._case_fit(kind, frame.case, "")
+        else:
+            certainty = max(self._case_fit(token, frame.case, top) for token in span)
         if not certainty or (frame.agree and not any(_agrees_with_verb(t, trigger) for t in span)):
             return None
         return self._entity(span, frame, certainty)
