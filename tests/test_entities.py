@@ -460,6 +460,13 @@ def test_entities_a_peoples_noun_is_no_part_of_a_name_but_refers_to_its_country(
     ("Sekretarz generalny Sojuszu Mark Rutte wezwał sojuszników.", {("Mark Rutte", "Person")}),
     ("Szef Agencji Atomowej Rafael Grossi ostrzegł.", {("Agencja Atomowa", "Organization"), ("Rafael Grossi", "Person")}),
     ("Rektor Uniwersytetu Adama Mickiewicza przemawiał.", {("Uniwersytet Adama Mickiewicza", "Organization")}),
+    ("Prezes Polskiego Instytutu Ekonomicznego Piotr Arak ostrzegł.",
+     {("Polski Instytut Ekonomiczny", "Organization"), ("Piotr Arak", "Person")}),  # the head past an adjective
 ])
 def test_entities_a_role_holders_name_after_an_organisations_is_not_part_of_it(nlp, text, expected):
     assert entities(nlp, text) == expected
+
+
+def test_entities_a_patron_after_im_belongs_to_the_organisations_name(nlp):
+    assert entities(nlp, "Koncert odbył się w Filharmonii Narodowej im. Witolda Lutosławskiego.") == {
+        ("Filharmonia Narodowa im. Witolda Lutosławskiego", "Organization")}

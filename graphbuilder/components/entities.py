@@ -374,7 +374,7 @@ class EntityRecognizer:
         end, inner = start + 1, []
         while end < len(doc):
             token = doc[end]
-            if organisation and self._person_after_name(doc, start, end):
+            if self._person_after_name(doc, start, end):
                 break
             if end in by_start and organisation:
                 inner.append(by_start[end])
@@ -393,13 +393,15 @@ class EntityRecognizer:
         return end, inner
 
     def _person_after_name(self, doc: Doc, start: int, i: int) -> bool:
-        """A person's name in the nominative right after an organisation's name in another
-        case, after a role noun ("sekretarz generalny Sojuszu Mark Rutte"), is not part of it,
+        """A person's name in the nominative right after an organisation's name (one with a
+        head noun) in another case, after a role noun ("sekretarz generalny Sojuszu Mark
+        Rutte", "Prezes Polskiego Instytutu Ekonomicznego Piotr Arak"), is not part of it,
         unlike a genitive ("Uniwersytetu Adama Mickiewicza"): a first name in no case of the
         head, or an unknown word with none of its endings."""
-        if i + 1 >= len(doc) or not _is_capitalised(doc[i + 1]) or not self._after_role(doc, start):
+        head = next((j for j in range(start, i) if self._is_head(doc[j])), None)
+        if head is None or i + 1 >= len(doc) or not _is_capitalised(doc[i + 1]) or not self._after_role(doc, start):
             return False
-        head_cases = cases_of(doc[start]._.analyses)
+        head_cases = cases_of(doc[head]._.analyses)
         if "nom" in head_cases:
             return False
         first_names = [a for a in doc[i]._.analyses if "imię" in a.categories and "sg" in a.features.get("number", ())]
