@@ -152,6 +152,8 @@ def test_relations_facts_carry_sentence_rule_and_confidence(nlp):
     ("Szwajcaria nie przystąpi do NATO.", "declinedToJoin", None),
     ("Bałtowie obawiają się groźby rosyjskiej inwazji na Litwę.", "attacked", "possible"),
     ("Do Unii Europejskiej należą Polska i Litwa.", "memberOf", None),  # "należeć" has both aspects: present
+    ("Czy Rosja zaatakuje Polskę?", "attacked", "possible"),  # a question asserts nothing
+    ("Czy Rosja zaatakowała Polskę?", "attacked", "possible"),
 ])
 def test_relations_modality_is_marked_and_lowers_confidence(nlp, text, predicate, modality):
     fact = next(f for f in nlp(text)._.facts if f.predicate == predicate)

@@ -209,7 +209,9 @@ class RelationExtractor(ArgumentFinder):
             signed = not object_frame.via or self._has_via(trigger.doc, trigger, end, object_frame.via)
             pairs += [(a, b) for group in (subjects if signed else [], objects)
                       for a, b in combinations(sorted(group, key=lambda a: a.start), 2) if _same_kind(a, b)]
-        modality, factor = self._modality(trigger) if predicate == rule.predicate else (None, 1.0)
+        modality, factor = self._question(trigger)
+        if modality is None and predicate == rule.predicate:
+            modality, factor = self._modality(trigger)
         if modality is None and predicate == rule.predicate:
             modality, factor = self._future(trigger)
         for subject, obj in pairs:
@@ -248,6 +250,12 @@ class RelationExtractor(ArgumentFinder):
                     return marked
             infinitive = infinitive or token.tag_.startswith("inf")
         return None, 1.0
+
+    def _question(self, trigger: Token) -> tuple[str | None, float]:
+        """A question asserts nothing ("Czy Rosja zaatakuje Polskę?"): `@question` in
+        `lexicon/modality.jsonl`."""
+        last = next((t for t in reversed(trigger.sent) if not t.is_space), None)
+        return self.lexicon.modality.get("@question", (None, 1.0)) if last is not None and last.text == "?" else (None, 1.0)
 
     def _future(self, trigger: Token) -> tuple[str | None, float]:
         """A perfective verb in the present form speaks of the future, as does "będzie" or
