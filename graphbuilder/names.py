@@ -208,6 +208,8 @@ class NameNormaliser:
         if not readings and len(tokens) > 1 and self._mans_surname_ending(first.text, tokens[1:]):
             return "m"  # "Narendrę Modiego", "Narendrą Modim": a man's ending on the surname
         masculine_too = any("f" not in a.features.get("gender", ()) for a in readings)
+        if _base_form_only_of_a_man(first, readings):
+            return "m"  # "Ali" is Ali, not the oblique case of Ala
         if any("f" in a.features.get("gender", ()) for a in readings) and not (masculine_too and _masculine_surname(tokens[1:])):
             return "f"
         if not readings and self._first_name_case(tokens):
@@ -404,6 +406,13 @@ def _agrees(adjective: Analysis, noun_features: dict[str, frozenset[str]]) -> bo
     features = adjective.features
     return all(features.get(name, frozenset()) & noun_features.get(name, frozenset())
                for name in ("case", "number", "gender") if name in noun_features)
+
+
+def _base_form_only_of_a_man(token: Token, readings: Sequence[Analysis]) -> bool:
+    """The word is a man's first name as written and a woman's only inflected ("Ali": Ali,
+    or Ala's genitive)."""
+    base = [a for a in readings if a.lemma == token.text]
+    return bool(base) and all("f" not in a.features.get("gender", ()) for a in base)
 
 
 def _masculine_surname(tokens: Sequence[Token]) -> bool:

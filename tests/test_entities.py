@@ -69,6 +69,8 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Rozmawiał z prezydentem Korei Południowej Lee Jae-myungiem.", "Lee Jae-myung"),  # a lower-case part inflects
     ("Spotkał się z Kim Dzong Unem.", "Kim Dzong Un"),  # a stem of two letters
     ("Spotkał się z sekretarzem generalnym ONZ António Guterresem.", "António Guterres"),  # past adjectives
+    ("Przywódca Iranu ajatollah Ali Chamenei skrytykował USA.", "Ali Chamenei"),  # not Ala's genitive
+    ("Spotkał się z Alą Nowak.", "Ala Nowak"),
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
