@@ -418,6 +418,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--ud-repeat", type=int, default=4, help="copies of UD train docs")
     parser.add_argument("--no-nkjp-tags", action="store_true", help="keep NKJP tags missing")
     parser.add_argument("--kpwr", type=Path, nargs="*", default=[], help="KPWr files to add (NER only)")
+    parser.add_argument("--final", action="store_true",
+                        help="train on the NKJP dev documents too (for the shipped model, once the settings are chosen)")
     args = parser.parse_args(argv)
 
     vocab = Vocab()
@@ -450,6 +452,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     train_all = train + kpwr + ud_train * args.ud_repeat
     random.Random(0).shuffle(train_all)
+    if args.final:  # after the shuffle, as the 2026-12-03 model was trained; spacy train shuffles every epoch
+        train_all += dev
     write_docbin(train_all, args.out / "train.spacy")
     write_docbin(dev + ud_dev, args.out / "dev.spacy")
     labels = Counter(t.tag_ for d in train_all for t in d if t.tag_)

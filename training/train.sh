@@ -2,7 +2,7 @@
 # Build the NKJP DocBins, train the graphbuilder NKJP pipeline, then install the best
 # checkpoint (with metadata and a label-only string store) into graphbuilder/models/nkjp/.
 # Runs niced and single-threaded because the machine (2 cores) is shared.
-# Usage, from anywhere:  training/train.sh [extra spacy train overrides]
+# Usage, from anywhere:  [FINAL=1] training/train.sh [extra spacy train overrides]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -14,7 +14,8 @@ MODEL_DIR="$ROOT/graphbuilder/models/nkjp"
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 cd "$ROOT"
 
-nice -n 15 "$PYTHON" -m training.convert_nkjp --out "$DATA"
+# FINAL=1 trains on the NKJP dev documents too (the shipped model); dev figures then mean little.
+nice -n 15 "$PYTHON" -m training.convert_nkjp --out "$DATA" ${FINAL:+--final}
 
 nice -n 15 "$PYTHON" -m spacy train training/config.cfg \
     --paths.train "$DATA/train.spacy" \
@@ -22,5 +23,8 @@ nice -n 15 "$PYTHON" -m spacy train training/config.cfg \
     --output "$OUTPUT" \
     "$@"
 
-nice -n 15 "$PYTHON" -m training.package_model "$OUTPUT/model-best" "$MODEL_DIR"
+# The best dev checkpoint; with FINAL=1, where dev was trained on, the last one.
+CHECKPOINT="model-best"
+if [ -n "${FINAL:-}" ]; then CHECKPOINT="model-last"; fi
+nice -n 15 "$PYTHON" -m training.package_model "$OUTPUT/$CHECKPOINT" "$MODEL_DIR"
 du -sh "$MODEL_DIR"
