@@ -143,13 +143,15 @@ class NameNormaliser:
         """The preposition or role noun before a name, past genitive complements between them
         ("przewodniczącym ChRL Xi Jinpingiem", "ministrem obrony Ukrainy Rustemem Umerowem")
         and a remark in brackets or dashes ("Premier Japonii (od października) Sanae Takaichi",
-        "Prezydent Finlandii – Alexander Stubb –")."""
+        "Prezydent Finlandii – Alexander Stubb –"); past a comma, only a role noun."""
         doc = span.doc
         start = _before_aside(doc, span.start)
+        after_comma = start > 0 and doc[start - 1].text == ","  # "Prezydent Kazachstanu, Kasym-Żomart Tokajew,"
+        start -= after_comma
         for previous in reversed(doc[max(0, start - 4):start]):
             preps = [a for a in previous._.analyses if a.pos_class == "prep"]
             if preps and previous.pos_ == "ADP":
-                return preps
+                return [] if after_comma else preps
             roles = [a for a in previous._.analyses if a.lemma.lower() in self.role_nouns]
             if roles:
                 return roles

@@ -472,3 +472,18 @@ def test_entities_a_role_holders_name_after_an_organisations_is_not_part_of_it(n
 def test_entities_a_patron_after_im_belongs_to_the_organisations_name(nlp):
     assert entities(nlp, "Koncert odbył się w Filharmonii Narodowej im. Witolda Lutosławskiego.") == {
         ("Filharmonia Narodowa im. Witolda Lutosławskiego", "Organization")}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Kasym-Żomart Tokajew przyjął w poniedziałek gości.", "Kasym-Żomart Tokajew", "geogName"),  # a surname's ending
+    ("Do Warszawy przyjechał Ararat Mirzojan.", "Ararat Mirzojan", "placeName"),
+])
+def test_entities_a_name_ending_in_a_surname_is_a_person_whatever_the_ner_says(nlp, monkeypatch, text, name, label):
+    _fake_ner(monkeypatch, {tuple(t.text for t in nlp.make_doc(name)): label})
+    assert (name, "Person") in entities(nlp, text)
+
+
+def test_entities_an_unknown_name_coordinated_with_a_persons_is_a_person(nlp, monkeypatch):
+    _fake_ner(monkeypatch, {("Andrij", "Sybiha"): "orgName"})
+    found = entities(nlp, "Spotkali się Radosław Sikorski i Andrij Sybiha.")
+    assert found == {("Radosław Sikorski", "Person"), ("Andrij Sybiha", "Person")}

@@ -207,7 +207,7 @@ PHENOMENA = [
     pytest.param("Podczas wizyty ministra obrony Ukrainy Rustema Umerowa w Waszyngtonie podpisano umowę.",
                  {("Rustem Umerow", "visits", "Waszyngton"), ("Rustem Umerow", "ministerOf", "Ukraina")}, set(),
                  id="visits-noun-inflected-two-facts"),
-    pytest.param("Z Emmanuelem Macronem rozmawiała w piątek Giorgia Meloni.",
+    pytest.param("Z Emmanuelem Macronem rozmawiała w piątek premier Włoch Giorgia Meloni.",
                  {("Giorgia Meloni", "meetsWith", "Emmanuel Macron")}, set(), id="meetsWith-reversed-inflected"),
     pytest.param("Władimir Putin został przyjęty przez Xi Jinpinga w Pekinie.",
                  {("Xi Jinping", "meetsWith", "Władimir Putin")}, set(), id="meetsWith-passive"),

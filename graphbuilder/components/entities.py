@@ -16,6 +16,7 @@ Each entity is a `doc.ents` span whose `label_` is its finest ontology class and
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,11 +65,13 @@ class NameCues:
     connectors: frozenset[str]
     things: frozenset[str]  # nouns whose capitalised complement names a thing: "systemy Patriot"
     common_acronyms: frozenset[str]  # acronyms of common nouns: "LNG", "PKB"
+    joiners: frozenset[str]  # words joining coordinated names: "i", "oraz", ","
 
 
 def load_name_cues(lexdir: Path) -> NameCues:
-    """Read name_heads.jsonl and person_cues.jsonl."""
+    """Read name_heads.jsonl, person_cues.jsonl and the coordinators of function_words.json."""
     cues = {row["kind"]: row["values"] for row in read_jsonl(lexdir / "person_cues.jsonl")}
+    words = json.loads((lexdir / "function_words.json").read_text(encoding="utf-8"))
     return NameCues(
         heads=load_lexicon(lexdir.parent).heads,
         words={row["word"]: row["class"] for row in read_jsonl(lexdir / "name_words.jsonl")},
@@ -77,6 +80,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         connectors=frozenset(cues.get("name_connector", [])),
         things=frozenset(cues.get("thing_noun", [])),
         common_acronyms=frozenset(cues.get("common_acronym", [])),
+        joiners=frozenset(words["coordinators"] + words["list_separators"]),
     )
 
 
@@ -175,18 +179,28 @@ def _lower_name_part(token: Token) -> bool:
     return token.is_lower and is_name_part(token) and all(a.pos_class == "ign" for a in token._.analyses)
 
 
+def _not_a_place_name(token: Token) -> bool:
+    """Morfeusz does not know the word as a geographical name ("Lublin" ends like "Putin")."""
+    return not any("nazwa_geograficzna" in a.categories for a in token._.analyses)
+
+
 def _chunk_label(chunk: Span, predicted: dict[tuple[int, int], str]) -> str | None:
-    """The NER's label for the chunk: of the chunk itself, or of a span that starts it and
-    leaves out only words Morfeusz does not know ("Kim Dzong" of "Kim Dzong Unem")."""
+    """The NER's label for the chunk: of the chunk itself, or of the one span inside it when
+    the words it leaves out are ones Morfeusz does not know ("Kim Dzong" of "Kim Dzong
+    Unem") or, for a person, capitalised inside a sentence ("Dzong Unem" of it: "Kim" is no
+    pronoun there)."""
     label = predicted.get((chunk.start, chunk.end))
     if label is not None:
         return label
-    starting = [(end, label) for (start, end), label in predicted.items() if start == chunk.start and end < chunk.end]
-    if len(starting) != 1:
+    inside = [(start, end, label) for (start, end), label in predicted.items()
+              if chunk.start <= start and end <= chunk.end]
+    if len(inside) != 1:
         return None
-    end, label = starting[0]
-    rest = chunk.doc[end:chunk.end]
-    return label if all(a.pos_class == "ign" for t in rest for a in t._.analyses) else None
+    start, end, label = inside[0]
+    rest = [t for t in chunk if not start <= t.i < end and not t.is_punct]
+    unknown = all(a.pos_class == "ign" for t in rest for a in t._.analyses)
+    named = label == "persName" and all(_is_capitalised(t) and not _is_sentence_start(t) for t in rest)
+    return label if unknown or named else None
 
 
 class EntityRecognizer:
@@ -491,6 +505,12 @@ class EntityRecognizer:
             return "Person"
         return None
 
+    def _ends_in_a_surname(self, chunk: Span) -> bool:
+        """A name of several words whose last has a surname's ending ("Kasym-Żomart Tokajew",
+        "Ararat Mirzojan"): a person, whatever the NER says."""
+        words = [t for t in chunk if not t.is_punct]
+        return len(words) > 1 and _not_a_place_name(words[-1]) and self._looks_like_surname(words[-1])
+
     def names_no_entity(self, span: Span) -> bool:
         """An acronym of a common noun ("LNG", "PKB") or the name of a thing after its kind
         ("systemy Patriot", "myśliwce F-35", "operacja Burza"): none of the graph's classes."""
@@ -508,7 +528,7 @@ class EntityRecognizer:
             return None
         guess = self.category_class(chunk)
         lone, several = len(chunk) == 1 and guess in (None, "Person"), len(chunk) > 1 and guess == "Person"
-        if self.shape_class(chunk) == "Person" and (lone or several):
+        if self.shape_class(chunk) == "Person" and (lone or several or self._ends_in_a_surname(chunk)):
             return "Person"
         if any(not _is_common_word(t) for t in chunk if not t.is_punct) and self._after_role_noun(chunk):
             return "Person"
@@ -669,6 +689,23 @@ class EntityRecognizer:
             lambda i: _is_capitalised(doc[i]) and not _is_common_word(doc[i]) and not _is_roman_numeral(doc[i]))
         return filter_spans(resolved + extra)
 
+    def _coordinated_people(self, doc: Doc, spans: list[Span], known: set[tuple[int, int]]) -> list[Span]:
+        """A name of unknown words joined by "i", "oraz" or a comma to a person's name is a
+        person too, whatever the NER says ("Radosław Sikorski i Andrij Sybiha")."""
+        joiners = self.cues.joiners
+        people = {(s.start, s.end) for s in spans if self._is_person(s)}
+        ends, starts = {end for _, end in people}, {start for start, _ in people}
+        result = []
+        for span in spans:
+            words = [t for t in span if not t.is_punct]
+            unknown = len(words) > 1 and all(a.pos_class == "ign" for t in words for a in t._.analyses)
+            joined = (span.start > 0 and doc[span.start - 1].lower_ in joiners and span.start - 1 in ends) \
+                or (span.end < len(doc) and doc[span.end].lower_ in joiners and span.end + 1 in starts)
+            if unknown and joined and not self._is_person(span) and (span.start, span.end) not in known:
+                span = Span(doc, span.start, span.end, label="Person")
+            result.append(span)
+        return result
+
     def link_inflected_names(self, spans: list[Span], gazetteer: list[Span], seen: set[str]) -> list[Span]:
         """Inflected mentions of a one-word name the article gives in the nominative: alone
         ("z Equinorem") or run into the name of a person after it ("szef Equinoru Anders
@@ -704,6 +741,7 @@ class EntityRecognizer:
                 swallowed.update(id(s) for s in inner)
         spans = filter_spans([s for s in spans if id(s) not in swallowed])
         spans = filter_spans(spans + self.model_entities(doc, predicted, {i for s in spans for i in range(s.start, s.end)}))
+        spans = self._coordinated_people(doc, spans, {(s.start, s.end) for s in gazetteer})
         spans = [s if s.kb_id_ else Span(doc, s.start, s.end, label=s.label_, kb_id=self.canonical(s, s.label_, seen))
                  for s in spans]
         countries = [m for m in matches if self.top_class.get(m.label_) == "Country"]
