@@ -32,7 +32,7 @@ META = {
     "version": "0.1.0",
     "description": (
         "Polish CNN pipeline for graphbuilder: tok2vec (hashed NORM, PREFIX, SUFFIX, SHAPE "
-        "and Morfeusz 2 readings, classes and name categories of the form) + tagger (reduced "
+        "and Morfeusz 2 readings, classes, name categories and lemmas of the form) + tagger (reduced "
         "NKJP tags class:number:case:gender) + NER (persName, orgName, placeName, geogName). "
         "Trained on the NKJP 1M subcorpus (entities; tags only where Morfeusz 2 makes them "
         "certain) and UD Polish-LFG dev/test + PUD (tags). See training/README.md."
