@@ -487,3 +487,8 @@ def test_entities_an_unknown_name_coordinated_with_a_persons_is_a_person(nlp, mo
     _fake_ner(monkeypatch, {("Andrij", "Sybiha"): "orgName"})
     found = entities(nlp, "Spotkali się Radosław Sikorski i Andrij Sybiha.")
     assert found == {("Radosław Sikorski", "Person"), ("Andrij Sybiha", "Person")}
+
+
+def test_entities_names_in_a_photo_credit_are_no_entities(nlp):
+    text = "Mark Rutte przemawiał w Hadze (fot. Reuters/Piroschka van de Wouw)\n\nFot. PAP/Radek Pietruszka"
+    assert entities(nlp, text) == {("Mark Rutte", "Person"), ("Haga", "City")}

@@ -66,6 +66,7 @@ class NameCues:
     things: frozenset[str]  # nouns whose capitalised complement names a thing: "systemy Patriot"
     common_acronyms: frozenset[str]  # acronyms of common nouns: "LNG", "PKB"
     joiners: frozenset[str]  # words joining coordinated names: "i", "oraz", ","
+    credits: frozenset[str]  # words opening a photo credit: "fot."
 
 
 def load_name_cues(lexdir: Path) -> NameCues:
@@ -81,6 +82,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         things=frozenset(cues.get("thing_noun", [])),
         common_acronyms=frozenset(cues.get("common_acronym", [])),
         joiners=frozenset(words["coordinators"] + words["list_separators"]),
+        credits=frozenset(words["photo_credits"]),
     )
 
 
@@ -689,6 +691,19 @@ class EntityRecognizer:
             lambda i: _is_capitalised(doc[i]) and not _is_common_word(doc[i]) and not _is_roman_numeral(doc[i]))
         return filter_spans(resolved + extra)
 
+    def _photo_credits(self, doc: Doc) -> set[int]:
+        """The words of photo credits ("(fot. Reuters/Piroschka van de Wouw)", "Fot. PAP/Radek
+        Pietruszka"): the photographer and agency are no part of the story, up to a closing
+        bracket or the end of the line."""
+        credited: set[int] = set()
+        for token in doc:
+            if token.lower_ in self.cues.credits and token.i + 1 < len(doc) and doc[token.i + 1].text in {".", ":"}:
+                for following in doc[token.i:token.i + 12]:
+                    if following.text == ")" or (following.is_space and "\n" in following.text):
+                        break
+                    credited.add(following.i)
+        return credited
+
     def _coordinated_people(self, doc: Doc, spans: list[Span], known: set[tuple[int, int]]) -> list[Span]:
         """A name of unknown words joined by "i", "oraz" or a comma to a person's name is a
         person too, whatever the NER says ("Radosław Sikorski i Andrij Sybiha")."""
@@ -749,7 +764,8 @@ class EntityRecognizer:
         spans = self._with_abbreviation_spans(doc, filter_spans(spans))
         spans = coref.link_shortened_names(coref.link_abbreviations(spans), self._is_organisation)
         spans = self.link_inflected_names(spans, gazetteer, seen)
-        doc.ents = self.resolve_people(doc, spans, gazetteer)
+        credits = self._photo_credits(doc)
+        doc.ents = [s for s in self.resolve_people(doc, spans, gazetteer) if credits.isdisjoint(range(s.start, s.end))]
         doc.spans[NESTED] = self._nested(doc, matches)
         self._mark_demonyms(doc)
         return doc
