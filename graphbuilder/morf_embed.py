@@ -24,14 +24,12 @@ from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged,
 from thinc.types import Floats2d, Ints2d
 
 from graphbuilder.morph import strip_homonym
-from graphbuilder.ontology import ontology_dir, read_jsonl
 from graphbuilder.tagset import expand_tag
 
 #: The Morfeusz columns added after the spaCy attributes, in this order. A model embeds
 #: the first `len(morfeusz_rows)` of them; "lemmas" lets the inflected forms of a name
-#: ("Putina", "Putinem") share one row, and "stems" does so for names Morfeusz does not know
-#: ("Umerowa", "Umerowem": the form without its case ending; empty for known words).
-MORFEUSZ_FEATURES: tuple[str, ...] = ("readings", "classes", "names", "lemmas", "stems")
+#: ("Putina", "Putinem") share one row.
+MORFEUSZ_FEATURES: tuple[str, ...] = ("readings", "classes", "names", "lemmas")
 
 
 @lru_cache(maxsize=1)
@@ -40,24 +38,9 @@ def _morfeusz() -> morfeusz2.Morfeusz:
     return morfeusz2.Morfeusz(expand_tags=False)
 
 
-@lru_cache(maxsize=1)
-def _name_suffixes() -> tuple[str, ...]:
-    """The case endings of foreign names (`ontology/lexicon/name_endings.jsonl`), longest first."""
-    rows = read_jsonl(ontology_dir() / "lexicon" / "name_endings.jsonl")
-    return tuple(sorted({row["suffix"] for row in rows}, key=len, reverse=True))
-
-
-def unknown_stem(form: str) -> str:
-    """An unknown word without its longest case ending, lower case ("Umerowem" -> "umerow")."""
-    lower = form.lower()
-    suffix = next((s for s in _name_suffixes() if lower.endswith(s) and len(lower) - len(s) >= 3), "")
-    return lower[:len(lower) - len(suffix)]
-
-
 @lru_cache(maxsize=300_000)
-def morfeusz_keys(form: str) -> tuple[int, int, int, int, int]:
-    """Hashes of the form's reduced readings, classes, name categories, lower-case lemmas
-    and, for a word Morfeusz does not know, its stem.
+def morfeusz_keys(form: str) -> tuple[int, int, int, int]:
+    """Hashes of the form's reduced readings, classes, name categories and lower-case lemmas.
 
     The first segment is read, as the morphology component does, so an agglutinated
     runtime token (`zrobiłem`) gets the readings of `zrobił`.
@@ -71,8 +54,7 @@ def morfeusz_keys(form: str) -> tuple[int, int, int, int, int]:
             names.update(quals)
             lemmas.add(strip_homonym(lemma).lower())
     classes = {r.split(":", 1)[0] for r in readings}
-    stems = {unknown_stem(form)} if classes == {"ign"} else set()
-    return tuple(get_string_id("|".join(sorted(s))) for s in (readings, classes, names, lemmas, stems))  # type: ignore[return-value]
+    return tuple(get_string_id("|".join(sorted(s))) for s in (readings, classes, names, lemmas))  # type: ignore[return-value]
 
 
 def _extract_forward(model: Model, docs: List[Doc], is_train: bool):  # type: ignore[no-untyped-def]
@@ -98,7 +80,7 @@ def morfeusz_hash_embed(
 ) -> Model[List[Doc], List[Floats2d]]:
     """spaCy's MultiHashEmbed (without static vectors) plus one table per Morfeusz feature.
 
-    `morfeusz_rows` gives the rows of the readings, classes, names (lemmas, stems) tables.
+    `morfeusz_rows` gives the rows of the readings, classes, names (and lemmas) tables.
     """
     all_rows = list(rows) + list(morfeusz_rows)
     if len(rows) != len(attrs) or not 1 <= len(morfeusz_rows) <= len(MORFEUSZ_FEATURES):

@@ -27,10 +27,9 @@ from spacy.util import filter_spans
 from ..morph import CASES, Analyser, Analysis
 from .. import coref, nkjp
 from ..gazetteer import Gazetteer, WordTest
-from ..names import PERSON_CATEGORIES, Ending, NameNormaliser, cases_of, is_name_part
+from ..names import DASHES, PERSON_CATEGORIES, Ending, NameNormaliser, cases_of, is_name_part
 from ..ontology import load_lexicon, load_ontology, ontology_dir, read_jsonl
 
-DASHES = frozenset("-–—")
 QUOTES = frozenset({"„", '"', "«", "“"})
 OPENERS = QUOTES | {"(", ":"}  # a capital after these is owed to the position
 #: The NKJP NER's labels as ontology classes, for names the rules cannot classify. Every

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..morph import FINITE_CLASSES
+from ..names import DASHES  # a dash with spaces sets off an apposition like a comma
 from ..ontology import ontology_dir
 from ..rules import Frame
 from ..types import ARTICLE
@@ -29,7 +30,6 @@ CLASS_CATEGORIES = {
     "Location": {"nazwa_geograficzna"}, "Organization": {"nazwa_organizacji", "nazwa_instytucji", "nazwa_firmy"},
 }
 WINDOW = 4  # words a complement may stand from its trigger or preposition
-APPOSITION_DASHES = frozenset("–—-")  # a dash with spaces sets off an apposition like a comma
 UNSURE = 0.9  # confidence factor when a case could not be checked (unknown word)
 CARRIED = 0.85  # confidence factor for a subject carried over from the previous sentence
 
@@ -119,14 +119,14 @@ def _under_preposition(doc: Doc, i: int) -> bool:
 def _closes_aside(doc: Doc, k: int) -> bool:
     """A dash that closes a remark opened by another a few words before ("Prezydent Finlandii
     – Alexander Stubb – przyjechał"): no clause ends there."""
-    return doc[k].text in APPOSITION_DASHES and any(
-        doc[j].text in APPOSITION_DASHES for j in range(max(doc[k].sent.start, k - 8), k))
+    return doc[k].text in DASHES and any(
+        doc[j].text in DASHES for j in range(max(doc[k].sent.start, k - 8), k))
 
 
 def _opens_aside(doc: Doc, k: int) -> bool:
     """A dash that a later one, a few words on, closes."""
-    return doc[k].text in APPOSITION_DASHES and any(
-        doc[j].text in APPOSITION_DASHES for j in range(k + 1, min(doc[k].sent.end, k + 9)))
+    return doc[k].text in DASHES and any(
+        doc[j].text in DASHES for j in range(k + 1, min(doc[k].sent.end, k + 9)))
 
 
 def _entity_span(doc: Doc, start: int, end: int) -> Span:
@@ -539,7 +539,7 @@ class ArgumentFinder:
             token = doc[i]
             if token.text == "(":  # a remark: "Premier Japonii (od października) Sanae Takaichi"
                 i = next((j for j in range(i + 1, min(len(doc), i + 8)) if doc[j].text == ")"), last)
-            elif token.text in APPOSITION_DASHES and token.whitespace_:
+            elif token.text in DASHES and token.whitespace_:
                 pass  # "Prezydent Finlandii – Alexander Stubb –"
             elif _breaks_clause(token) or _is_clause_break(token) or (token.is_punct and token.text != ","):
                 break
