@@ -91,15 +91,10 @@ def abbreviates(abbreviation: str, name: str) -> bool:
     return len(abbreviation) >= 2 and abbreviation.isupper() and all(c in letters for c in abbreviation)
 
 
-def link_abbreviations(spans: list[Span]) -> list[Span]:
-    """ "Full Name (ABBR)" in the text makes every later ABBR a mention of Full Name."""
-    full_names: dict[str, Span] = {}
-    doc = spans[0].doc if spans else None
-    for span in spans:
-        after = doc[span.end:span.end + 3] if doc is not None else []
-        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and " " in span.kb_id_ \
-                and abbreviates(after[1].text, span.kb_id_):
-            full_names[after[1].text] = span
+def link_abbreviations(spans: list[Span], abbreviated: Callable[[Span], bool]) -> list[Span]:
+    """ "Full Name (ABBR)" in the text makes every later ABBR a mention of Full Name;
+    `abbreviated` says whether the bracketed word after a name abbreviates it."""
+    full_names = {span.doc[span.end + 1].text: span for span in spans if " " in span.kb_id_ and abbreviated(span)}
     return [_as(span, full_names[span.text]) if span.text in full_names and len(span) == 1
             and span.kb_id_ == span.text else span for span in spans]
 

@@ -32,6 +32,7 @@ class Ending:
     suffix: str
     nominative: str
     decisive: bool = False  # no nominative ends so ("-owi", "-ą"): the ending alone tells the case
+    not_after: tuple[str, ...] = ()  # stems no name of this gender ends in: "Cichanouska" is no "Cichanousk"'s
 
 
 def match_case(template: str, word: str) -> str:
@@ -270,7 +271,8 @@ class NameNormaliser:
         result = []
         for ending in self.endings:
             stem_length = len(word) - len(ending.suffix)
-            if ending.gender == gender and word.endswith(ending.suffix) and stem_length >= 3 - (len(ending.suffix) > 1):
+            if ending.gender == gender and word.endswith(ending.suffix) and stem_length >= 3 - (len(ending.suffix) > 1) \
+                    and not word[:stem_length].endswith(ending.not_after):
                 stem = word[:stem_length]  # a stem of two letters only before a longer ending: "Unem" is Un's
                 if stem[-1] in APOSTROPHES:  # "Steve'em": the ending after a silent letter
                     result.append((stem[:-1], ending.case))

@@ -492,3 +492,43 @@ def test_entities_an_unknown_name_coordinated_with_a_persons_is_a_person(nlp, mo
 def test_entities_names_in_a_photo_credit_are_no_entities(nlp):
     text = "Mark Rutte przemawiał w Hadze (fot. Reuters/Piroschka van de Wouw)\n\nFot. PAP/Radek Pietruszka"
     assert entities(nlp, text) == {("Mark Rutte", "Person"), ("Haga", "City")}
+
+
+@pytest.mark.parametrize("text, name, abbreviation", [
+    ("Wygrała Partia na rzecz Wolności (PVV). Choć wybory wygrała PVV, lider nie został premierem.",
+     "Partia na rzecz Wolności", "PVV"),
+    ("Był szefem Generalnej Służby Wywiadu i Bezpieczeństwa (AIVD).",
+     "Generalna Służba Wywiadu i Bezpieczeństwa", "AIVD"),
+    ("Xi mówił na szczycie Forum Współpracy Gospodarczej Azji i Pacyfiku (APEC).",
+     "Forum Współpracy Gospodarczej Azji i Pacyfiku", "APEC"),
+    ("Weszła do niej Nowa Umowa Społeczna (NSC).", "Nowa Umowa Społeczna", "NSC"),
+])
+def test_entities_a_name_of_common_words_before_a_foreign_acronym_is_the_organisation(nlp, text, name, abbreviation):
+    doc = nlp(text)
+    assert {(e.text, e.kb_id_) for e in doc.ents if e.text == abbreviation} == {(abbreviation, name)}
+    assert any(e.kb_id_ == name and e.text != abbreviation for e in doc.ents)
+
+
+def test_entities_a_persons_name_before_a_partys_acronym_stays_a_person(nlp):
+    assert ("Jan Kowalski", "Person") in entities(nlp, "Głos zabrał poseł Jan Kowalski (PSL).")
+
+
+def test_entities_organisations_known_by_an_acronym_take_their_full_polish_name(nlp):
+    assert ("Stowarzyszenie Narodów Azji Południowo-Wschodniej", "InternationalOrganization") \
+        in entities(nlp, "Szczyt ASEAN odbył się w Dżakarcie.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Prezydent Korei Południowej Moon Jae-in ocenił umowę.", "Moon Jae-in"),
+    ("Minister Lee Chang-yang i Whang Joo-ho podpisali list.", "Whang Joo-ho"),
+    ("Whang Joo-ho podpisał list.", "Whang Joo-ho"),
+    ("Swiatłana Cichanouska przyjechała do Wilna.", "Swiatłana Cichanouska"),  # not "Cichanousk"'s genitive
+    ("Relacjonował wizytę opozycjonistki Swiatłany Cichanouskiej.", "Swiatłana Cichanouska"),
+])
+def test_entities_foreign_people_korean_given_names_and_adjectival_surnames(nlp, text, name):
+    assert (name, "Person") in entities(nlp, text)
+
+
+def test_entities_airlines_after_their_kind_noun_are_companies_and_model_codes_no_entities(nlp):
+    found = entities(nlp, "Samolot linii Ryanair miał reaktory AP1000. Szef Ryanaira protestował.")
+    assert found == {("Ryanair", "Company")}

@@ -138,11 +138,21 @@ def _is_initial(token: Token) -> bool:
         and doc[token.i + 1].text == "." and not token.whitespace_
 
 
+def _bracketed_acronym_at(doc: Doc, i: int) -> bool:
+    """ "(PVV)" starts at token i."""
+    return i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and _is_acronym(doc[i + 1])
+
+
 def _abbreviation_after(span: Span) -> bool:
-    """ "Full Name (ABBR)": the bracketed word abbreviates the name's capitalised words."""
+    """ "Full Name (ABBR)": the bracketed word abbreviates the name's capitalised words, or
+    the name is made of common words, as organisations' names are and people's are not
+    ("Partia na rzecz Wolności (PVV)", "Nowa Umowa Społeczna (NSC)": foreign acronyms)."""
     doc, end = span.doc, span.end
-    return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
-        and coref.abbreviates(doc[end + 1].text, span.text)
+    if not _bracketed_acronym_at(doc, end):
+        return False
+    capitalised = [t for t in span if _is_capitalised(t)]
+    return coref.abbreviates(doc[end + 1].text, span.text) or (
+        len(capitalised) >= 2 and 2 * sum(_has_common_reading(t) for t in capitalised) >= len(capitalised))
 
 
 def _first_name_before_surname(token: Token) -> bool:
@@ -176,8 +186,30 @@ def _is_sentence_start(token: Token) -> bool:
 
 
 def _lower_name_part(token: Token) -> bool:
-    """A word Morfeusz does not know after a hyphen in a name: "Jae-myung", "Suk-yeol"."""
-    return token.is_lower and is_name_part(token) and all(a.pos_class == "ign" for a in token._.analyses)
+    """The lower-case part after a hyphen of a Korean given name: a word Morfeusz does not
+    know ("Jae-myung", "Suk-yeol"), or any short one after a syllable ("Jae-in", "Joo-ho")."""
+    if not (token.is_lower and is_name_part(token)):
+        return False
+    syllable = token.doc[token.i - 2]
+    return all(a.pos_class == "ign" for a in token._.analyses) or (len(token) <= 4 and len(syllable) <= 5)
+
+
+def _is_product_code(token: Token) -> bool:
+    """Capitals with three digits or more: a model's code ("AP1000"), not an organisation ("G20")."""
+    return token.text[:1].isupper() and sum(c.isdigit() for c in token.text) >= 3 and any(c.isalpha() for c in token.text)
+
+
+def _is_unknown(token: Token) -> bool:
+    """Morfeusz has no reading of the word: a foreign name ("Whang", "Touray")."""
+    return all(a.pos_class == "ign" for a in token._.analyses)
+
+
+def _foreign_name_start(token: Token) -> bool:
+    """A sentence-initial word Morfeusz does not know followed by another unknown capitalised
+    word: a foreign name ("Whang Joo-ho podpisał"), whose capital is not the position's."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and _is_unknown(token) and _is_capitalised(doc[token.i + 1]) \
+        and _is_unknown(doc[token.i + 1])
 
 
 def _not_a_place_name(token: Token) -> bool:
@@ -214,7 +246,8 @@ class EntityRecognizer:
         self.top_class = load_ontology(directory).top_class
         self.cues = load_name_cues(directory / "lexicon")
         self.analyser = Analyser()
-        endings = [Ending(**row) for row in read_jsonl(directory / "lexicon" / "name_endings.jsonl")]
+        endings = [Ending(**{**row, "not_after": tuple(row.get("not_after", ()))})
+                   for row in read_jsonl(directory / "lexicon" / "name_endings.jsonl")]
         role_nouns = frozenset(word for role in self.lexicon.roles for word in role.split()[:1])
         self.normaliser = NameNormaliser(self.analyser, endings, role_nouns)
         self.gazetteer = Gazetteer()
@@ -305,7 +338,8 @@ class EntityRecognizer:
             return False
         if any(a.pos_class in CLOSED_CLASSES for a in token._.analyses) and _is_common_word(token):
             return False
-        return not _capital_from_position(token) or self._is_head(token) or _first_name_before_surname(token)
+        return not _capital_from_position(token) or self._is_head(token) or _first_name_before_surname(token) \
+            or _foreign_name_start(token)
 
     def _is_demonym(self, token: Token) -> bool:
         """A people's noun, which Morfeusz may also read as a surname ("Polka")."""
@@ -381,11 +415,20 @@ class EntityRecognizer:
 
     def _extend_chunk(self, doc: Doc, start: int, by_start: dict[int, Span],
                       inside: set[int]) -> tuple[int, list[Span]]:
-        """Grow a chunk rightwards over names, joiners and (after a head noun) known names.
+        """Grow a chunk rightwards over names, joiners and (in an organisation's name) known names.
 
         Connectors ("i", "w") join only names of two words or more: "Organizacja
-        Bezpieczeństwa i Współpracy w Europie", but not "Sojuszu w Wilnie"."""
-        organisation = self._is_head(doc[start])
+        Bezpieczeństwa i Współpracy w Europie", but not "Sojuszu w Wilnie". A name is an
+        organisation's when it starts with a head noun or when, read as one, it runs up to
+        an acronym in brackets: "Generalnej Służby Wywiadu i Bezpieczeństwa (AIVD)"."""
+        before_acronym = self._grow_chunk(doc, start, by_start, inside, organisation=True, joined_from=1)
+        if _bracketed_acronym_at(doc, before_acronym[0]) and _abbreviation_after(doc[start:before_acronym[0]]):
+            return before_acronym
+        return self._grow_chunk(doc, start, by_start, inside, organisation=self._is_head(doc[start]))
+
+    def _grow_chunk(self, doc: Doc, start: int, by_start: dict[int, Span], inside: set[int],
+                    organisation: bool, joined_from: int = 2) -> tuple[int, list[Span]]:
+        """`joined_from`: how many words a name has before a connector may join more."""
         end, inner = start + 1, []
         while end < len(doc):
             token = doc[end]
@@ -397,7 +440,7 @@ class EntityRecognizer:
             elif end not in inside and self._is_name_like(token) and not _is_sentence_start(token) \
                     and (organisation or _is_acronym(token) == _is_acronym(doc[end - 1])):
                 end += 1
-            elif (after := self._after_joiners(doc, end, organisation and end - start > 1)) > end \
+            elif (after := self._after_joiners(doc, end, organisation and end - start >= joined_from)) > end \
                     and after < len(doc) and ((after not in inside and self._is_name_like(doc[after]))
                                               or (organisation and after in by_start)):
                 end = after
@@ -457,8 +500,8 @@ class EntityRecognizer:
         first = chunk[0]
         if (self._is_head(first) or self._is_place_head(first)) and (len(chunk) > 1 or inner):
             return self.cues.heads[first.lemma_.lower()]
-        if inner:
-            return None
+        if inner:  # "Forum Współpracy Gospodarczej Azji i Pacyfiku (APEC)" holds known places
+            return "Organization" if _abbreviation_after(chunk) else None
         head = self.normaliser.head_index(list(chunk))
         if head and self._is_head(chunk[head]):  # past adjectives: "Wyższej Szkoły Ekonomicznej"
             return self.cues.heads[chunk[head].lemma_.lower()]
@@ -513,9 +556,10 @@ class EntityRecognizer:
         return len(words) > 1 and _not_a_place_name(words[-1]) and self._looks_like_surname(words[-1])
 
     def names_no_entity(self, span: Span) -> bool:
-        """An acronym of a common noun ("LNG", "PKB") or the name of a thing after its kind
-        ("systemy Patriot", "myśliwce F-35", "operacja Burza"): none of the graph's classes."""
-        if all(t.text in self.cues.common_acronyms for t in span if not t.is_punct):
+        """An acronym of a common noun ("LNG", "PKB"), a product's code ("AP1000", "APR1400")
+        or the name of a thing after its kind ("systemy Patriot", "myśliwce F-35", "operacja
+        Burza"): none of the graph's classes."""
+        if all(t.text in self.cues.common_acronyms or _is_product_code(t) for t in span if not t.is_punct):
             return True
         before = span.doc[span.start - 1] if span.start else None
         return before is not None and before.is_lower and bool(self.cues.things & set(before._.lemmas))
@@ -539,7 +583,15 @@ class EntityRecognizer:
             return self._model_class(chunk, label)
         if guess == "Person" and len(chunk) == 1 and _has_common_reading(chunk[0]):
             return None  # "Pański", "Wieczorek": a surname Morfeusz knows is also a common word
-        return guess or self.shape_class(chunk) or self._acronym_class(chunk)
+        return guess or self.shape_class(chunk) or self._acronym_class(chunk) or self._unknown_words_class(chunk)
+
+    @staticmethod
+    def _unknown_words_class(chunk: Span) -> str | None:
+        """Capitalised words Morfeusz does not know, none of them an acronym, that neither the
+        text nor the NER classes: in news most often a foreign person ("Whang Joo-ho")."""
+        words = [t for t in chunk if not t.is_punct]
+        return "Person" if len(words) >= 2 and all(
+            _lower_name_part(t) or (_is_unknown(t) and _is_capitalised(t) and not _is_acronym(t)) for t in words) else None
 
     @staticmethod
     def _acronym_class(chunk: Span) -> str | None:
@@ -761,7 +813,7 @@ class EntityRecognizer:
         countries = [m for m in matches if self.top_class.get(m.label_) == "Country"]
         spans = [self.scope_institution(span, countries) for span in spans]
         spans = self._with_abbreviation_spans(doc, filter_spans(spans))
-        spans = coref.link_shortened_names(coref.link_abbreviations(spans), self._is_organisation)
+        spans = coref.link_shortened_names(coref.link_abbreviations(spans, self._abbreviated), self._is_organisation)
         spans = self.link_inflected_names(spans, gazetteer, seen)
         credits = self._photo_credits(doc)
         doc.ents = [s for s in self.resolve_people(doc, spans, gazetteer) if credits.isdisjoint(range(s.start, s.end))]
@@ -769,17 +821,21 @@ class EntityRecognizer:
         self._mark_demonyms(doc)
         return doc
 
-    @staticmethod
-    def _with_abbreviation_spans(doc: Doc, spans: list[Span]) -> list[Span]:
+    def _with_abbreviation_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """An abbreviation in brackets right after a name ("... w Europie (OBWE)") is a
         mention of that name even when the chunker skipped it."""
         taken = {i for s in spans for i in range(s.start, s.end)}
-        extra = []
-        for span in spans:
-            if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")" \
-                    and span.end + 1 not in taken and coref.abbreviates(doc[span.end + 1].text, span.kb_id_):
-                extra.append(Span(doc, span.end + 1, span.end + 2, label=span.label_, kb_id=span.kb_id_))
+        extra = [Span(doc, span.end + 1, span.end + 2, label=span.label_, kb_id=span.kb_id_)
+                 for span in spans if span.end + 1 not in taken and self._abbreviated(span)]
         return sorted(spans + extra, key=lambda s: s.start)
+
+    def _abbreviated(self, span: Span) -> bool:
+        """Is the word in brackets after the name its abbreviation? Its initials ("OBWE"), or
+        any acronym after an organisation's name of common words ("Nowa Umowa Społeczna (NSC)")."""
+        doc = span.doc
+        return span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")" and (
+            coref.abbreviates(doc[span.end + 1].text, span.kb_id_)
+            or (self._is_organisation(span) and _abbreviation_after(span)))
 
     def _nested(self, doc: Doc, matches: list[Span]) -> list[Span]:
         """Known names that complement a longer organisation's name ("ONZ" in "Zgromadzenie
