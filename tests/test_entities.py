@@ -532,3 +532,15 @@ def test_entities_foreign_people_korean_given_names_and_adjectival_surnames(nlp,
 def test_entities_airlines_after_their_kind_noun_are_companies_and_model_codes_no_entities(nlp):
     found = entities(nlp, "Samolot linii Ryanair miał reaktory AP1000. Szef Ryanaira protestował.")
     assert found == {("Ryanair", "Company")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Spółka Polskie Górnictwo Naftowe i Gazownictwo (PGNiG) podpisała umowę. PGNiG zyska.",
+     "Polskie Górnictwo Naftowe i Gazownictwo"),  # an acronym with a lower-case "i"
+    ("Rosja zażądała posiedzenia Rady Bezpieczeństwa Organizacji Narodów Zjednoczonych (ONZ).",
+     "Rada Bezpieczeństwa ONZ"),
+])
+def test_entities_full_names_and_mixed_case_acronyms_name_one_organisation(nlp, text, name):
+    doc = nlp(text)
+    assert name in {e.kb_id_ for e in doc.ents}
+    assert all(e.kb_id_ == name for e in doc.ents if e.text in ("PGNiG", "Rady Bezpieczeństwa"))

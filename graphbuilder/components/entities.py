@@ -16,6 +16,8 @@ Each entity is a `doc.ents` span whose `label_` is its finest ontology class and
 """
 from __future__ import annotations
 
+import re
+
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,7 +90,14 @@ def load_name_cues(lexdir: Path) -> NameCues:
 def _is_acronym(token: Token) -> bool:
     """ "NATO", "ABW": an acronym does not run into a person's name ("szef ABW Jan Nowak").
     A Roman numeral ("XIX wiek") is none, nor a longer common word in capitals ("POLITYKA")."""
-    return token.is_upper and len(token.text) > 1 and not _is_roman_numeral(token) and not _is_shouted(token)
+    return (token.is_upper or _is_mixed_acronym(token.text)) and len(token.text) > 1 \
+        and not _is_roman_numeral(token) and not _is_shouted(token)
+
+
+def _is_mixed_acronym(text: str) -> bool:
+    """Capitals with a lower-case conjunction or preposition inside: "PGNiG", "PiS", "PKiN"."""
+    return bool(re.fullmatch(r"[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:[a-z][A-ZĄĆĘŁŃÓŚŹŻ]+)+|[A-ZĄĆĘŁŃÓŚŹŻ](?:[a-z][A-ZĄĆĘŁŃÓŚŹŻ]+)+", text)) \
+        and sum(c.isupper() for c in text) > sum(c.islower() for c in text)
 
 
 def _is_shouted(token: Token) -> bool:
