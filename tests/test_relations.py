@@ -340,3 +340,34 @@ def test_relations_role_phrase_refers_to_the_current_holder_not_a_former_one(nlp
     doc = nlp("Szef MSZ Polski Zbigniew Rau przyleciał do Nowego Jorku. W 2019 roku rozmawiał tam z Ławrowem "
               "ówczesny szef polskiej dyplomacji Jacek Czaputowicz. Rozmowy polskiego ministra w Nowym Jorku trwały długo.")
     assert [span.kb_id_ for span in doc.spans["gb_roles"]] == ["Zbigniew Rau"]
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Sekretarz stanu USA Antony Blinken rozpoczął podróż. W niedzielę sekretarz stanu przyleciał do Kairu.",
+     ("Antony Blinken", "visits", "Kair")),  # a two-word role, no country
+    ("Sekretarz stanu USA Antony Blinken rozpoczął podróż. W Tel Awiwie szef amerykańskiej dyplomacji "
+     "spotkał się z premierem Izraela Binjaminem Netanjahu.", ("Antony Blinken", "meetsWith", "Binjamin Netanjahu")),
+    ("Premier Mateusz Morawiecki przyjechał. – To akt terroru – mówił polski premier dziennikarzom.",
+     ("Mateusz Morawiecki", "leaderOf", "Polska")),  # the phrase gives the country the name lacked
+])
+def test_relations_role_phrase_refers_to_the_person_named_earlier_with_that_role(nlp, text, fact):
+    assert fact in facts(nlp, text)
+
+
+def test_relations_role_phrase_with_a_country_skips_holders_of_another_countrys_role(nlp):
+    found = facts(nlp, "Prezydent Andrzej Duda spotkał się z prezydentem Stanów Zjednoczonych Donaldem Trumpem. "
+                       "Była to druga wizyta polskiego prezydenta w Waszyngtonie.")
+    assert ("Andrzej Duda", "leaderOf", "Polska") in found and ("Donald Trump", "leaderOf", "Polska") not in found
+
+
+def test_relations_a_predicative_role_noun_is_no_mention_of_an_earlier_holder(nlp):
+    found = facts(nlp, "Król Niderlandów Willem-Alexander zaprzysiągł rząd. Szefem holenderskiej dyplomacji "
+                       "został Radosław Kowal.")
+    assert ("Willem-Alexander", "citizenOf", "Holandia") not in found
+
+
+def test_relations_objects_each_with_their_own_preposition_do_not_meet_each_other(nlp):
+    found = facts(nlp, "Antony Blinken spotkał się z premierem Izraela Binjaminem Netanjahu "
+                       "oraz z byłym ministrem obrony Bennym Gantzem.")
+    assert ("Antony Blinken", "meetsWith", "Benny Gantz") in found
+    assert ("Binjamin Netanjahu", "meetsWith", "Benny Gantz") not in found

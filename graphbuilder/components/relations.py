@@ -64,6 +64,8 @@ class RelationExtractor(ArgumentFinder):
             for key, fact in self._facts(doc, sentence_of).items():
                 if key not in facts or facts[key].confidence < fact.confidence:
                     facts[key] = fact
+        for fact in doc.user_data.pop("gb_implied_roles", []):
+            facts.setdefault((fact.subject, fact.predicate, fact.object, fact.sentence), fact)
         facts.update(self._on_behalf(facts.values()))
         doc._.facts = self._drop_visits_home(list(facts.values()))
         return doc
@@ -104,30 +106,101 @@ class RelationExtractor(ArgumentFinder):
         return facts
 
     def _resolve_role_phrases(self, doc: Doc, facts, sentence_of: dict[int, int]) -> bool:
-        """A role noun with a nationality adjective and no name ("rosyjskiego dyktatora",
-        "z rosyjskim ministrem") is the person an earlier sentence gave that role in that
-        country, not a former holder ("ówczesny szef polskiej dyplomacji"). The phrase becomes
-        a mention of that person (`doc.spans["gb_roles"]`)."""
+        """A role phrase with no name ("rosyjskiego dyktatora", "z rosyjskim ministrem",
+        "sekretarz stanu przyleciał", "szef amerykańskiej dyplomacji") is the person an
+        earlier sentence gave that role in that country, else the person an earlier sentence
+        named with the same role noun ("premier Mateusz Morawiecki" ... "polski premier"),
+        never a former holder ("ówczesny szef polskiej dyplomacji"). The phrase becomes a
+        mention of that person (`doc.spans["gb_roles"]`); a country the phrase adds to a
+        role named without one is a fact: "polski premier" makes Morawiecki Poland's leader."""
         holders: dict[tuple[str, str], list[tuple[int, tuple[str, str]]]] = {}
         for fact in facts:
             if fact.predicate in HOME_PREDICATES and fact.subject != ARTICLE and fact.modality != "former":
                 holders.setdefault((fact.object[1], fact.predicate), []).append((fact.sentence, fact.subject))
-        found = []
+        named = self._named_role_holders(doc)
+        found, implied = [], []
         for token in doc:
-            predicate = self.lexicon.roles.get(token.lemma_.lower())
-            phrase = self._role_phrase(token) if predicate else None
+            role = self._role_at(token)
+            phrase = self._unnamed_role_phrase(token, role) if role else None
             if phrase is None:
                 continue
-            start, country = phrase
+            (lemma, predicate, end), (start, country) = role, phrase
             earlier = [h for p in (predicate, "leaderOf", "ministerOf")
-                       for h in holders.get((country, p), []) if h[0] < sentence_of[token.i]]
+                       for h in holders.get((country, p), []) if h[0] < sentence_of[token.i]] if country else []
+            if not earlier:
+                elsewhere = {person for (held, p), people in holders.items() if country and p == predicate
+                             and held != country for _, person in people}
+                earlier = [(position, person) for position, role_lemma, person in named
+                           if role_lemma == lemma and position < token.i and person not in elsewhere]
+                if earlier and country and self._allowed(predicate, max(earlier)[1], ("Country", country)):
+                    implied.append(Fact(max(earlier)[1], predicate, ("Country", country), sentence_of[token.i],
+                                        UNSURE, "role-mention"))
             if earlier:
                 person = max(earlier)[1]
-                found.append(Span(doc, min(start, token.i), token.i + 1, label=person[0], kb_id=person[1]))
+                found.append(Span(doc, min(start, token.i), end, label=person[0], kb_id=person[1]))
         if found:
             doc.spans[ROLE_MENTIONS] = found
             doc.ents = filter_spans(list(doc.ents) + found)
+        doc.user_data["gb_implied_roles"] = implied
         return bool(found)
+
+    def _role_at(self, token: Token) -> tuple[str, str, int] | None:
+        """(role, predicate, end) of the role noun phrase the token starts: "premier",
+        "sekretarz stanu", "szef amerykańskiej dyplomacji" (adjectives inside a two-word role)."""
+        doc, lemma = token.doc, token.lemma_.lower()
+        if not token.is_lower and not token.is_sent_start:
+            return None
+        i = token.i + 1
+        while i < min(len(doc), token.i + 3) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i += 1
+        if i < len(doc) and (two := f"{lemma} {doc[i].lower_}") in self.lexicon.roles:
+            return two, self.lexicon.roles[two], i + 1
+        return (lemma, self.lexicon.roles[lemma], token.i + 1) if lemma in self.lexicon.roles else None
+
+    def _unnamed_role_phrase(self, token: Token, role: tuple[str, str, int]) -> tuple[int, str | None] | None:
+        """(start, country or None) of a role phrase in the singular with no name after it
+        and no mark of a former holder before it."""
+        doc, end = token.doc, role[2]
+        if "Plur" in token.morph.get("Number") or (token.i and self._marks_former(doc[token.i - 1])) \
+                or self._predicative(token):
+            return None
+        if " " in role[0]:  # "sekretarz stanu", "szef amerykańskiej dyplomacji"
+            if token.ent_iob_ in {"B", "I"} or (end < len(doc) and doc[end].ent_iob_ == "B"):
+                return None
+            adjective = next((t._.refers_to for t in doc[token.i + 1:end] if t._.refers_to), None)
+            return token.i, adjective[1] if adjective and adjective[0] == "Country" else None
+        phrase = self._role_phrase(token)
+        if phrase is not None or token.ent_iob_ in {"B", "I"}:
+            return phrase
+        after = doc[end] if end < len(doc) else None
+        bare = after is None or not (after.ent_iob_ == "B" or after.text[:1].isupper() or after.pos_ in {"ADJ", "NOUN"})
+        return (token.i, None) if bare and not (token.i and doc[token.i - 1]._.refers_to) else None
+
+    @staticmethod
+    def _predicative(token: Token) -> bool:
+        """A role noun in the instrumental with no preposition is what someone is or becomes
+        ("Szefem dyplomacji został X"), not a mention of a holder ("z ministrem")."""
+        i = token.i - 1
+        while i >= 0 and token.doc[i].pos_ == "ADJ":
+            i -= 1
+        return token.morph.get("Case") == ["Ins"] and (i < 0 or token.doc[i].pos_ != "ADP")
+
+    def _marks_former(self, token: Token) -> bool:
+        return any(self.lexicon.modality.get(lemma, ("", 0))[0] == "former" for lemma in token._.lemmas)
+
+    def _named_role_holders(self, doc: Doc) -> list[tuple[int, str, tuple[str, str]]]:
+        """(position, role, person) for each person named right after a role phrase, past a
+        country and commas: "Premier Mateusz Morawiecki", "sekretarz stanu USA Antony Blinken"."""
+        named = []
+        for entity in doc.ents:
+            if entity.label_ != "Person":
+                continue
+            for start in range(entity.start - 1, max(-1, entity.start - 6), -1):
+                role = self._role_at(doc[start])
+                if role is not None and all(t.is_lower or t.text == "," or t.ent_type_ for t in doc[role[2]:entity.start]):
+                    named.append((entity.start, role[0], (entity.label_, entity.kb_id_)))
+                    break
+        return named
 
     @staticmethod
     def _role_phrase(token: Token) -> tuple[int, str] | None:
@@ -208,7 +281,8 @@ class RelationExtractor(ArgumentFinder):
             objects = list(dict.fromkeys(o for _, o in pairs))
             signed = not object_frame.via or self._has_via(trigger.doc, trigger, end, object_frame.via)
             pairs += [(a, b) for group in (subjects if signed else [], objects)
-                      for a, b in combinations(sorted(group, key=lambda a: a.start), 2) if _same_kind(a, b)]
+                      for a, b in combinations(sorted(group, key=lambda a: a.start), 2)
+                      if _same_kind(a, b) and not _own_preposition(trigger.doc, a, b, object_frame)]
         modality, factor = self._question(trigger)
         if modality is None and predicate == rule.predicate:
             modality, factor = self._modality(trigger)
@@ -329,6 +403,12 @@ def _after_copula(trigger: Token) -> bool:
     """A copula within three words before a predicate noun ("jest pełnoprawnym członkiem")."""
     before = trigger.doc[max(trigger.sent.start, trigger.i - 3):trigger.i]
     return any(function_words()["copulas"] & set(token._.lemmas) for token in before)
+
+
+def _own_preposition(doc: Doc, a: Argument, b: Argument, frame: Frame) -> bool:
+    """The later of two coordinated objects repeats the preposition: separate meetings
+    ("spotkał się z premierem X oraz z ministrem Y"), not one of the three ("z X i Y")."""
+    return bool(frame.prep) and any(t.lower_ in frame.prep for t in doc[a.end:b.start])
 
 
 def _same_kind(a: Argument, b: Argument) -> bool:
