@@ -65,10 +65,12 @@ def cases_of(analyses: Iterable[Analysis]) -> frozenset[str]:
 class NameNormaliser:
     """Puts person names and multi-word proper names into the nominative."""
 
-    def __init__(self, analyser: Analyser, endings: list[Ending], role_nouns: frozenset[str] = frozenset()) -> None:
+    def __init__(self, analyser: Analyser, endings: list[Ending], role_nouns: frozenset[str] = frozenset(),
+                 particles: frozenset[str] = frozenset()) -> None:
         self.analyser = analyser
         self.endings = sorted(endings, key=lambda e: -len(e.suffix))
         self.role_nouns = role_nouns  # "minister", "prezydent": nouns in apposition to a name
+        self.particles = particles  # "al", "ibn", "von": do not inflect, even capitalised inside a name
 
     # ------------------------------------------------------------ people
 
@@ -81,7 +83,8 @@ class NameNormaliser:
         else from a common noun before it ("wizyta Fumio Kishidy").
         """
         tokens = list(span)
-        inflected = [t for t in tokens if is_name_part(t) and not _before_hyphen(t, span)]  # not "al", "von"
+        inflected = [t for t in tokens if is_name_part(t) and not _before_hyphen(t, span)  # not "al", "von"
+                     and not (t.i > span.start and t.lower_ in self.particles)]  # nor "Al" in "Tamimem ibn Hamadem Al Sanim"
         gender = self._role_gender(self.role_before(span)) or self._person_gender(tokens)
         readings = [[a for a in known if _has_gender(a, gender)] for known in self._name_readings(inflected)]
         unknown = _unknown_words(inflected, readings)

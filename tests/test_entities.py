@@ -544,3 +544,12 @@ def test_entities_full_names_and_mixed_case_acronyms_name_one_organisation(nlp, 
     doc = nlp(text)
     assert name in {e.kb_id_ for e in doc.ents}
     assert all(e.kb_id_ == name for e in doc.ents if e.text in ("PGNiG", "Rady Bezpieczeństwa"))
+
+
+def test_entities_arabic_particles_inside_a_name_do_not_inflect_even_capitalised(nlp):
+    assert ("Tamim ibn Hamad Al Sani", "Person") in entities(nlp, "Rozmawiał z Tamimem ibn Hamadem Al Sanim.")
+
+
+def test_entities_a_town_that_is_also_a_first_name_before_a_surname_is_the_person(nlp):
+    assert entities(nlp, "Zatrzymali jego partnerkę, studentkę Sofię Sapiegę.") == {("Sofia Sapiega", "Person")}
+    assert ("Sofia", "City") in entities(nlp, "Samolot leciał do Sofii. W Sofii Bułgarzy protestowali.")

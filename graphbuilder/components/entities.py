@@ -258,7 +258,7 @@ class EntityRecognizer:
         endings = [Ending(**{**row, "not_after": tuple(row.get("not_after", ()))})
                    for row in read_jsonl(directory / "lexicon" / "name_endings.jsonl")]
         role_nouns = frozenset(word for role in self.lexicon.roles for word in role.split()[:1])
-        self.normaliser = NameNormaliser(self.analyser, endings, role_nouns)
+        self.normaliser = NameNormaliser(self.analyser, endings, role_nouns, self.cues.particles)
         self.gazetteer = Gazetteer()
         self.entries = {entry.name: entry for entry in self.lexicon.entries}
         self._add_gazetteer_patterns(nlp)
@@ -296,7 +296,7 @@ class EntityRecognizer:
         for name, start, end in self.gazetteer(doc):
             if end - start == 1 and _is_sentence_start(doc[start]) and self._common_noun_by_position(doc[start], name):
                 continue  # "Fakt, że ..." is not the newspaper Fakt, "Gaz będzie płynął" not Gaza
-            if end - start == 1 and self._adjective_not_place(doc[start], name):
+            if end - start == 1 and (self._adjective_not_place(doc[start], name) or self._first_name_of(doc, start)):
                 continue
             spans.append(Span(doc, start, end, label=self.entries[name].cls, kb_id=name))
         return spans + self._unknown_inflected_places(doc, {i for span in spans for i in range(span.start, span.end)})
@@ -326,6 +326,20 @@ class EntityRecognizer:
         return _has_common_reading(token) and all(
             a.categories and set(a.categories) <= PERSON_CATEGORIES and "sg" not in a.features.get("number", ())
             for a in names)
+
+    def _first_name_of(self, doc: Doc, i: int) -> bool:
+        """A place's name that is also a first name, before a surname in the same case, is
+        the person's first name: "studentkę Sofię Sapiegę" (Sofia, the city, is no visit)."""
+        token, following = doc[i], doc[i + 1] if i + 1 < len(doc) else None
+        first = [a for a in token._.analyses if "imię" in a.categories]
+        if not first or following is None or not _is_capitalised(following) or _is_common_word(following) \
+                or not (_is_unknown(following) or any("nazwisko" in a.categories for a in following._.analyses)):
+            return False
+        gender = "f" if any(a.features.get("gender") == {"f"} for a in first) else "m"
+        cases = {case for _, case in self.normaliser.candidates(following.text, gender)} or {"nom"}
+        if not _is_unknown(following):
+            cases = cases_of([a for a in following._.analyses if "nazwisko" in a.categories])
+        return bool(cases & cases_of(first))
 
     def _adjective_not_place(self, token: Token, name: str) -> bool:
         """ "Polskiej" is the adjective ("Polskiej Akcji Humanitarnej") or a woman named
