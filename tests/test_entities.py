@@ -553,3 +553,13 @@ def test_entities_arabic_particles_inside_a_name_do_not_inflect_even_capitalised
 def test_entities_a_town_that_is_also_a_first_name_before_a_surname_is_the_person(nlp):
     assert entities(nlp, "Zatrzymali jego partnerkę, studentkę Sofię Sapiegę.") == {("Sofia Sapiega", "Person")}
     assert ("Sofia", "City") in entities(nlp, "Samolot leciał do Sofii. W Sofii Bułgarzy protestowali.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Szefem holenderskiej dyplomacji został Caspar Veldkamp.", "Caspar Veldkamp"),  # a role noun before the copula
+    ("Australijski minister handlu Simon Birmingham zapowiedział obronę.", "Simon Birmingham"),  # a town as surname
+    ("Rozmawiał z Simonem Birminghamem.", "Simon Birmingham"),
+])
+def test_entities_role_nouns_and_first_names_make_unknown_names_people(nlp, text, name):
+    assert (name, "Person") in entities(nlp, text)
+    assert not any(cls == "City" for _, cls in entities(nlp, text))

@@ -16,9 +16,8 @@ Each entity is a `doc.ents` span whose `label_` is its finest ontology class and
 """
 from __future__ import annotations
 
-import re
-
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,6 +67,7 @@ class NameCues:
     common_acronyms: frozenset[str]  # acronyms of common nouns: "LNG", "PKB"
     joiners: frozenset[str]  # words joining coordinated names: "i", "oraz", ","
     credits: frozenset[str]  # words opening a photo credit: "fot."
+    copulas: frozenset[str]  # "być", "zostać": "Szefem dyplomacji został X"
 
 
 def load_name_cues(lexdir: Path) -> NameCues:
@@ -84,6 +84,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         common_acronyms=frozenset(cues.get("common_acronym", [])),
         joiners=frozenset(words["coordinators"] + words["list_separators"]),
         credits=frozenset(words["photo_credits"]),
+        copulas=frozenset(words["copulas"]),
     )
 
 
@@ -296,7 +297,8 @@ class EntityRecognizer:
         for name, start, end in self.gazetteer(doc):
             if end - start == 1 and _is_sentence_start(doc[start]) and self._common_noun_by_position(doc[start], name):
                 continue  # "Fakt, że ..." is not the newspaper Fakt, "Gaz będzie płynął" not Gaza
-            if end - start == 1 and (self._adjective_not_place(doc[start], name) or self._first_name_of(doc, start)):
+            if end - start == 1 and (self._adjective_not_place(doc[start], name) or self._first_name_of(doc, start)
+                                     or self._surname_after_first_name(doc, start, name)):
                 continue
             spans.append(Span(doc, start, end, label=self.entries[name].cls, kb_id=name))
         return spans + self._unknown_inflected_places(doc, {i for span in spans for i in range(span.start, span.end)})
@@ -340,6 +342,15 @@ class EntityRecognizer:
         if not _is_unknown(following):
             cases = cases_of([a for a in following._.analyses if "nazwisko" in a.categories])
         return bool(cases & cases_of(first))
+
+    def _surname_after_first_name(self, doc: Doc, i: int, name: str) -> bool:
+        """A town's name right after a first name is a surname: "minister handlu Simon
+        Birmingham" (not the city). Countries keep their name: "Simon, Polska ..."."""
+        previous = doc[i - 1] if i else None
+        return previous is not None and self.top_class.get(self.entries[name].cls) in ("City", "Location") \
+            and _is_capitalised(previous) and bool(previous.whitespace_) \
+            and any("imię" in a.categories and a.lemma[:1].isupper() for a in previous._.analyses) \
+            and not _is_common_word(previous) and not _capital_from_position(previous)
 
     def _adjective_not_place(self, token: Token, name: str) -> bool:
         """ "Polskiej" is the adjective ("Polskiej Akcji Humanitarnej") or a woman named
@@ -562,6 +573,31 @@ class EntityRecognizer:
         cases = cases_of(last._.analyses) | {case for _, case in self.normaliser.candidates(last.text, "m")}
         return bool(cases_of(roles) & (cases or frozenset(CASES)))  # no ending: it does not inflect ("Wang Yi")
 
+    def _is_role_noun(self, token: Token) -> bool:
+        return any(a.lemma.lower() in self.normaliser.role_nouns for a in token._.analyses)
+
+    def _role_after_comma(self, chunk: Span) -> bool:
+        """A role noun in apposition after the name: "Frans Timmermans, były wiceprzewodniczący
+        Komisji Europejskiej"."""
+        doc, i = chunk.doc, chunk.end
+        if i >= len(doc) or doc[i].text != ",":
+            return False
+        for token in doc[i + 1:i + 4]:
+            if self._is_role_noun(token):
+                return True
+            if token.pos_ != "ADJ":
+                return False
+        return False
+
+    def _becomes_role(self, chunk: Span) -> bool:
+        """The name after a copula whose predicate is a role noun: "Szefem holenderskiej
+        dyplomacji został Caspar Veldkamp", "Nowym premierem jest X"."""
+        doc = chunk.doc
+        if chunk.start == 0 or not self.cues.copulas & set(doc[chunk.start - 1]._.lemmas):
+            return False
+        return any(self._is_role_noun(t) and "inst" in cases_of(t._.analyses)
+                   for t in doc[max(chunk.sent.start, chunk.start - 5):chunk.start - 1])
+
     def shape_class(self, chunk: Span) -> str | None:
         """A person, by the shape of the name: two or more words Morfeusz knows only as names
         or not at all ("Rustema Umerowa"), or one word with a surname ending."""
@@ -598,7 +634,8 @@ class EntityRecognizer:
         lone, several = len(chunk) == 1 and guess in (None, "Person"), len(chunk) > 1 and guess == "Person"
         if self.shape_class(chunk) == "Person" and (lone or several or self._ends_in_a_surname(chunk)):
             return "Person"
-        if any(not _is_common_word(t) for t in chunk if not t.is_punct) and self._after_role_noun(chunk):
+        if any(not _is_common_word(t) for t in chunk if not t.is_punct) \
+                and (self._after_role_noun(chunk) or self._role_after_comma(chunk) or self._becomes_role(chunk)):
             return "Person"
         if (kind := self._kind_before(chunk)) is not None:
             return kind
