@@ -426,7 +426,9 @@ def test_entities_an_ending_no_nominative_has_gives_the_case_of_an_unknown_name(
 @pytest.mark.parametrize("text, expected", [
     ('Według dziennika "El Pais" napięcie rośnie.', {("El Pais", "MediaOrganization")}),  # "El" is no particle here
     ("Do ataku doszło w pobliżu portu Al-Hudajda.", {("Al-Hudajda", "City")}),  # a port is named after its town
-    ("Samolot wylądował na lotnisku Szeremietiewo.", {("lotnisko Szeremietiewo", "Location")}),
+    ("Samolot wylądował na lotnisku Szeremietiewo.", {("Szeremietiewo", "Location")}),
+    ("Gaz płynie gazociągiem Transmed do Sycylii.", {("Transmed", "Pipeline"), ("Sycylia", "Location")}),
+    ("Xi pojechał do prowincji Guangdong.", {("Guangdong", "Region")}),
 ])
 def test_entities_a_kind_noun_before_a_quoted_or_unknown_name_gives_its_class(nlp, text, expected):
     assert entities(nlp, text) == expected

@@ -387,7 +387,10 @@ class EntityRecognizer:
 
     def _place_head_start(self, doc: Doc, i: int) -> int:
         """Where a lower-case place noun before the name at i starts: "ulicy", "ul." (one
-        token, or two when the full stop is split off), else i."""
+        token, or two when the full stop is split off), else i. A foreign name Morfeusz does
+        not know stands alone: "gazociągiem Transmed", "prowincji Guangdong"."""
+        if _is_unknown(doc[i]):
+            return i
         if i > 0 and self._is_place_head(doc[i - 1]):
             return i - 1
         if i > 1 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ and self._is_place_head(doc[i - 2]):
@@ -693,9 +696,9 @@ class EntityRecognizer:
         return len(words) > 1 and any(_is_capitalised(t) and not _is_sentence_start(t) for t in words)
 
     def _kind_before(self, span: Span) -> str | None:
-        """The class a lower-case noun of an organisation's or a town's kind right before a name
-        gives it ("telewizją TRT", "koncernu Saab", "partii Razem", "portu Al-Hudajda", a
-        quoted title: 'dziennika "El Pais"');
+        """The class a lower-case noun of an organisation's, a town's or a place's kind right
+        before a name gives it ("telewizją TRT", "koncernu Saab", "partii Razem", "portu
+        Al-Hudajda", "gazociągiem Transmed", a quoted title: 'dziennika "El Pais"');
         not to a person's name ("rządu Tuska"), whose words Morfeusz knows as first names or
         surnames."""
         doc, start = span.doc, span.start
@@ -705,7 +708,7 @@ class EntityRecognizer:
         if before is None or not (before.is_lower or _capital_from_position(before)) or before.pos_ != "NOUN":
             return None
         kind = self.cues.heads.get(before.lemma_.lower())
-        if kind is None or self.top_class.get(kind) not in ("Organization", "City"):
+        if kind is None or self.top_class.get(kind) not in ("Organization", "City", "Location"):
             return None
         person = any(PERSON_CATEGORIES & set(a.categories) for t in span for a in t._.analyses)
         return None if person and not quoted and self.top_class.get(kind) == "Organization" else kind
