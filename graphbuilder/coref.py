@@ -14,12 +14,14 @@ from spacy.tokens import Doc, Span
 Candidates = Callable[[str], list[str]]  # nominative candidates of an inflected unknown word
 
 
-def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool]) -> dict[str, Span]:
+def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool], candidates: Candidates) -> dict[str, Span]:
     """Last word of every multi-word person name -> a span naming that person; then, where
     no surname is the same, its other capitalised words but a first name Morfeusz knows: a
     Chinese or Korean family name comes first ("Xi" is Xi Jinping), a Portuguese one
-    in the middle ("Lula")."""
+    in the middle ("Lula"). A name that begins with another person's surname is two people
+    run together ("Według Macrona Xi zadeklarował"), no name of its own."""
     people = [span for span in spans if is_person(span) and " " in span.kb_id_]
+    people = [span for span in people if not _run_together(span, people, candidates)]
     index: dict[str, Span] = {}
     for span in people:
         index.setdefault(span.kb_id_.rsplit(" ", 1)[-1], span)
@@ -30,6 +32,15 @@ def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool]) -> d
             if word[:1].isupper() and len(word) > 1:
                 index.setdefault(word, span)
     return index
+
+
+def _run_together(span: Span, people: list[Span], candidates: Candidates) -> bool:
+    """Two words that each name another person of the article: an inflected surname, then a
+    word of another name ("Macrona Xi" beside Emmanuel Macron and Xi Jinping)."""
+    others = [p.kb_id_.split() for p in people if p.kb_id_ != span.kb_id_]
+    first, last = [span[0].text, *candidates(span[0].text)], span.kb_id_.split()[-1]
+    return len(span) == 2 and any(words[-1] in first for words in others) \
+        and any(last in words for words in others)
 
 
 def _as(span: Span, person: Span, start: int | None = None, end: int | None = None) -> Span:

@@ -565,3 +565,16 @@ def test_entities_a_town_that_is_also_a_first_name_before_a_surname_is_the_perso
 def test_entities_role_nouns_and_first_names_make_unknown_names_people(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
     assert not any(cls == "City" for _, cls in entities(nlp, text))
+
+
+@pytest.mark.parametrize("text, second, names", [
+    ("Przywódca Chin Xi Jinping przyjął Emmanuela Macrona. Według Macrona Xi zadeklarował gotowość.",
+     [("Macrona", "Emmanuel Macron"), ("Xi", "Xi Jinping")], {"Chiny", "Xi Jinping", "Emmanuel Macron"}),
+    ("Ursula von der Leyen przyjechała z Xi Jinpingiem. Według von der Leyen Xi zadeklarował gotowość.",
+     [("Leyen", "Ursula von der Leyen"), ("Xi", "Xi Jinping")], {"Ursula von der Leyen", "Xi Jinping"}),
+])
+def test_entities_two_known_people_side_by_side_are_two_mentions(nlp, text, second, names):
+    doc = nlp(text)
+    second_sentence = list(doc.sents)[1]
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.start >= second_sentence.start] == second
+    assert {e.kb_id_ for e in doc.ents} == names

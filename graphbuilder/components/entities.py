@@ -795,7 +795,7 @@ class EntityRecognizer:
 
     def resolve_people(self, doc: Doc, spans: list[Span], gazetteer: list[Span]) -> list[Span]:
         """Surnames and inflected surnames become the full names the article gives."""
-        surnames = coref.surname_index(spans, self._is_person)
+        surnames = coref.surname_index(spans, self._is_person, self._surname_candidates)
         from_gazetteer = {(s.start, s.end) for s in gazetteer}
         resolved = [mention for span in spans for mention in coref.resolve_mention(
             span, surnames, self._surname_candidates, self._is_person, (span.start, span.end) in from_gazetteer)]
