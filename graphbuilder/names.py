@@ -103,8 +103,9 @@ class NameNormaliser:
     def _name_readings(self, tokens: Sequence[Token]) -> list[list[Analysis]]:
         """Each word's readings as a name. A first name Morfeusz knows only as a surname
         form is a foreign first name it does not know: "Rustem" (Umerow) is no instrumental
-        of the surname Rust."""
-        readings = [self._singular_names(t) for t in tokens]
+        of the surname Rust. News does not address people: a vocative reading is none
+        ("Mario Draghi" is no Maria)."""
+        readings = [[a for a in self._singular_names(t) if a.features.get("case") != {"voc"}] for t in tokens]
         if len(tokens) > 1 and readings[0] and not any("imię" in a.categories for a in readings[0]):
             readings[0] = []
         return readings
@@ -210,7 +211,7 @@ class NameNormaliser:
         like Polish women's names, "Maią" has a feminine ending no nominative has), else
         masculine."""
         first = tokens[0]
-        readings = [a for a in first._.analyses if "imię" in a.categories]
+        readings = [a for a in first._.analyses if "imię" in a.categories and a.features.get("case") != {"voc"}]
         if not readings and len(tokens) > 1 and self._mans_surname_ending(first.text, tokens[1:]):
             return "m"  # "Narendrę Modiego", "Narendrą Modim": a man's ending on the surname
         masculine_too = any("f" not in a.features.get("gender", ()) for a in readings)

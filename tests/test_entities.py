@@ -578,3 +578,20 @@ def test_entities_two_known_people_side_by_side_are_two_mentions(nlp, text, seco
     second_sentence = list(doc.sents)[1]
     assert [(e.text, e.kb_id_) for e in doc.ents if e.start >= second_sentence.start] == second
     assert {e.kb_id_ for e in doc.ents} == names
+
+
+def test_entities_an_unknown_word_between_the_head_noun_of_a_body_and_a_name_is_the_body(nlp):
+    found = entities(nlp, "Prezes Eni Claudio Descalzi oraz szef Sonatrachu Toufik Hakkar podpisali memoranda. "
+                          "Eni i Sonatrach zarządzają gazociągiem.")
+    assert found == {("Eni", "Company"), ("Claudio Descalzi", "Person"), ("Sonatrach", "Company"),
+                     ("Toufik Hakkar", "Person")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Przyjechał Mario Draghi.", "Mario Draghi"),  # "Mario" is no vocative of Maria in news
+    ("Spotkał się z Mario Draghim.", "Mario Draghi"),
+    ("Oskarżył Milana Radoičicia.", "Milan Radoičić"),  # -ić: the soft ć is "ci" before an ending
+    ("Rozmawiał z Aleksandarem Vučiciem.", "Aleksandar Vučić"),
+])
+def test_entities_italian_first_names_and_balkan_surnames_in_the_nominative(nlp, text, name):
+    assert (name, "Person") in entities(nlp, text)

@@ -68,6 +68,7 @@ class NameCues:
     joiners: frozenset[str]  # words joining coordinated names: "i", "oraz", ","
     credits: frozenset[str]  # words opening a photo credit: "fot."
     copulas: frozenset[str]  # "być", "zostać": "Szefem dyplomacji został X"
+    organisation_roles: frozenset[str]  # "prezes", "szef": an unknown genitive after them names a body
 
 
 def load_name_cues(lexdir: Path) -> NameCues:
@@ -85,6 +86,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         joiners=frozenset(words["coordinators"] + words["list_separators"]),
         credits=frozenset(words["photo_credits"]),
         copulas=frozenset(words["copulas"]),
+        organisation_roles=frozenset(cues.get("organisation_role", [])),
     )
 
 
@@ -493,6 +495,8 @@ class EntityRecognizer:
         Rutte", "Prezes Polskiego Instytutu Ekonomicznego Piotr Arak"), is not part of it,
         unlike a genitive ("Uniwersytetu Adama Mickiewicza"): a first name in no case of the
         head, or an unknown word with none of its endings."""
+        if self._body_before_its_head(doc, start, i):
+            return True
         head = next((j for j in range(start, i) if self._is_head(doc[j])), None)
         if head is None or i + 1 >= len(doc) or not _is_capitalised(doc[i + 1]) or not self._after_role(doc, start):
             return False
@@ -504,6 +508,15 @@ class EntityRecognizer:
             return "nom" in cases_of(first_names) and not head_cases & cases_of(first_names)
         unknown = all(a.pos_class == "ign" for a in doc[i]._.analyses)
         return unknown and not head_cases & {case for _, case in self.normaliser.candidates(doc[i].text, "m")}
+
+    def _body_before_its_head(self, doc: Doc, start: int, i: int) -> bool:
+        """ "szef Sonatrachu Toufik Hakkar": one unknown word with a case ending after the
+        noun for a body's head, then a name with none, are the body and its head."""
+        before = doc[start - 1] if start else None
+        return i == start + 1 and before is not None and before.is_lower \
+            and bool(self.cues.organisation_roles & set(before._.lemmas)) and _is_unknown(doc[start]) \
+            and bool(self.normaliser.candidates(doc[start].text, "m")) \
+            and _is_capitalised(doc[i]) and not self.normaliser.candidates(doc[i].text, "m")
 
     def _after_role(self, doc: Doc, start: int) -> bool:
         """A role noun right before the name, past adjectives ("Sekretarz generalny")."""
@@ -576,6 +589,17 @@ class EntityRecognizer:
         cases = cases_of(last._.analyses) | {case for _, case in self.normaliser.candidates(last.text, "m")}
         return bool(cases_of(roles) & (cases or frozenset(CASES)))  # no ending: it does not inflect ("Wang Yi")
 
+    def _led_body(self, chunk: Span) -> bool:
+        """One unknown word in the genitive after the noun for a body's head, before a
+        person's name: "szef Sonatrachu Toufik Hakkar", "prezes Eni Claudio Descalzi"."""
+        doc = chunk.doc
+        before = doc[chunk.start - 1] if chunk.start else None
+        after = doc[chunk.end] if chunk.end < len(doc) else None
+        return len(chunk) == 1 and before is not None and before.is_lower \
+            and bool(self.cues.organisation_roles & set(before._.lemmas)) \
+            and after is not None and _is_capitalised(after) and not _is_common_word(after) \
+            and (_is_unknown(chunk[0]) or _is_acronym(chunk[0]))
+
     def _is_role_noun(self, token: Token) -> bool:
         return any(a.lemma.lower() in self.normaliser.role_nouns for a in token._.analyses)
 
@@ -642,6 +666,8 @@ class EntityRecognizer:
             return "Person"
         if (kind := self._kind_before(chunk)) is not None:
             return kind
+        if self._led_body(chunk):
+            return "Organization"
         if self._ner_accepts(chunk, label):
             return self._model_class(chunk, label)
         if guess == "Person" and len(chunk) == 1 and _has_common_reading(chunk[0]):
@@ -820,18 +846,24 @@ class EntityRecognizer:
 
     def _coordinated_people(self, doc: Doc, spans: list[Span], known: set[tuple[int, int]]) -> list[Span]:
         """A name of unknown words joined by "i", "oraz" or a comma to a person's name is a
-        person too, whatever the NER says ("Radosław Sikorski i Andrij Sybiha")."""
+        person too, whatever the NER says ("Radosław Sikorski i Andrij Sybiha"); one unknown
+        word joined so to an organisation is one of its kind ("Eni i Sonatrach")."""
         joiners = self.cues.joiners
-        people = {(s.start, s.end) for s in spans if self._is_person(s)}
-        ends, starts = {end for _, end in people}, {start for start, _ in people}
+        by_end = {s.end: s for s in spans}
+        by_start = {s.start: s for s in spans}
         result = []
         for span in spans:
             words = [t for t in span if not t.is_punct]
-            unknown = len(words) > 1 and all(a.pos_class == "ign" for t in words for a in t._.analyses)
-            joined = (span.start > 0 and doc[span.start - 1].lower_ in joiners and span.start - 1 in ends) \
-                or (span.end < len(doc) and doc[span.end].lower_ in joiners and span.end + 1 in starts)
-            if unknown and joined and not self._is_person(span) and (span.start, span.end) not in known:
+            partners = [p for p in (by_end.get(span.start - 1), by_start.get(span.end + 1)) if p is not None]
+            partners = [p for p in partners if doc[min(p.end, span.end)].lower_ in joiners]
+            unknown = all(a.pos_class == "ign" for t in words for a in t._.analyses)
+            if not unknown or (span.start, span.end) in known:
+                pass
+            elif len(words) > 1 and any(self._is_person(p) for p in partners) and not self._is_person(span):
                 span = Span(doc, span.start, span.end, label="Person")
+            elif len(words) == 1 and (company := next((p for p in partners if self._is_organisation(p)), None)) \
+                    and not self._is_organisation(span):
+                span = Span(doc, span.start, span.end, label=company.label_)  # "Eni i Sonatrach"
             result.append(span)
         return result
 
