@@ -371,3 +371,8 @@ def test_relations_objects_each_with_their_own_preposition_do_not_meet_each_othe
                        "oraz z byłym ministrem obrony Bennym Gantzem.")
     assert ("Antony Blinken", "meetsWith", "Benny Gantz") in found
     assert ("Binjamin Netanjahu", "meetsWith", "Benny Gantz") not in found
+
+
+def test_relations_a_noun_in_a_prepositional_phrase_does_not_stop_a_dropped_subject(nlp):
+    found = facts(nlp, "Emmanuel Macron przyleciał do Chin. W czwartek w Pekinie rozmawiał z Xi Jinpingiem.")
+    assert {("Emmanuel Macron", "meetsWith", "Xi Jinping"), ("Emmanuel Macron", "visits", "Pekin")} <= found

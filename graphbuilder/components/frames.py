@@ -318,10 +318,12 @@ class ArgumentFinder:
         return -1
 
     def _carried(self, frame: Frame, trigger: Token) -> Argument | None:
-        """A dropped subject: the first fitting nominative entity of the previous sentence."""
-        sent = trigger.sent
+        """A dropped subject: the first fitting nominative entity of the previous sentence,
+        unless a noun that can be the subject stands before the trigger (one in a
+        prepositional phrase cannot: "W czwartek w Pekinie rozmawiał z ...")."""
+        sent, doc = trigger.sent, trigger.doc
         if sent.start == 0 or any("nom" in token_cases(t) and t.pos_ in {"NOUN", "PROPN"}
-                                  for t in trigger.doc[sent.start:trigger.i]):
+                                  and not _under_preposition(doc, t.i) for t in doc[sent.start:trigger.i]):
             return None
         previous = trigger.doc[sent.start - 1].sent
         for span in self._spans_between(trigger.doc, previous.start, previous.end):
