@@ -595,3 +595,8 @@ def test_entities_an_unknown_word_between_the_head_noun_of_a_body_and_a_name_is_
 ])
 def test_entities_italian_first_names_and_balkan_surnames_in_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
+
+
+def test_entities_a_kind_noun_classes_a_name_past_adjectives(nlp):
+    assert ("EDF", "Company") in entities(nlp, "Towarzyszyli mu szefowie francuskiego koncernu energetycznego EDF.")
+    assert ("Ingosstrach", "Company") in entities(nlp, "Sankcje objęły rosyjskie firmy ubezpieczeniowe Ingosstrach.")

@@ -724,12 +724,14 @@ class EntityRecognizer:
     def _kind_before(self, span: Span) -> str | None:
         """The class a lower-case noun of an organisation's, a town's or a place's kind right
         before a name gives it ("telewizją TRT", "koncernu Saab", "partii Razem", "portu
-        Al-Hudajda", "gazociągiem Transmed", a quoted title: 'dziennika "El Pais"');
-        not to a person's name ("rządu Tuska"), whose words Morfeusz knows as first names or
+        Al-Hudajda", "gazociągiem Transmed", a quoted title: 'dziennika "El Pais"'), also past
+        adjectives that name no country ("firmy ubezpieczeniowe Ingosstrach"); not to a person's name ("rządu Tuska"), whose words Morfeusz knows as first names or
         surnames."""
         doc, start = span.doc, span.start
         quoted = start > 0 and doc[start - 1].text in QUOTES
         start -= quoted
+        while start > 1 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower and not doc[start - 1]._.refers_to:
+            start -= 1  # "firmy ubezpieczeniowe Ingosstrach", "koncernu energetycznego EDF"
         before = doc[start - 1] if start else None
         if before is None or not (before.is_lower or _capital_from_position(before)) or before.pos_ != "NOUN":
             return None
