@@ -376,3 +376,13 @@ def test_relations_objects_each_with_their_own_preposition_do_not_meet_each_othe
 def test_relations_a_noun_in_a_prepositional_phrase_does_not_stop_a_dropped_subject(nlp):
     found = facts(nlp, "Emmanuel Macron przyleciał do Chin. W czwartek w Pekinie rozmawiał z Xi Jinpingiem.")
     assert {("Emmanuel Macron", "meetsWith", "Xi Jinping"), ("Emmanuel Macron", "visits", "Pekin")} <= found
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Sojusz Północnoatlantycki się rozszerza. Polska należy do Sojuszu od 1999 roku.", ("Polska", "memberOf", "NATO")),
+    ("Milan Radoičić jest objęty sankcjami Stanów Zjednoczonych.", ("Stany Zjednoczone", "sanctions", "Milan Radoičić")),
+    ("Mali i Niger zawiązały Sojusz Państw Sahelu.", ("Niger", "memberOf", "Sojusz Państw Sahelu")),
+    ("Macron poleciał do Kantonu, stolicy prowincji Guangdong.", ("Kanton", "locatedIn", "Guangdong")),
+])
+def test_relations_capitalised_kind_nouns_passive_sanctions_founding_and_regional_capitals(nlp, text, fact):
+    assert fact in facts(nlp, text)

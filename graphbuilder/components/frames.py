@@ -475,12 +475,13 @@ class ArgumentFinder:
         return None
 
     def _kind_anaphor(self, frame: Frame, trigger: Token, start: int, end: int) -> Argument | None:
-        """ "dołączyła do sojuszu": a lower-case noun after the preposition that begins the
-        name, or another name, of an organisation named before in the text (NATO, "Sojusz
-        Północnoatlantycki") stands for the last one so named."""
+        """ "dołączyła do sojuszu": a noun after the preposition, lower-case or capitalised but
+        no entity ("należy do Sojuszu"), that begins the name, or another name, of an
+        organisation named before in the text (NATO, "Sojusz Północnoatlantycki") stands for
+        the last one so named."""
         doc = trigger.doc
         head = next((t for t in doc[start:end] if t.pos_ != "ADJ"), None)
-        if head is None or not head.is_lower or head.pos_ != "NOUN":
+        if head is None or head.ent_iob_ in {"B", "I"} or head.pos_ != "NOUN":
             return None
         lemmas = set(head._.lemmas)
         for i in range(trigger.i - 1, -1, -1):
