@@ -386,3 +386,22 @@ def test_relations_a_noun_in_a_prepositional_phrase_does_not_stop_a_dropped_subj
 ])
 def test_relations_capitalised_kind_nouns_passive_sanctions_founding_and_regional_capitals(nlp, text, fact):
     assert fact in facts(nlp, text)
+
+
+def test_relations_each_role_with_its_own_name_in_a_list_keeps_its_holder(nlp):
+    found = facts(nlp, "Spotkał się z premierem Polski Donaldem Tuskiem, prezydentem Francji Emmanuelem Macronem "
+                       "i kanclerzem Niemiec Olafem Scholzem.")
+    assert {("Emmanuel Macron", "leaderOf", "Francja"), ("Olaf Scholz", "leaderOf", "Niemcy")} <= found
+    assert ("Olaf Scholz", "leaderOf", "Francja") not in found
+
+
+def test_relations_an_apposition_after_a_comma_is_no_list(nlp):
+    found = facts(nlp, "W piątek Emmanuel Macron poleciał do Kantonu, stolicy prowincji Guangdong.")
+    assert ("Emmanuel Macron", "visits", "Kanton") in found
+    assert ("Emmanuel Macron", "visits", "Guangdong") not in found
+
+
+def test_relations_former_before_a_role_noun_in_the_nominative_is_no_copula(nlp):
+    found = facts(nlp, "Emmanuel Macron przyjechał. Była kanclerz Niemiec Angela Merkel odwiedziła Chiny.")
+    assert ("Angela Merkel", "leaderOf", "Niemcy") in found
+    assert ("Emmanuel Macron", "leaderOf", "Niemcy") not in found

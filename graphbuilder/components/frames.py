@@ -564,10 +564,12 @@ class ArgumentFinder:
         return names[rank] if len(names) > rank else first
 
     def _role_rank(self, trigger: Token) -> int:
-        """How many role nouns come before the trigger in its coordinated noun phrase."""
+        """How many role nouns come before the trigger in its coordinated noun phrase, up to
+        a person's name: each role of "z premierem Polski X, prezydentem Francji Y i
+        kanclerzem Niemiec Z" has its own."""
         rank = 0
         for token in reversed(trigger.doc[trigger.sent.start:trigger.i]):
-            if token.pos_ in {"VERB", "AUX", "ADP"} or (token.is_punct and token.text != ","):
+            if token.pos_ in {"VERB", "AUX", "ADP"} or (token.is_punct and token.text != ",") or token.ent_type_ == "Person":
                 break
             rank += bool(self.role_nouns & set(token._.lemmas))
         return rank
@@ -643,11 +645,20 @@ class ArgumentFinder:
         if preposition is not None and words["between_prepositions"] & set(preposition._.lemmas):
             joiners |= words["between_coordinators"]  # "między Izraelem a Hamasem"
         while i < len(doc) and doc[i].lower_ in joiners:
+            if doc[i].lower_ in words["list_separators"] and self._apposition_after(doc, i + 1):
+                return  # "do Kantonu, stolicy prowincji Guangdong": no list
             found = self._same_class_within(doc, i + 1, first.key[0], frame, step=1)
             if found is None:
                 return
             yield found
             i = found.end
+
+    def _apposition_after(self, doc: Doc, i: int) -> bool:
+        """A lower-case common noun after a comma that is no role noun describes the name
+        before it ("Kantonu, stolicy prowincji"); role nouns go on a list of people
+        ("z premierem Polski X, prezydentem Francji Y")."""
+        return i < len(doc) and doc[i].is_lower and doc[i].pos_ == "NOUN" \
+            and not self.role_nouns & set(doc[i]._.lemmas)
 
     def _coordinated_before(self, frame: Frame, doc: Doc, first: Argument) -> Iterator[Argument]:
         """Going left from the subject nearest the trigger: "i" or "oraz" joins the one before,

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..morph import FINITE_CLASSES
+from ..morph import FINITE_CLASSES, tag_features
 from ..ontology import load_lexicon, load_ontology, ontology_dir
 from ..rules import Frame, Rule, load_rules
 from ..types import ARTICLE, Fact
@@ -263,7 +263,7 @@ class RelationExtractor(ArgumentFinder):
         """Facts one trigger phrase yields under one rule."""
         predicate = rule.predicate
         copula = self.copula_after(trigger.doc, end) if rule.copula else -1
-        if rule.copula and not (_after_copula(trigger) or copula >= 0):
+        if rule.copula and (not (_after_copula(trigger) or copula >= 0) or not _predicative_case(trigger)):
             return
         if self._negated_possibility(trigger):
             return
@@ -397,6 +397,14 @@ def _respectively(subjects: list[Argument], objects: list[Argument]) -> list[tup
     if len(objects) != len(subjects):
         return []
     return list(zip(sorted(subjects, key=lambda s: s.start), objects))
+
+
+def _predicative_case(trigger: Token) -> bool:
+    """A predicate noun after "być" or "zostać" is in the instrumental ("była kanclerzem");
+    in the nominative the "była" before it is the adjective "former" ("Była kanclerz Niemiec
+    Angela Merkel"). A chosen nominative reading rules the instrumental out."""
+    chosen = tag_features(trigger.tag_).get("case", frozenset())
+    return "inst" in token_cases(trigger) and ("nom" not in chosen or "inst" in chosen)
 
 
 def _after_copula(trigger: Token) -> bool:
