@@ -319,7 +319,10 @@ class NameNormaliser:
         head = self.head_index(tokens)
         if head is None:
             return span.text
-        head_analysis = self._noun_analysis(tokens[head])
+        chosen = self._noun_analysis(tokens[head])
+        readings = [a for a in tokens[head]._.analyses if a.pos_class in {"subst", "depr"} and a.lemma == chosen.lemma]
+        # the reading its adjectives agree with: "w Drawsku Pomorskim" is a locative, not a dative
+        head_analysis = max(readings, key=lambda a: len(self._agreeing_adjectives(tokens, head, a)), default=chosen)
         words = [t.text for t in tokens]
         words[head] = match_case(tokens[head].text, head_analysis.lemma)
         for index in self._agreeing_adjectives(tokens, head, head_analysis):

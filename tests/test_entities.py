@@ -600,3 +600,16 @@ def test_entities_italian_first_names_and_balkan_surnames_in_the_nominative(nlp,
 def test_entities_a_kind_noun_classes_a_name_past_adjectives(nlp):
     assert ("EDF", "Company") in entities(nlp, "Towarzyszyli mu szefowie francuskiego koncernu energetycznego EDF.")
     assert ("Ingosstrach", "Company") in entities(nlp, "Sankcje objęły rosyjskie firmy ubezpieczeniowe Ingosstrach.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("W Drawsku Pomorskim powstanie ośrodek.", ("Drawsko Pomorskie", "City")),  # the head's locative, not its dative
+    ("Statki płyną wokół Przylądka Dobrej Nadziei.", ("Przylądek Dobrej Nadziei", "Location")),
+    ("Zatrzymali studentkę Sofię Sapiegę. Zażądali uwolnienia Sapiegi.", ("Sofia Sapiega", "Person")),
+])
+def test_entities_place_names_agree_with_their_head_and_women_surnames_corefer(nlp, text, expected):
+    assert entities(nlp, text) >= {expected} and all(cls != "Organization" for _, cls in entities(nlp, text))
+
+
+def test_entities_model_codes_hyphened_to_a_number_are_no_entities(nlp):
+    assert entities(nlp, "Eskadra bezzałogowców MQ-9 Reaper i systemy S-400 trafią do Polski.") == {("Polska", "Country")}

@@ -207,8 +207,13 @@ def _lower_name_part(token: Token) -> bool:
 
 
 def _is_product_code(token: Token) -> bool:
-    """Capitals with three digits or more: a model's code ("AP1000"), not an organisation ("G20")."""
-    return token.text[:1].isupper() and sum(c.isdigit() for c in token.text) >= 3 and any(c.isalpha() for c in token.text)
+    """Capitals with three digits or more ("AP1000"), or capitals hyphened to a number
+    ("MQ-9", "S-400"): a model's code, not an organisation ("G20")."""
+    doc, i = token.doc, token.i
+    hyphened = i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ \
+        and not doc[i + 1].whitespace_ and doc[i + 2].like_num
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text) and (
+        sum(c.isdigit() for c in token.text) >= 3 or (token.is_upper and hyphened))
 
 
 def _is_unknown(token: Token) -> bool:
@@ -819,7 +824,9 @@ class EntityRecognizer:
         return self.top_class.get(span.label_) == "Organization"
 
     def _surname_candidates(self, text: str) -> list[str]:
-        return [candidate for candidate, _case in self.normaliser.candidates(text, "m")]
+        """Nominatives a surname form may have, a man's or a woman's ("Sapiegi": Sapiega)."""
+        return list(dict.fromkeys(candidate for gender in ("m", "f")
+                                  for candidate, _case in self.normaliser.candidates(text, gender)))
 
     def resolve_people(self, doc: Doc, spans: list[Span], gazetteer: list[Span]) -> list[Span]:
         """Surnames and inflected surnames become the full names the article gives."""
