@@ -405,3 +405,12 @@ def test_relations_former_before_a_role_noun_in_the_nominative_is_no_copula(nlp)
     found = facts(nlp, "Emmanuel Macron przyjechał. Była kanclerz Niemiec Angela Merkel odwiedziła Chiny.")
     assert ("Angela Merkel", "leaderOf", "Niemcy") in found
     assert ("Emmanuel Macron", "leaderOf", "Niemcy") not in found
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Po rozmowach z amerykańską sekretarz energii Jennifer Granholm premier napisał list.",
+     ("Jennifer Granholm", "ministerOf", "Stany Zjednoczone")),
+    ("W obecności sekretarza energii USA Ricka Perry'ego podpisano umowę.", ("Rick Perry", "ministerOf", "Stany Zjednoczone")),
+])
+def test_relations_us_cabinet_secretaries_are_ministers(nlp, text, fact):
+    assert fact in facts(nlp, text)
