@@ -414,3 +414,12 @@ def test_relations_former_before_a_role_noun_in_the_nominative_is_no_copula(nlp)
 ])
 def test_relations_us_cabinet_secretaries_are_ministers(nlp, text, fact):
     assert fact in facts(nlp, text)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Choć wybory wygrała PVV, jej lider Geert Wilders nie został premierem.", ("Geert Wilders", "leaderOf", "PVV")),
+    ("Polska wysłała wojska. Jej prezydent Andrzej Duda to ogłosił.", ("Andrzej Duda", "leaderOf", "Polska")),
+    ("Schoof zastąpił Jana Kowalskiego, wieloletniego lidera PiS.", ("Jan Kowalski", "leaderOf", "Prawo i Sprawiedliwość")),
+])
+def test_relations_a_possessive_pronoun_or_an_apposition_past_adjectives_gives_the_role(nlp, text, fact):
+    assert fact in facts(nlp, text)

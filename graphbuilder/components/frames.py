@@ -406,8 +406,25 @@ class ArgumentFinder:
                 i = span.end
                 continue
             if not token.is_lower or token.is_punct or token.pos_ == "ADP" or _breaks_clause(token):
-                return None
+                break
             i += 1
+        return self._possessor(frame, trigger)
+
+    def _possessor(self, frame: Frame, trigger: Token) -> Argument | None:
+        """ "Choć wybory wygrała PVV, jej lider Geert Wilders": a possessive pronoun before the
+        trigger stands for the last entity of the frame's classes before it, in its sentence
+        or the one before."""
+        doc = trigger.doc
+        i = trigger.i - 1
+        while i >= 0 and doc[i].pos_ == "ADJ" and not doc[i]._.refers_to:
+            i -= 1
+        if i < 0 or doc[i].lower_ not in function_words()["possessives"]:
+            return None
+        first = doc[doc[i].sent.start - 1].sent.start if doc[i].sent.start else 0
+        for j in range(i - 1, first - 1, -1):
+            span = self._span_ending_at(doc, j)
+            if span is not None and (found := self._entity(span, frame)):
+                return Argument(found.key, found.certainty * UNSURE, found.start, found.end)
         return None
 
     def _anaphor(self, trigger: Token, subject: Argument | None) -> Argument | None:
@@ -547,8 +564,11 @@ class ArgumentFinder:
             elif _breaks_clause(token) or _is_clause_break(token) or (token.is_punct and token.text != ","):
                 break
             i += 1
-        if trigger.i >= 2 and doc[trigger.i - 1].text == ",":
-            span = self._span_ending_at(doc, trigger.i - 2)
+        comma = trigger.i - 1
+        while comma > 0 and doc[comma].pos_ == "ADJ" and doc[comma].is_lower:
+            comma -= 1  # "Marka Ruttego, wieloletniego lidera VVD"
+        if comma >= 1 and doc[comma].text == ",":
+            span = self._span_ending_at(doc, comma - 1)
             if span is not None:
                 return self._entity(span, frame)
         return None
