@@ -613,3 +613,8 @@ def test_entities_place_names_agree_with_their_head_and_women_surnames_corefer(n
 
 def test_entities_model_codes_hyphened_to_a_number_are_no_entities(nlp):
     assert entities(nlp, "Eskadra bezzałogowców MQ-9 Reaper i systemy S-400 trafią do Polski.") == {("Polska", "Country")}
+
+
+def test_entities_an_acronym_after_a_head_noun_belongs_to_the_body_and_the_name_after_is_a_person(nlp):
+    assert entities(nlp, "Przewodniczący Komisji ECOWAS Omar Alieu Touray zapewnił, że organizacja liczy na rozwiązanie.") \
+        == {("Komisja ECOWAS", "Organization"), ("Omar Alieu Touray", "Person")}

@@ -502,6 +502,8 @@ class EntityRecognizer:
         head, or an unknown word with none of its endings."""
         if self._body_before_its_head(doc, start, i):
             return True
+        if _is_acronym(doc[i]):
+            return False  # "Komisji ECOWAS Omar Alieu Touray": the acronym is the body's
         head = next((j for j in range(start, i) if self._is_head(doc[j])), None)
         if head is None or i + 1 >= len(doc) or not _is_capitalised(doc[i + 1]) or not self._after_role(doc, start):
             return False
@@ -511,8 +513,9 @@ class EntityRecognizer:
         first_names = [a for a in doc[i]._.analyses if "imię" in a.categories and "sg" in a.features.get("number", ())]
         if first_names:
             return "nom" in cases_of(first_names) and not head_cases & cases_of(first_names)
-        unknown = all(a.pos_class == "ign" for a in doc[i]._.analyses)
-        return unknown and not head_cases & {case for _, case in self.normaliser.candidates(doc[i].text, "m")}
+        if all(a.pos_class == "ign" for a in doc[i]._.analyses):
+            return not head_cases & {case for _, case in self.normaliser.candidates(doc[i].text, "m")}
+        return _is_unknown(doc[i + 1]) and not head_cases & cases_of(doc[i]._.analyses)  # "Omar" (a lobster) Alieu
 
     def _body_before_its_head(self, doc: Doc, start: int, i: int) -> bool:
         """ "szef Sonatrachu Toufik Hakkar": one unknown word with a case ending after the
@@ -682,10 +685,12 @@ class EntityRecognizer:
     @staticmethod
     def _unknown_words_class(chunk: Span) -> str | None:
         """Capitalised words Morfeusz does not know, none of them an acronym, that neither the
-        text nor the NER classes: in news most often a foreign person ("Whang Joo-ho")."""
+        text nor the NER classes: in news most often a foreign person ("Whang Joo-ho"; "Omar
+        Alieu Touray", whose first word Polish knows as a lobster)."""
         words = [t for t in chunk if not t.is_punct]
-        return "Person" if len(words) >= 2 and all(
-            _lower_name_part(t) or (_is_unknown(t) and _is_capitalised(t) and not _is_acronym(t)) for t in words) else None
+        foreign = [_lower_name_part(t) or (_is_unknown(t) and _is_capitalised(t) and not _is_acronym(t)) for t in words]
+        first_known = len(words) >= 3 and not _capital_from_position(words[0]) and not _is_acronym(words[0])
+        return "Person" if len(words) >= 2 and (all(foreign) or (first_known and all(foreign[1:]))) else None
 
     @staticmethod
     def _acronym_class(chunk: Span) -> str | None:
