@@ -618,3 +618,8 @@ def test_entities_model_codes_hyphened_to_a_number_are_no_entities(nlp):
 def test_entities_an_acronym_after_a_head_noun_belongs_to_the_body_and_the_name_after_is_a_person(nlp):
     assert entities(nlp, "Przewodniczący Komisji ECOWAS Omar Alieu Touray zapewnił, że organizacja liczy na rozwiązanie.") \
         == {("Komisja ECOWAS", "Organization"), ("Omar Alieu Touray", "Person")}
+
+
+def test_entities_a_name_after_a_role_noun_and_a_kind_noun_is_the_head_not_the_firm(nlp):
+    assert entities(nlp, "Umowę podpisał prezes europejskiego koncernu Guillaume Faury.") == {("Guillaume Faury", "Person")}
+    assert entities(nlp, "Szef koncernu Saab zapowiedział inwestycje.") == {("Saab", "Company")}

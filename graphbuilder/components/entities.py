@@ -748,8 +748,17 @@ class EntityRecognizer:
         kind = self.cues.heads.get(before.lemma_.lower())
         if kind is None or self.top_class.get(kind) not in ("Organization", "City", "Location"):
             return None
+        if len(span) > 1 and self._role_before_kind(doc, before.i):
+            return None  # "prezes europejskiego koncernu Guillaume Faury": the head, not the firm
         person = any(PERSON_CATEGORIES & set(a.categories) for t in span for a in t._.analyses)
         return None if person and not quoted and self.top_class.get(kind) == "Organization" else kind
+
+    def _role_before_kind(self, doc: Doc, i: int) -> bool:
+        """A role noun before the kind noun at i, past adjectives: "prezes europejskiego koncernu"."""
+        j = i - 1
+        while j >= 0 and doc[j].pos_ == "ADJ":
+            j -= 1
+        return j >= 0 and self._is_role_noun(doc[j])
 
     def _model_class(self, span: Span, label: str) -> str:
         """The NER's class, made finer by a head noun ("Bank ...": Company, "Województwo ...":
