@@ -203,7 +203,7 @@ def _lower_name_part(token: Token) -> bool:
     if not (token.is_lower and is_name_part(token)):
         return False
     syllable = token.doc[token.i - 2]
-    return all(a.pos_class == "ign" for a in token._.analyses) or (len(token) <= 4 and len(syllable) <= 5)
+    return _is_unknown(token) or (len(token) <= 4 and len(syllable) <= 5)
 
 
 def _is_product_code(token: Token) -> bool:
@@ -248,7 +248,7 @@ def _chunk_label(chunk: Span, predicted: dict[tuple[int, int], str]) -> str | No
         return None
     start, end, label = inside[0]
     rest = [t for t in chunk if not start <= t.i < end and not t.is_punct]
-    unknown = all(a.pos_class == "ign" for t in rest for a in t._.analyses)
+    unknown = all(_is_unknown(t) for t in rest)
     named = label == "persName" and all(_is_capitalised(t) and not _is_sentence_start(t) for t in rest)
     return label if unknown or named else None
 
@@ -446,8 +446,7 @@ class EntityRecognizer:
         rest = [t for t in doc[start + 1:end] if not t.is_punct]
         kind = self.cues.heads.get(doc[start].lemma_.lower())
         return _capital_from_position(doc[start]) and kind is not None and self.top_class.get(kind) == "Organization" \
-            and bool(rest) and all(all(a.pos_class == "ign" for a in t._.analyses)
-                                   and not self.normaliser.candidates(t.text, "m") for t in rest)
+            and bool(rest) and all(_is_unknown(t) and not self.normaliser.candidates(t.text, "m") for t in rest)
 
     @staticmethod
     def _capitalised_only_by_position(doc: Doc, start: int, end: int, inside: set[int]) -> bool:
@@ -513,7 +512,7 @@ class EntityRecognizer:
         first_names = [a for a in doc[i]._.analyses if "imię" in a.categories and "sg" in a.features.get("number", ())]
         if first_names:
             return "nom" in cases_of(first_names) and not head_cases & cases_of(first_names)
-        if all(a.pos_class == "ign" for a in doc[i]._.analyses):
+        if _is_unknown(doc[i]):
             return not head_cases & {case for _, case in self.normaliser.candidates(doc[i].text, "m")}
         return _is_unknown(doc[i + 1]) and not head_cases & cases_of(doc[i]._.analyses)  # "Omar" (a lobster) Alieu
 
@@ -879,7 +878,7 @@ class EntityRecognizer:
             words = [t for t in span if not t.is_punct]
             partners = [p for p in (by_end.get(span.start - 1), by_start.get(span.end + 1)) if p is not None]
             partners = [p for p in partners if doc[min(p.end, span.end)].lower_ in joiners]
-            unknown = all(a.pos_class == "ign" for t in words for a in t._.analyses)
+            unknown = all(_is_unknown(t) for t in words)
             if not unknown or (span.start, span.end) in known:
                 pass
             elif len(words) > 1 and any(self._is_person(p) for p in partners) and not self._is_person(span):
