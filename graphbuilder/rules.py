@@ -12,6 +12,8 @@ Frame positions:
   (Polish drops subjects) when `carry` is true;
 - `after_trigger`: a genitive complement right after a noun ("prezydent Rosji");
 - `adjective`: a nationality adjective right before the trigger ("kazachski minister");
+- `adjective_first`: the first part of a compound nationality adjective before the trigger
+  ("polsko-" in "polsko-amerykańska deklaracja"; `adjective` is then the second);
 - `adjective_after`: a nationality adjective in the phrase after the trigger, past the
   `via` noun ("wprowadziła zakaz importu polskich jabłek");
 - `apposition`: the person named next to a role noun ("prezydent Rosji, Władimir Putin");
@@ -50,7 +52,7 @@ from pathlib import Path
 
 from .ontology import Lexicon, Ontology, read_jsonl
 
-POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "adjective_after", "apposition", "before_comma",
+POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "adjective_first", "adjective_after", "apposition", "before_comma",
                        "before", "article", "sentence", "where", "next", "self", "inner", "owner"})
 
 

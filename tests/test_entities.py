@@ -623,3 +623,10 @@ def test_entities_an_acronym_after_a_head_noun_belongs_to_the_body_and_the_name_
 def test_entities_a_name_after_a_role_noun_and_a_kind_noun_is_the_head_not_the_firm(nlp):
     assert entities(nlp, "Umowę podpisał prezes europejskiego koncernu Guillaume Faury.") == {("Guillaume Faury", "Person")}
     assert entities(nlp, "Szef koncernu Saab zapowiedział inwestycje.") == {("Saab", "Company")}
+
+
+def test_entities_the_first_part_of_a_compound_nationality_adjective_points_to_its_country(nlp):
+    doc = nlp("Podpisali polsko-amerykańską deklarację.")
+    assert [(t.text, t._.refers_to) for t in doc if t._.refers_to] == [
+        ("polsko", ("Country", "Polska")), ("amerykańską", ("Country", "Stany Zjednoczone"))]
+    assert not doc.ents

@@ -216,6 +216,13 @@ def _is_product_code(token: Token) -> bool:
         sum(c.isdigit() for c in token.text) >= 3 or (token.is_upper and hyphened))
 
 
+def _before_a_hyphen(token: Token) -> bool:
+    """The word is joined by a hyphen, with no spaces, to the next: "polsko-amerykański"."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and not token.whitespace_ and doc[token.i + 1].text == "-" \
+        and not doc[token.i + 1].whitespace_
+
+
 def _is_unknown(token: Token) -> bool:
     """Morfeusz has no reading of the word: a foreign name ("Whang", "Touray")."""
     return all(a.pos_class == "ign" for a in token._.analyses)
@@ -974,13 +981,16 @@ class EntityRecognizer:
         return nested
 
     def _mark_adjectives(self, doc: Doc) -> None:
-        """Nationality adjectives ("rosyjski") and others naming an entity ("unijny")."""
+        """Nationality adjectives ("rosyjski") and others naming an entity ("unijny"), and the
+        first part of a compound one ("polsko-" in "polsko-amerykańska": polski)."""
         for token in doc:
-            for analysis in token._.analyses:
-                if analysis.pos_class in {"adj", "adja"} and analysis.lemma.lower() in self.lexicon.adjectives:
-                    cls, name = self.lexicon.adjectives[analysis.lemma.lower()]
-                    token._.refers_to = (self.top_class[cls], name)
-                    break
+            lemmas = [a.lemma.lower() for a in token._.analyses if a.pos_class in {"adj", "adja"}]
+            if _before_a_hyphen(token) and token.lower_.endswith("o"):
+                lemmas.append(token.lower_[:-1] + "i")
+            lemma = next((lemma for lemma in lemmas if lemma in self.lexicon.adjectives), None)
+            if lemma is not None:
+                cls, name = self.lexicon.adjectives[lemma]
+                token._.refers_to = (self.top_class[cls], name)
 
     def _mark_demonyms(self, doc: Doc) -> None:
         """The nouns of a country's people ("Rosjanin", "Polki"), which are no entities either;

@@ -158,7 +158,7 @@ class ArgumentFinder:
         """Arguments of a frame around a trigger, with coordinated ones ("X i Y")."""
         finder = {
             "left": self._left, "right": self._right, "any": self._any,
-            "after_trigger": self._after_trigger, "adjective": self._adjective,
+            "after_trigger": self._after_trigger, "adjective": self._adjective, "adjective_first": self._adjective_first,
             "adjective_after": self._adjective_after,
             "apposition": self._apposition, "before_comma": self._before_comma, "before": self._before,
             "sentence": self._sentence, "where": self._where, "next": self._next,
@@ -454,6 +454,17 @@ class ArgumentFinder:
                 return self._referred(doc[i], frame)
             if doc[i].pos_ != "ADJ":
                 return None
+        return None
+
+    def _adjective_first(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """The first part of a compound nationality adjective before the trigger: "polsko-"
+        in "polsko-amerykańską deklarację" (the second is the `adjective`)."""
+        doc = trigger.doc
+        for i in range(trigger.i - 1, max(1, trigger.i - 4), -1):
+            if not doc[i]._.refers_to:
+                return None
+            if doc[i - 1].text == "-" and doc[i - 2]._.refers_to:
+                return self._referred(doc[i - 2], frame)
         return None
 
     def _adjective_after(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
