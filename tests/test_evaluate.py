@@ -16,11 +16,11 @@ ENTITY_F1_FLOOR = 0.95
 RELATION_PRECISION_FLOOR = 0.95
 RELATION_F1_FLOOR = 0.94
 PREDICATE_F1_FLOOR = 0.6  # issue 4's target for each predicate the dev set has examples of
-# benchmarks/news, measured on 2026-12-03 (BENCHMARKS.md): entities F1 0.927, relations P 0.880 / F1 0.700.
+# benchmarks/news, measured on 2026-12-03 (BENCHMARKS.md): entities F1 0.924, relations P 0.885 / F1 0.713.
 NEWS_ARTICLES = Path(__file__).resolve().parent.parent / "benchmarks" / "news"
 NEWS_ENTITY_F1_FLOOR = 0.90
 NEWS_RELATION_PRECISION_FLOOR = 0.85
-NEWS_RELATION_F1_FLOOR = 0.67
+NEWS_RELATION_F1_FLOOR = 0.68
 
 
 @pytest.mark.parametrize("a, b", [("Baku–Tbilisi–Ceyhan", "baku-tbilisi-ceyhan"), ("  Unia   Europejska ", "unia europejska"),
@@ -72,9 +72,9 @@ def test_evaluate_dev_set_stays_above_the_measured_floor():
 
 
 def test_evaluate_the_projects_news_articles_stay_above_the_measured_floor():
-    """benchmarks/news: sixteen articles written for the project (BENCHMARKS.md)."""
+    """benchmarks/news: twenty articles written for the project (BENCHMARKS.md)."""
     result = evaluate(NEWS_ARTICLES)
-    assert len(result.articles) == 16
+    assert len(result.articles) == 20
     entities, relations = result.micro("entities"), result.micro("relations")
     assert entities.f1 >= NEWS_ENTITY_F1_FLOOR, entities
     assert relations.precision >= NEWS_RELATION_PRECISION_FLOOR, relations
