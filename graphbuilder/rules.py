@@ -34,7 +34,9 @@ relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's o
 a direct object becomes the nominative subject: "Kijów został zaatakowany przez Rosję"),
 `copula` (a predicate noun counts only with "być", "zostać", "stać się": "Polska jest
 członkiem NATO", "Członkiem NATO jest Polska", not "Rosja wezwała członków NATO"), `on_behalf` (role predicates whose
-holders act for what they lead: when the prime ministers of X and Y sign, X and Y agree).
+holders act for what they lead: when the prime ministers of X and Y sign, X and Y agree),
+`modality` (the modality every fact of the rule has: leaving a bloc makes a `former`
+member, "ogłosiły wystąpienie z ECOWAS").
 Frame options: `name_prefix` / `not_name_prefix` restrict entity names ("Ministerstwo"),
 `country_of` makes an organisation stand for its country ("szef MSZ" is a minister of Poland),
 `direct_object` stops at a common noun in the frame's case ("przyjął dymisję ministra X"),
@@ -52,6 +54,7 @@ from pathlib import Path
 
 from .ontology import Lexicon, Ontology, read_jsonl
 
+MODALITIES = ("former", "planned", "intended", "possible")  # as `Fact.modality` and gb:modality
 POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "adjective_first", "adjective_after", "apposition", "before_comma",
                        "before", "article", "sentence", "where", "next", "self", "inner", "owner"})
 
@@ -101,6 +104,7 @@ class Rule:
     passive: bool = False  # a passive participle trigger takes "przez" + acc as the agent
     copula: bool = False  # the trigger noun counts only after a copula ("jest członkiem")
     on_behalf: frozenset[str] = frozenset()  # role predicates whose holders act for what they lead
+    modality: str | None = None  # every fact's modality ("former" for leaving a bloc)
     examples: tuple[Example, ...] = field(default=(), compare=False)
     source: str = field(default="", compare=False)
 
@@ -172,6 +176,7 @@ def parse_rule(data: dict, lexicon: Lexicon, source: str) -> Rule:
         passive=bool(data.get("passive", False)),
         copula=bool(data.get("copula", False)),
         on_behalf=_as_set(data.get("on_behalf")),
+        modality=data.get("modality"),
         examples=examples,
         source=source,
     )
@@ -192,6 +197,8 @@ def check_rule(rule: Rule, ontology: Ontology) -> None:
                 raise ValueError(f"classes {sorted(outside)} are outside {predicate}'s domain or range")
     if not rule.triggers:
         raise ValueError("no trigger lemmas")
+    if rule.modality not in (None, *MODALITIES):
+        raise ValueError(f"modality {rule.modality!r} is none of {MODALITIES}")
 
 
 def load_rules(directory: Path, lexicon: Lexicon, ontology: Ontology) -> list[Rule]:

@@ -423,3 +423,8 @@ def test_relations_us_cabinet_secretaries_are_ministers(nlp, text, fact):
 ])
 def test_relations_a_possessive_pronoun_or_an_apposition_past_adjectives_gives_the_role(nlp, text, fact):
     assert fact in facts(nlp, text)
+
+
+def test_relations_leaving_a_bloc_makes_a_former_member(nlp):
+    found = [f for f in nlp("Wielka Brytania wystąpiła z Unii Europejskiej w 2020 roku.")._.facts if f.predicate == "memberOf"]
+    assert [(f.subject[1], f.object[1], f.modality) for f in found] == [("Wielka Brytania", "Unia Europejska", "former")]

@@ -283,7 +283,7 @@ class RelationExtractor(ArgumentFinder):
             pairs += [(a, b) for group in (subjects if signed else [], objects)
                       for a, b in combinations(sorted(group, key=lambda a: a.start), 2)
                       if _same_kind(a, b) and not _own_preposition(trigger.doc, a, b, object_frame)]
-        modality, factor = self._question(trigger)
+        modality, factor = (rule.modality, 1.0) if rule.modality else self._question(trigger)
         if modality is None and predicate == rule.predicate:
             modality, factor = self._modality(trigger)
         if modality is None and predicate == rule.predicate:
