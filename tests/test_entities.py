@@ -630,3 +630,9 @@ def test_entities_the_first_part_of_a_compound_nationality_adjective_points_to_i
     assert [(t.text, t._.refers_to) for t in doc if t._.refers_to] == [
         ("polsko", ("Country", "Polska")), ("amerykańską", ("Country", "Stany Zjednoczone"))]
     assert not doc.ents
+
+
+def test_entities_a_foreign_surname_in_e_takes_the_nominative_the_article_gives(nlp):
+    found = entities(nlp, "Rutte odchodzi do NATO. Schoof zastąpił Marka Ruttego, wieloletniego lidera VVD.")
+    assert {name for name, cls in found if cls == "Person"} >= {"Marek Rutte"}
+    assert not any("Rutti" in name for name, _ in found)
