@@ -428,3 +428,9 @@ def test_relations_a_possessive_pronoun_or_an_apposition_past_adjectives_gives_t
 def test_relations_leaving_a_bloc_makes_a_former_member(nlp):
     found = [f for f in nlp("Wielka Brytania wystąpiła z Unii Europejskiej w 2020 roku.")._.facts if f.predicate == "memberOf"]
     assert [(f.subject[1], f.object[1], f.modality) for f in found] == [("Wielka Brytania", "Unia Europejska", "former")]
+
+
+def test_relations_a_relative_subject_is_its_antecedent_past_an_apposition_not_the_main_subject(nlp):
+    found = facts(nlp, "Dick Schoof zastąpił Jana Kowalskiego, wieloletniego lidera PiS, który kierował rządem.")
+    assert ("Dick Schoof", "leaderOf", "Prawo i Sprawiedliwość") not in found
+    assert ("Jan Kowalski", "leaderOf", "Prawo i Sprawiedliwość") in found

@@ -236,8 +236,11 @@ class ArgumentFinder:
             span = self._span_ending_at(doc, i)
             if span is not None and (found := self._fitting(span, frame, trigger)):
                 return found
-            if span is None and (found := self._relative_antecedent(doc, i, frame)):
-                return found
+            if span is None and function_words()["relative_pronouns"] & set(doc[i]._.lemmas):
+                found = self._relative_antecedent(doc, i, frame)
+                subject_pronoun = not frame.prep and doc[i - 1].pos_ != "ADP" and token_cases(doc[i]) & frame.case
+                if found or subject_pronoun:
+                    return found  # "Ruttego, lidera VVD, który kierował": not the clause before
         if frame.prep:
             return None
         return (self._inverted(frame, trigger, end) or self._previous_clause_subject(frame, trigger)
@@ -259,7 +262,12 @@ class ArgumentFinder:
         if k < 1 or doc[k].text != ",":
             return None
         span = self._span_ending_at(doc, k - 1)
-        return self._entity(span, frame) if span is not None else None
+        found = self._entity(span, frame) if span is not None else None
+        if found is None and span is not None:  # past an apposition: "Marka Ruttego, lidera VVD, który"
+            comma = next((j for j in range(span.start - 1, max(0, span.start - 5), -1) if doc[j].text == ","), None)
+            earlier = self._span_ending_at(doc, comma - 1) if comma else None
+            found = self._entity(earlier, frame) if earlier is not None else None
+        return found
 
     def _previous_clause_subject(self, frame: Frame, trigger: Token) -> Argument | None:
         """A subject shared with the previous clause of the sentence ("X przybył do Y,
