@@ -636,3 +636,8 @@ def test_entities_a_foreign_surname_in_e_takes_the_nominative_the_article_gives(
     found = entities(nlp, "Rutte odchodzi do NATO. Schoof zastąpił Marka Ruttego, wieloletniego lidera VVD.")
     assert {name for name, cls in found if cls == "Person"} >= {"Marek Rutte"}
     assert not any("Rutti" in name for name, _ in found)
+
+
+def test_entities_the_palestinian_authority_is_a_governing_body_not_the_state(nlp):
+    assert ("Autonomia Palestyńska", "GovernmentOrganization") in entities(
+        nlp, "Rozmawiał z prezydentem Autonomii Palestyńskiej Mahmudem Abbasem.")
