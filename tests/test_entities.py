@@ -641,3 +641,8 @@ def test_entities_a_foreign_surname_in_e_takes_the_nominative_the_article_gives(
 def test_entities_the_palestinian_authority_is_a_governing_body_not_the_state(nlp):
     assert ("Autonomia Palestyńska", "GovernmentOrganization") in entities(
         nlp, "Rozmawiał z prezydentem Autonomii Palestyńskiej Mahmudem Abbasem.")
+
+
+def test_entities_a_palace_names_a_place_and_dutch_ten_joins_a_name(nlp):
+    assert ("Huis ten Bosch", "Location") in entities(nlp, "Król zaprzysiągł rząd w pałacu Huis ten Bosch w Hadze.")
+    assert entities(nlp, "Kupił ten dom od Jana Kowalskiego.") == {("Jan Kowalski", "Person")}
