@@ -646,3 +646,18 @@ def test_entities_the_palestinian_authority_is_a_governing_body_not_the_state(nl
 def test_entities_a_palace_names_a_place_and_dutch_ten_joins_a_name(nlp):
     assert ("Huis ten Bosch", "Location") in entities(nlp, "Król zaprzysiągł rząd w pałacu Huis ten Bosch w Hadze.")
     assert entities(nlp, "Kupił ten dom od Jana Kowalskiego.") == {("Jan Kowalski", "Person")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Do eskalacji doszło w wiosce Banjska.", {("Banjska", "City")}),
+    ("Samoloty uderzyły w portowym mieście Al-Hudajda.", {("Al-Hudajda", "City")}),
+    ("Myśliwce wystartowały z bazy Akrotiri na Cyprze.", {("Akrotiri", "Location"), ("Cypr", "Country")}),
+    ("Umowę zawarł algierski państwowy gigant Sonatrach.", {("Sonatrach", "Company")}),
+])
+def test_entities_kind_nouns_of_towns_bases_and_giants(nlp, text, expected):
+    assert entities(nlp, text) == expected
+
+
+def test_entities_a_region_inside_an_organisations_name_is_no_entity_of_its_own(nlp):
+    doc = nlp("Xi mówił na szczycie Forum Współpracy Gospodarczej Azji i Pacyfiku (APEC).")
+    assert {e.kb_id_ for e in doc.spans["gb_nested"]} == set()

@@ -967,11 +967,14 @@ class EntityRecognizer:
         own, though not separate mentions in `doc.ents`. A name's own head ("Azja" in "Azja
         Środkowa"), a prepositional phrase ("w Europie"), a part of a route ("Baku–Tbilisi")
         or of a place's name ("Gazy" in "Strefa Gazy", "Afryki" in "Republika Południowej
-        Afryki") is not."""
+        Afryki") is not, nor a region or sea that only describes the organisation's reach
+        ("Azji" in "Forum Współpracy Gospodarczej Azji i Pacyfiku")."""
         nested = []
         entities = [e for e in doc.ents if self.top_class.get(e.label_) == "Organization"]
         covering = {i: entity for entity in entities for i in range(entity.start, entity.end)}
         for match in matches:
+            if self.top_class.get(match.label_) == "Location":
+                continue
             previous = doc[match.start - 1] if match.start else None
             if previous is None or previous.is_punct or previous.pos_ == "ADP":
                 continue
