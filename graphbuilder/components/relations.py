@@ -60,11 +60,12 @@ class RelationExtractor(ArgumentFinder):
         resolved to the people the first pass found holding those roles."""
         sentence_of = {token.i: index for index, sent in enumerate(doc.sents) for token in sent}
         facts = self._facts(doc, sentence_of)
-        if self._resolve_role_phrases(doc, facts.values(), sentence_of):
+        implied = self._resolve_role_phrases(doc, facts.values(), sentence_of)
+        if doc.spans.get(ROLE_MENTIONS):
             for key, fact in self._facts(doc, sentence_of).items():
                 if key not in facts or facts[key].confidence < fact.confidence:
                     facts[key] = fact
-        for fact in doc.user_data.pop("gb_implied_roles", []):
+        for fact in implied:
             facts.setdefault((fact.subject, fact.predicate, fact.object, fact.sentence), fact)
         facts.update(self._on_behalf(facts.values()))
         doc._.facts = self._drop_visits_home(list(facts.values()))
@@ -105,14 +106,15 @@ class RelationExtractor(ArgumentFinder):
                         facts[key] = fact
         return facts
 
-    def _resolve_role_phrases(self, doc: Doc, facts, sentence_of: dict[int, int]) -> bool:
+    def _resolve_role_phrases(self, doc: Doc, facts, sentence_of: dict[int, int]) -> list[Fact]:
         """A role phrase with no name ("rosyjskiego dyktatora", "z rosyjskim ministrem",
         "sekretarz stanu przyleciał", "szef amerykańskiej dyplomacji") is the person an
         earlier sentence gave that role in that country, else the person an earlier sentence
         named with the same role noun ("premier Mateusz Morawiecki" ... "polski premier"),
         never a former holder ("ówczesny szef polskiej dyplomacji"). The phrase becomes a
         mention of that person (`doc.spans["gb_roles"]`); a country the phrase adds to a
-        role named without one is a fact: "polski premier" makes Morawiecki Poland's leader."""
+        role named without one is a fact, returned: "polski premier" makes Morawiecki
+        Poland's leader."""
         holders: dict[tuple[str, str], list[tuple[int, tuple[str, str]]]] = {}
         for fact in facts:
             if fact.predicate in HOME_PREDICATES and fact.subject != ARTICLE and fact.modality != "former":
@@ -141,8 +143,7 @@ class RelationExtractor(ArgumentFinder):
         if found:
             doc.spans[ROLE_MENTIONS] = found
             doc.ents = filter_spans(list(doc.ents) + found)
-        doc.user_data["gb_implied_roles"] = implied
-        return bool(found)
+        return implied
 
     def _role_at(self, token: Token) -> tuple[str, str, int] | None:
         """(role, predicate, end) of the role noun phrase the token starts: "premier",
