@@ -209,9 +209,7 @@ def _lower_name_part(token: Token) -> bool:
 def _is_product_code(token: Token) -> bool:
     """Capitals with three digits or more ("AP1000"), or capitals hyphened to a number
     ("MQ-9", "S-400"): a model's code, not an organisation ("G20")."""
-    doc, i = token.doc, token.i
-    hyphened = i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ \
-        and not doc[i + 1].whitespace_ and doc[i + 2].like_num
+    hyphened = _before_a_hyphen(token) and token.doc[token.i + 2].like_num
     return token.text[:1].isupper() and any(c.isalpha() for c in token.text) and (
         sum(c.isdigit() for c in token.text) >= 3 or (token.is_upper and hyphened))
 
@@ -987,9 +985,8 @@ class EntityRecognizer:
         """Nationality adjectives ("rosyjski") and others naming an entity ("unijny"), and the
         first part of a compound one ("polsko-" in "polsko-amerykańska": polski)."""
         for token in doc:
-            lemmas = [a.lemma.lower() for a in token._.analyses if a.pos_class in {"adj", "adja"}]
-            if _before_a_hyphen(token) and token.lower_.endswith("o"):
-                lemmas.append(token.lower_[:-1] + "i")
+            analyses = self.analyser.analyse(token.text + "-") if _before_a_hyphen(token) else token._.analyses
+            lemmas = [a.lemma.lower() for a in analyses if a.pos_class in {"adj", "adja"}]  # "polsko-": polski
             lemma = next((lemma for lemma in lemmas if lemma in self.lexicon.adjectives), None)
             if lemma is not None:
                 cls, name = self.lexicon.adjectives[lemma]
