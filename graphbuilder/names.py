@@ -337,8 +337,8 @@ class NameNormaliser:
             adjectives = [a for a in token._.analyses if a.pos_class == "adj"]
             nouns = [a for a in token._.analyses if a.pos_class in {"subst", "depr"}]
             following = tokens[index + 1]._.analyses if index + 1 < len(tokens) else ()
-            agrees = any(_agrees(a, n.features) for a in adjectives for n in following if n.pos_class == "subst")
-            if nouns and not agrees:
+            modifies = any(agrees(a, n.features) for a in adjectives for n in following if n.pos_class == "subst")
+            if nouns and not modifies:
                 return index
             if not adjectives:
                 return None
@@ -358,7 +358,7 @@ class NameNormaliser:
         neighbours = list(range(head - 1, -1, -1)), list(range(head + 1, len(tokens)))
         for side in neighbours:
             for index in side:
-                if not any(_agrees(a, wanted) for a in tokens[index]._.analyses if a.pos_class == "adj"):
+                if not any(agrees(a, wanted) for a in tokens[index]._.analyses if a.pos_class == "adj"):
                     break
                 result.append(index)
         return result
@@ -413,7 +413,7 @@ def _before_hyphen(token: Token, span: Span) -> bool:
     return all(tag_features(a.tag).get("case") == {"nom"} for a in known)
 
 
-def _agrees(adjective: Analysis, noun_features: dict[str, frozenset[str]]) -> bool:
+def agrees(adjective: Analysis, noun_features: dict[str, frozenset[str]]) -> bool:
     features = adjective.features
     return all(features.get(name, frozenset()) & noun_features.get(name, frozenset())
                for name in ("case", "number", "gender") if name in noun_features)

@@ -141,6 +141,7 @@ class Lexicon:
     demonyms: dict[str, str]  # a people's noun -> its country: "Rosjanin" -> Rosja
     capitals: dict[str, str]  # country name -> capital name
     roles: dict[str, str]  # role noun lemma (may be two words) -> predicate
+    role_kinds: dict[str, str] = field(default_factory=dict)  # "szef rządu" -> "premier": the same role
     abbreviations: list[str] = field(default_factory=list)
     institutions: dict[str, str | None] = field(default_factory=dict)  # generic name -> default country
     heads: dict[str, str] = field(default_factory=dict)  # head noun of a name -> its class ("opera")
@@ -175,9 +176,11 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     lexdir = (directory or ontology_dir()) / "lexicon"
     countries = list(read_jsonl(lexdir / "countries.jsonl"))
     roles: dict[str, str] = {}
+    role_kinds: dict[str, str] = {}
     for row in read_jsonl(lexdir / "roles.jsonl"):
         for lemma in [row["lemma"], *row.get("forms", [])]:
             roles[lemma] = row["predicate"]
+            role_kinds[lemma] = row.get("same_as", row["lemma"])
     abbreviations_file = lexdir / "abbreviations.txt"
     return Lexicon(
         entries=list(_entries(lexdir)),
@@ -186,6 +189,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         demonyms={demonym: row["name"] for row in countries for demonym in row.get("demonyms", [])},
         capitals={row["name"]: row["capital"] for row in countries if row.get("capital")},
         roles=roles,
+        role_kinds=role_kinds,
         abbreviations=abbreviations_file.read_text(encoding="utf-8").split()
         if abbreviations_file.exists() else [],
         institutions={row["name"]: row.get("default_country") for row in read_jsonl(lexdir / "institutions.jsonl")},

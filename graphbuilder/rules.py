@@ -22,6 +22,8 @@ Frame positions:
 - `article`: the article itself (for reportedBy);
 - `sentence`: any entity of the frame's classes in the sentence ("rurociągu X ... przez Y");
 - `where`: the place of a relative "w X, gdzie ..." before the trigger;
+- `last_city`: the city named last, in the sentence or the one before, when the trigger
+  follows a preposition ("do Kijowa. W stolicy Ukrainy");
 - `next`: the entity right after the trigger ("rosyjski Gazprom");
 - `owner`: the country whose forces are the subject, as a genitive or nationality adjective
   of one of the frame's `heads` ("wojska Rosji", "rosyjskie drony", "armia izraelska");
@@ -56,7 +58,7 @@ from .ontology import Lexicon, Ontology, read_jsonl
 
 MODALITIES = ("former", "planned", "intended", "possible")  # as `Fact.modality` and gb:modality
 POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "adjective_first", "adjective_after", "apposition", "before_comma",
-                       "before", "article", "sentence", "where", "next", "self", "inner", "owner"})
+                       "before", "article", "sentence", "where", "last_city", "next", "self", "inner", "owner"})
 
 
 @dataclass(frozen=True)

@@ -661,3 +661,18 @@ def test_entities_kind_nouns_of_towns_bases_and_giants(nlp, text, expected):
 def test_entities_a_region_inside_an_organisations_name_is_no_entity_of_its_own(nlp):
     doc = nlp("Xi mówił na szczycie Forum Współpracy Gospodarczej Azji i Pacyfiku (APEC).")
     assert {e.kb_id_ for e in doc.spans["gb_nested"]} == set()
+
+
+def test_entities_a_known_body_followed_by_i_and_a_capitalised_genitive_is_a_longer_name(nlp):
+    """The gazetteer's "Rada Bezpieczeństwa Narodowego" is the start of Ukraine's council; the
+    secretary named after it in the role's case is a person of his own."""
+    found = entities(nlp, "Rozmawiał z sekretarzem Rady Bezpieczeństwa Narodowego i Obrony Ukrainy Rustemem Umierowem.")
+    assert ("Rada Bezpieczeństwa Narodowego i Obrony Ukrainy", "Organization") in found
+    assert ("Rustem Umierow", "Person") in found
+    assert {name for name, _ in entities(nlp, "Sojusz współpracuje z NATO i Unią Europejską.")} \
+        == {"NATO", "Unia Europejska"}
+
+
+@pytest.mark.parametrize("text", ["Polski minister rozmawiał z nim.", "Polskie władze protestują."])
+def test_entities_a_sentence_initial_nationality_adjective_before_its_noun_is_no_country(nlp, text):
+    assert entities(nlp, text) == set()

@@ -434,3 +434,19 @@ def test_relations_a_relative_subject_is_its_antecedent_past_an_apposition_not_t
     found = facts(nlp, "Dick Schoof zastąpił Jana Kowalskiego, wieloletniego lidera PiS, który kierował rządem.")
     assert ("Dick Schoof", "leaderOf", "Prawo i Sprawiedliwość") not in found
     assert ("Jan Kowalski", "leaderOf", "Prawo i Sprawiedliwość") in found
+
+
+def test_relations_a_role_phrase_resolves_to_the_holder_of_the_same_role_named_otherwise(nlp):
+    """ "szef resortu" is a minister (`same_as` in roles.jsonl); the country it adds is a fact."""
+    found = facts(nlp, "Minister obrony narodowej Władysław Kosiniak-Kamysz przybył do Kijowa. "
+                       "W stolicy Ukrainy szef polskiego resortu obrony spotkał się z Denysem Szmyhalem.")
+    assert {("Władysław Kosiniak-Kamysz", "ministerOf", "Polska"),
+            ("Władysław Kosiniak-Kamysz", "meetsWith", "Denys Szmyhal"),
+            ("Kijów", "capitalOf", "Ukraina")} <= found
+
+
+def test_relations_a_two_word_role_is_not_also_its_first_words_role(nlp):
+    assert facts(nlp, "Sekretarz generalny NATO Jens Stoltenberg przyleciał do Wilna.") == {
+        ("Jens Stoltenberg", "leaderOf", "NATO"), ("Jens Stoltenberg", "visits", "Wilno")}
+    assert ("Siergiej Szojgu", "affiliatedWith", "Rada Bezpieczeństwa Rosji") in facts(
+        nlp, "Spotkał się z sekretarzem Rady Bezpieczeństwa Rosji Siergiejem Szojgu.")

@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 from ..morph import CASES, Analyser, Analysis
 from .. import coref, nkjp
 from ..gazetteer import Gazetteer, WordTest
-from ..names import DASHES, PERSON_CATEGORIES, Ending, NameNormaliser, cases_of, is_name_part
+from ..names import DASHES, PERSON_CATEGORIES, Ending, NameNormaliser, agrees, cases_of, is_name_part
 from ..ontology import load_lexicon, load_ontology, ontology_dir, read_jsonl
 
 QUOTES = frozenset({"„", '"', "«", "“"})
@@ -141,6 +141,10 @@ def _is_demonym(token: Token) -> bool:
     common noun, so it starts no name however Morfeusz or the NER also read it (as a surname,
     "Niemcy" or "Czechów"); nationality words are never entities of their own."""
     return any(a.is_common and a.lemma[:1].isupper() for a in token._.analyses)
+
+
+def _first_name_readings(token: Token) -> list[Analysis]:
+    return [a for a in token._.analyses if "imię" in a.categories and "sg" in a.features.get("number", ())]
 
 
 def _is_initial(token: Token) -> bool:
@@ -310,6 +314,7 @@ class EntityRecognizer:
             if end - start == 1 and _is_sentence_start(doc[start]) and self._common_noun_by_position(doc[start], name):
                 continue  # "Fakt, że ..." is not the newspaper Fakt, "Gaz będzie płynął" not Gaza
             if end - start == 1 and (self._adjective_not_place(doc[start], name) or self._first_name_of(doc, start)
+                                     or self._adjective_by_position(doc, start)
                                      or self._surname_after_first_name(doc, start, name)):
                 continue
             spans.append(Span(doc, start, end, label=self.entries[name].cls, kb_id=name))
@@ -363,6 +368,16 @@ class EntityRecognizer:
             and _is_capitalised(previous) and bool(previous.whitespace_) \
             and any("imię" in a.categories and a.lemma[:1].isupper() for a in previous._.analyses) \
             and not _is_common_word(previous) and not _capital_from_position(previous)
+
+    def _adjective_by_position(self, doc: Doc, i: int) -> bool:
+        """A sentence's first word that can be a nationality adjective agreeing with the noun
+        after it is that adjective, capitalised by its position: "Polski minister rozmawiał"
+        (not the genitive of Polska)."""
+        if not _is_sentence_start(doc[i]) or i + 1 >= len(doc) or not doc[i + 1].is_lower:
+            return False
+        adjectives = [a for a in doc[i]._.analyses if a.pos_class == "adj" and a.lemma.lower() in self.lexicon.adjectives]
+        nouns = [a for a in doc[i + 1]._.analyses if a.pos_class == "subst"]
+        return any(agrees(a, n.features) for a in adjectives for n in nouns)
 
     def _adjective_not_place(self, token: Token, name: str) -> bool:
         """ "Polskiej" is the adjective ("Polskiej Akcji Humanitarnej") or a woman named
@@ -422,6 +437,11 @@ class EntityRecognizer:
         chunks: list[tuple[Span, list[Span]]] = []
         i = 0
         while i < len(doc):
+            if i in by_start and self._known_name_goes_on(doc, by_start[i], inside):
+                end, inner = self._grow_chunk(doc, i, by_start, inside, organisation=True, end=by_start[i].end)
+                chunks.append((doc[i:end], [by_start[i], *inner]))
+                i = end
+                continue
             if i in inside or not self._is_name_like(doc[i]) or self._is_demonym(doc[i]) or _is_roman_numeral(doc[i]):
                 i += 1
                 continue
@@ -435,6 +455,17 @@ class EntityRecognizer:
                 chunks.append((doc[start:end], inner))
             i = end
         return chunks
+
+    def _known_name_goes_on(self, doc: Doc, known: Span, inside: set[int]) -> bool:
+        """A known organisation's name followed by "i" and a capitalised common noun in the
+        genitive is part of a longer name: "Rady Bezpieczeństwa Narodowego i Obrony Ukrainy"
+        (not "NATO i Unii Europejskiej", whose second name starts with a head noun or is known)."""
+        i = known.end + 1
+        if self.top_class.get(known.label_) != "Organization" or i >= len(doc) or doc[i - 1].lower_ != "i":
+            return False
+        token = doc[i]
+        return i not in inside and _is_capitalised(token) and not _is_sentence_start(token) \
+            and _has_common_reading(token) and not self._is_head(token) and "gen" in cases_of(token._.analyses)
 
     def _head_before_a_person(self, doc: Doc, start: int, end: int) -> bool:
         """A sentence-initial head noun before a person's full name is the common noun, not
@@ -475,9 +506,10 @@ class EntityRecognizer:
         return self._grow_chunk(doc, start, by_start, inside, organisation=self._is_head(doc[start]))
 
     def _grow_chunk(self, doc: Doc, start: int, by_start: dict[int, Span], inside: set[int],
-                    organisation: bool, joined_from: int = 2) -> tuple[int, list[Span]]:
-        """`joined_from`: how many words a name has before a connector may join more."""
-        end, inner = start + 1, []
+                    organisation: bool, joined_from: int = 2, end: int | None = None) -> tuple[int, list[Span]]:
+        """`joined_from`: how many words a name has before a connector may join more; `end`:
+        where to go on from, past a known name the chunk starts with."""
+        end, inner = end or start + 1, []
         while end < len(doc):
             token = doc[end]
             if self._person_after_name(doc, start, end):
@@ -509,17 +541,29 @@ class EntityRecognizer:
         if _is_acronym(doc[i]):
             return False  # "Komisji ECOWAS Omar Alieu Touray": the acronym is the body's
         head = next((j for j in range(start, i) if self._is_head(doc[j])), None)
-        if head is None or i + 1 >= len(doc) or not _is_capitalised(doc[i + 1]) or not self._after_role(doc, start):
+        role = self._role_before(doc, start)
+        if head is None or i + 1 >= len(doc) or not _is_capitalised(doc[i + 1]) or role is None:
             return False
         head_cases = cases_of(doc[head]._.analyses)
+        oblique = (cases_of(role._.analyses) & self._name_word_cases(doc[i])) - {"nom"} - head_cases
+        if oblique:
+            return True  # "z sekretarzem Rady ... i Obrony Ukrainy Rustemem Umierowem"
         if "nom" in head_cases:
             return False
-        first_names = [a for a in doc[i]._.analyses if "imię" in a.categories and "sg" in a.features.get("number", ())]
-        if first_names:
+        if first_names := _first_name_readings(doc[i]):
             return "nom" in cases_of(first_names) and not head_cases & cases_of(first_names)
         if _is_unknown(doc[i]):
             return not head_cases & {case for _, case in self.normaliser.candidates(doc[i].text, "m")}
         return _is_unknown(doc[i + 1]) and not head_cases & cases_of(doc[i]._.analyses)  # "Omar" (a lobster) Alieu
+
+    def _name_word_cases(self, token: Token) -> frozenset[str]:
+        """The cases a word of a person's name may be in: its first-name readings', or the
+        endings of a word Morfeusz does not know."""
+        if first_names := _first_name_readings(token):
+            return cases_of(first_names)
+        if _is_unknown(token):
+            return frozenset(case for _, case in self.normaliser.candidates(token.text, "m"))
+        return frozenset()
 
     def _body_before_its_head(self, doc: Doc, start: int, i: int) -> bool:
         """ "szef Sonatrachu Toufik Hakkar": one unknown word with a case ending after the
@@ -530,14 +574,14 @@ class EntityRecognizer:
             and bool(self.normaliser.candidates(doc[start].text, "m")) \
             and _is_capitalised(doc[i]) and not self.normaliser.candidates(doc[i].text, "m")
 
-    def _after_role(self, doc: Doc, start: int) -> bool:
+    def _role_before(self, doc: Doc, start: int) -> Token | None:
         """A role noun right before the name, past adjectives ("Sekretarz generalny")."""
         for token in reversed(doc[max(0, start - 3):start]):
             if self.normaliser.role_nouns & set(token._.lemmas):
-                return True
+                return token
             if token.pos_ != "ADJ":
-                return False
-        return False
+                return None
+        return None
 
     def _after_joiners(self, doc: Doc, i: int, organisation: bool) -> int:
         """Index of the first token after a run of joiners starting at i ("von der")."""

@@ -161,7 +161,7 @@ class ArgumentFinder:
             "after_trigger": self._after_trigger, "adjective": self._adjective, "adjective_first": self._adjective_first,
             "adjective_after": self._adjective_after,
             "apposition": self._apposition, "before_comma": self._before_comma, "before": self._before,
-            "sentence": self._sentence, "where": self._where, "next": self._next,
+            "sentence": self._sentence, "where": self._where, "next": self._next, "last_city": self._last_city,
             "self": self._self, "inner": self._inner, "owner": self._owner,
         }.get(frame.position)
         if frame.position == "article":
@@ -650,6 +650,29 @@ class ArgumentFinder:
             return None
         span = self._span_ending_at(doc, trigger.i - 2)
         return self._entity(span, frame) if span is not None else None
+
+    def _last_city(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """ "przybył do Kijowa. W stolicy Ukrainy ...": a capital named only by its country,
+        after a preposition, is the city the text named last, in its sentence or the one
+        before, if no other place came between and the gazetteer does not know it as a city
+        that is no capital of that country. A name given after it ("w stolicy Ukrainy, Kijowie") is the
+        capital instead."""
+        doc = trigger.doc
+        if not trigger.i or doc[trigger.i - 1].pos_ != "ADP" or end >= len(doc) or doc[end].ent_iob_ != "B":
+            return None
+        country = _entity_span(doc, end, next((i for i in range(end + 1, len(doc)) if doc[i].ent_iob_ != "I"), len(doc)))
+        after = doc[country.end:country.end + 3]
+        if any(self.ontology.top_class.get(t.ent_type_) == "City" for t in after):
+            return None
+        start = doc[trigger.sent.start - 1].sent.start if trigger.sent.start else 0
+        places = [span for span in self._spans_between(doc, start, trigger.i)
+                  if self.ontology.top_class.get(span.label_) in {"Country", "City", "Location"}]
+        if not places or self.ontology.top_class.get(places[-1].label_) != "City":
+            return None
+        city = places[-1].kb_id_
+        if city in self.place_country and self.capital_of.get(city) != country.kb_id_:
+            return None
+        return self._entity(places[-1], frame)
 
     def _sentence(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The first entity of the frame's classes anywhere in the trigger's sentence."""

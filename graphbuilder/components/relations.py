@@ -96,10 +96,11 @@ class RelationExtractor(ArgumentFinder):
         for token in doc:
             lemmas = trigger_lemmas(token)
             rules = {id(r): r for lemma in lemmas for r in self.by_trigger.get(lemma, ())}
+            longer = self._role_at(token) if rules else None
             for rule in rules.values():
                 end = self._trigger_end(token, lemmas, rule)
-                if end < 0:
-                    continue
+                if end < 0 or (longer and end == token.i + 1 and longer[2] > end and longer[1] != rule.predicate):
+                    continue  # "sekretarz generalny NATO" leads it; the "sekretarz" alone is another role
                 for fact in self.apply(rule, token, end, sentence_of[token.i]):
                     key = (fact.subject, fact.predicate, fact.object, fact.sentence)
                     if key not in facts or facts[key].confidence < fact.confidence:
@@ -110,7 +111,8 @@ class RelationExtractor(ArgumentFinder):
         """A role phrase with no name ("rosyjskiego dyktatora", "z rosyjskim ministrem",
         "sekretarz stanu przyleciał", "szef amerykańskiej dyplomacji") is the person an
         earlier sentence gave that role in that country, else the person an earlier sentence
-        named with the same role noun ("premier Mateusz Morawiecki" ... "polski premier"),
+        named with the same role ("premier Mateusz Morawiecki" ... "polski premier", "szef
+        rządu"; `same_as` in `roles.jsonl`),
         never a former holder ("ówczesny szef polskiej dyplomacji"). The phrase becomes a
         mention of that person (`doc.spans["gb_roles"]`); a country the phrase adds to a
         role named without one is a fact, returned: "polski premier" makes Morawiecki
@@ -132,8 +134,10 @@ class RelationExtractor(ArgumentFinder):
             if not earlier:
                 elsewhere = {person for (held, p), people in holders.items() if country and p == predicate
                              and held != country for _, person in people}
+                kind = self.lexicon.role_kinds.get(lemma, lemma)
                 earlier = [(position, person) for position, role_lemma, person in named
-                           if role_lemma == lemma and position < token.i and person not in elsewhere]
+                           if self.lexicon.role_kinds.get(role_lemma, role_lemma) == kind
+                           and position < token.i and person not in elsewhere]
                 if earlier and country and self._allowed(predicate, max(earlier)[1], ("Country", country)):
                     implied.append(Fact(max(earlier)[1], predicate, ("Country", country), sentence_of[token.i],
                                         UNSURE, "role-mention"))
@@ -154,8 +158,11 @@ class RelationExtractor(ArgumentFinder):
         i = token.i + 1
         while i < min(len(doc), token.i + 3) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
             i += 1
-        if i < len(doc) and (two := f"{lemma} {doc[i].lower_}") in self.lexicon.roles:
-            return two, self.lexicon.roles[two], i + 1
+        for j in range(token.i + 1, min(i + 1, len(doc))):  # "sekretarz generalny", "szef [...] dyplomacji"
+            two = next((two for word in (doc[j].lower_, doc[j].lemma_.lower())
+                        if (two := f"{lemma} {word}") in self.lexicon.roles), None)
+            if two is not None:
+                return two, self.lexicon.roles[two], j + 1
         return (lemma, self.lexicon.roles[lemma], token.i + 1) if lemma in self.lexicon.roles else None
 
     def _unnamed_role_phrase(self, token: Token, role: tuple[str, str, int]) -> tuple[int, str | None] | None:

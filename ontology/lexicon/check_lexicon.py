@@ -80,7 +80,7 @@ SCHEMAS: dict[str, list[tuple[str, type | tuple[type, ...]]]] = {
     ],
 }
 ROLE_KEYS_REQUIRED = ["lemma", "predicate"]
-ROLE_KEYS_OPTIONAL = ["forms", "note"]
+ROLE_KEYS_OPTIONAL = ["forms", "same_as", "note"]
 
 CLASSES: dict[str, set[str]] = {
     "countries.jsonl": {"Country"},
@@ -310,11 +310,12 @@ def load_roles(path: Path, rep: Report) -> list[dict[str, Any]]:
     """Load and validate roles.jsonl."""
     rows = load_jsonl(path, rep)
     seen: Counter[str] = Counter()
+    lemmas = {r.get("lemma") for r in rows}
     for r in rows:
         where = f"{path.name}:{r['__line']}"
         keys = [k for k in r if k != "__line"]
         if keys[:2] != ROLE_KEYS_REQUIRED or any(k not in ROLE_KEYS_OPTIONAL for k in keys[2:]):
-            rep.error(f"{where}: keys {keys} not lemma, predicate[, forms][, note]")
+            rep.error(f"{where}: keys {keys} not lemma, predicate[, forms][, same_as][, note]")
         if keys[2:] != [k for k in ROLE_KEYS_OPTIONAL if k in keys[2:]]:
             rep.error(f"{where}: optional keys out of order: {keys[2:]}")
         if r.get("predicate") not in PREDICATES:
@@ -327,6 +328,8 @@ def load_roles(path: Path, rep: Report) -> list[dict[str, Any]]:
             rep.error(f"{where}: forms must be a non-empty list of strings")
         if "note" in r and not isinstance(r["note"], str):
             rep.error(f"{where}: note must be a string")
+        if "same_as" in r and r["same_as"] not in lemmas:
+            rep.error(f"{where}: same_as {r['same_as']!r} is no role's lemma")
         for f in [r.get("lemma", ""), *r.get("forms", [])]:
             seen[f] += 1
     for f, n in seen.items():
