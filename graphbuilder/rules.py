@@ -34,6 +34,8 @@ Rule options: `negated` (the predicate under "nie"), `mutual` (coordinated argum
 relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's own country),
 `passive` (a passive participle trigger swaps the frames: the agent is "przez" + accusative,
 a direct object becomes the nominative subject: "Kijów został zaatakowany przez Rosję"),
+`verb_form` (the trigger counts only as a `passive_participle`: "objęty sankcjami USA", not
+"objął sankcjami X"; or only `finite`: "Indie przewodniczą G20", not "była przewodnicząca"),
 `copula` (a predicate noun counts only with "być", "zostać", "stać się": "Polska jest
 członkiem NATO", "Członkiem NATO jest Polska", not "Rosja wezwała członków NATO"), `on_behalf` (role predicates whose
 holders act for what they lead: when the prime ministers of X and Y sign, X and Y agree),
@@ -56,6 +58,7 @@ from pathlib import Path
 
 from .ontology import Lexicon, Ontology, read_jsonl
 
+VERB_FORMS = (None, "finite", "passive_participle")
 MODALITIES = ("former", "planned", "intended", "possible")  # as `Fact.modality` and gb:modality
 POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "adjective_first", "adjective_after", "apposition", "before_comma",
                        "before", "article", "sentence", "where", "last_city", "next", "self", "inner", "owner"})
@@ -104,6 +107,7 @@ class Rule:
     mutual: bool = False  # coordinated arguments ("X i Y podpisali") relate to each other too
     not_home: bool = False  # drop when the subject belongs to the object's country (visits)
     passive: bool = False  # a passive participle trigger takes "przez" + acc as the agent
+    verb_form: str | None = None  # "finite" or "passive_participle": the trigger counts only so
     copula: bool = False  # the trigger noun counts only after a copula ("jest członkiem")
     on_behalf: frozenset[str] = frozenset()  # role predicates whose holders act for what they lead
     modality: str | None = None  # every fact's modality ("former" for leaving a bloc)
@@ -176,6 +180,7 @@ def parse_rule(data: dict, lexicon: Lexicon, source: str) -> Rule:
         mutual=bool(data.get("mutual", False)),
         not_home=bool(data.get("not_home", False)),
         passive=bool(data.get("passive", False)),
+        verb_form=data.get("verb_form"),
         copula=bool(data.get("copula", False)),
         on_behalf=_as_set(data.get("on_behalf")),
         modality=data.get("modality"),
@@ -186,6 +191,8 @@ def parse_rule(data: dict, lexicon: Lexicon, source: str) -> Rule:
 
 def check_rule(rule: Rule, ontology: Ontology) -> None:
     """A rule must use ontology predicates and classes its domain and range allow."""
+    if rule.verb_form not in VERB_FORMS:
+        raise ValueError(f"unknown verb_form {rule.verb_form!r}")
     if unknown := rule.on_behalf - set(ontology.predicates):
         raise ValueError(f"unknown predicates {sorted(unknown)} in on_behalf")
     for predicate in filter(None, (rule.predicate, rule.negated)):

@@ -676,3 +676,15 @@ def test_entities_a_known_body_followed_by_i_and_a_capitalised_genitive_is_a_lon
 @pytest.mark.parametrize("text", ["Polski minister rozmawiał z nim.", "Polskie władze protestują."])
 def test_entities_a_sentence_initial_nationality_adjective_before_its_noun_is_no_country(nlp, text):
     assert entities(nlp, text) == set()
+
+
+def test_entities_companies_after_a_plural_kind_noun_and_foreign_words_for_firms(nlp):
+    found = entities(nlp, "USA nałożyły sankcje na rosyjskie koncerny naftowe Gazprom Nieft i Surgutnieftiegaz. "
+                          "Waszyngton objął restrykcjami Gazprombank.")
+    assert {("Gazprom Nieft", "Company"), ("Surgutnieftiegaz", "Company"), ("Gazprombank", "Company")} <= found
+    assert ("Gazprom", "Company") not in found
+
+
+def test_entities_a_department_names_a_government_body_with_its_country(nlp):
+    assert ("Departament Skarbu Stanów Zjednoczonych", "GovernmentOrganization") in entities(
+        nlp, "Według Departamentu Skarbu Stanów Zjednoczonych sankcje są skuteczne.")

@@ -450,3 +450,17 @@ def test_relations_a_two_word_role_is_not_also_its_first_words_role(nlp):
         ("Jens Stoltenberg", "leaderOf", "NATO"), ("Jens Stoltenberg", "visits", "Wilno")}
     assert ("Siergiej Szojgu", "affiliatedWith", "Rada Bezpieczeństwa Rosji") in facts(
         nlp, "Spotkał się z sekretarzem Rady Bezpieczeństwa Rosji Siergiejem Szojgu.")
+
+
+def test_relations_verb_forms_a_rule_is_limited_to(nlp):
+    """ "objął restrykcjami X" is no "objęty sankcjami X" read backwards; "przewodnicząca" after
+    a name is a role noun, not the verb "przewodniczyć" of a country's chairmanship."""
+    assert facts(nlp, "W listopadzie Waszyngton objął restrykcjami Gazprombank.") == {
+        ("Stany Zjednoczone", "sanctions", "Gazprombank")}
+    assert facts(nlp, "– Stany Zjednoczone działają – oświadczyła Janet Yellen, była przewodnicząca "
+                      "Rezerwy Federalnej.") == {("Janet Yellen", "leaderOf", "Rezerwa Federalna")}
+
+
+def test_relations_a_plural_nationality_adjective_locates_every_listed_company(nlp):
+    found = facts(nlp, "Sankcje objęły rosyjskie firmy ubezpieczeniowe Ingosstrach i AlfaStrachowanie.")
+    assert {("Ingosstrach", "locatedIn", "Rosja"), ("AlfaStrachowanie", "locatedIn", "Rosja")} <= found

@@ -61,6 +61,7 @@ class NameCues:
     heads: dict[str, str]  # head noun lemma -> class
     words: dict[str, str]  # a word that marks a foreign name's class ("Times" -> MediaOrganization)
     surname_suffixes: tuple[str, ...]
+    company_suffixes: tuple[str, ...]  # "Gazprombank", "Rosnieft", "Naftogaz": a foreign word for a firm
     particles: frozenset[str]
     connectors: frozenset[str]
     things: frozenset[str]  # nouns whose capitalised complement names a thing: "systemy Patriot"
@@ -79,6 +80,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         heads=load_lexicon(lexdir.parent).heads,
         words={row["word"]: row["class"] for row in read_jsonl(lexdir / "name_words.jsonl")},
         surname_suffixes=tuple(sorted(cues.get("surname_suffix", []), key=len, reverse=True)),
+        company_suffixes=tuple(cues.get("company_suffix", [])),
         particles=frozenset(cues.get("name_particle", [])),
         connectors=frozenset(cues.get("name_connector", [])),
         things=frozenset(cues.get("thing_noun", [])),
@@ -437,8 +439,8 @@ class EntityRecognizer:
         chunks: list[tuple[Span, list[Span]]] = []
         i = 0
         while i < len(doc):
-            if i in by_start and self._known_name_goes_on(doc, by_start[i], inside):
-                end, inner = self._grow_chunk(doc, i, by_start, inside, organisation=True, end=by_start[i].end)
+            if i in by_start and (longer := self._longer_known_name(doc, by_start[i], by_start, inside)):
+                end, inner = longer
                 chunks.append((doc[i:end], [by_start[i], *inner]))
                 i = end
                 continue
@@ -456,16 +458,24 @@ class EntityRecognizer:
             i = end
         return chunks
 
-    def _known_name_goes_on(self, doc: Doc, known: Span, inside: set[int]) -> bool:
+    def _longer_known_name(self, doc: Doc, known: Span, by_start: dict[int, Span],
+                           inside: set[int]) -> tuple[int, list[Span]] | None:
         """A known organisation's name followed by "i" and a capitalised common noun in the
         genitive is part of a longer name: "Rady Bezpieczeństwa Narodowego i Obrony Ukrainy"
-        (not "NATO i Unii Europejskiej", whose second name starts with a head noun or is known)."""
-        i = known.end + 1
-        if self.top_class.get(known.label_) != "Organization" or i >= len(doc) or doc[i - 1].lower_ != "i":
-            return False
-        token = doc[i]
-        return i not in inside and _is_capitalised(token) and not _is_sentence_start(token) \
-            and _has_common_reading(token) and not self._is_head(token) and "gen" in cases_of(token._.analyses)
+        (not "NATO i Unii Europejskiej", whose second name starts with a head noun or is known);
+        so is a known company's followed by one foreign word ("Gazprom Nieft"), unless a role
+        noun comes before it ("prezes Saab Johansson")."""
+        if self.top_class.get(known.label_) != "Organization" or known.end + 1 >= len(doc):
+            return None
+        after, token = doc[known.end], doc[known.end + 1]
+        if known.label_ == "Company" and _is_unknown(after) and _is_capitalised(after) and not _is_acronym(after) \
+                and not _is_capitalised(token) and self._role_before(doc, known.start) is None:
+            return known.end + 1, []  # "Gazprom Nieft"
+        if after.lower_ == "i" and known.end + 1 not in inside and _is_capitalised(token) \
+                and not _is_sentence_start(token) and _has_common_reading(token) and not self._is_head(token) \
+                and "gen" in cases_of(token._.analyses):
+            return self._grow_chunk(doc, known.start, by_start, inside, organisation=True, end=known.end)
+        return None
 
     def _head_before_a_person(self, doc: Doc, start: int, end: int) -> bool:
         """A sentence-initial head noun before a person's full name is the common noun, not
@@ -606,6 +616,8 @@ class EntityRecognizer:
         first = chunk[0]
         if (self._is_head(first) or self._is_place_head(first)) and (len(chunk) > 1 or inner):
             return self.cues.heads[first.lemma_.lower()]
+        if inner and inner[0].start == chunk.start and self.top_class.get(inner[0].label_) == "Organization":
+            return inner[0].label_  # "Gazprom Nieft": a known company's longer name
         if inner:  # "Forum Współpracy Gospodarczej Azji i Pacyfiku (APEC)" holds known places
             return "Organization" if _abbreviation_after(chunk) else None
         head = self.normaliser.head_index(list(chunk))
@@ -713,6 +725,8 @@ class EntityRecognizer:
         Umerowem"). Then the NER's label, else a Morfeusz category, the shape, or an acronym."""
         if self.names_no_entity(chunk):
             return None
+        if self._company_word(chunk):
+            return "Company"
         guess = self.category_class(chunk)
         lone, several = len(chunk) == 1 and guess in (None, "Person"), len(chunk) > 1 and guess == "Person"
         if self.shape_class(chunk) == "Person" and (lone or several or self._ends_in_a_surname(chunk)):
@@ -785,21 +799,36 @@ class EntityRecognizer:
         Al-Hudajda", "gazociągiem Transmed", a quoted title: 'dziennika "El Pais"'), also past
         adjectives that name no country ("firmy ubezpieczeniowe Ingosstrach"); not to a person's name ("rządu Tuska"), whose words Morfeusz knows as first names or
         surnames."""
-        doc, start = span.doc, span.start
-        quoted = start > 0 and doc[start - 1].text in QUOTES
-        start -= quoted
+        doc = span.doc
+        before = self._kind_noun_before(doc, span.start)
+        if before is None:
+            return None
+        kind = self.cues.heads[before.lemma_.lower()]
+        if len(span) > 1 and self._role_before_kind(doc, before.i):
+            return None  # "prezes europejskiego koncernu Guillaume Faury": the head, not the firm
+        quoted = span.start > 0 and doc[span.start - 1].text in QUOTES
+        person = any(PERSON_CATEGORIES & set(a.categories) for t in span for a in t._.analyses)
+        return None if person and not quoted and self.top_class.get(kind) == "Organization" else kind
+
+    def _kind_noun_before(self, doc: Doc, start: int, plural: bool = False) -> Token | None:
+        """The lower-case kind noun before the name at `start`, past a quote and adjectives;
+        past the names listed before it when it is plural ("koncerny naftowe Gazprom Nieft i
+        Surgutnieftiegaz")."""
+        start -= start > 0 and doc[start - 1].text in QUOTES
+        if start and doc[start - 1].lower_ in self.cues.joiners:
+            previous = start - 1
+            while previous > 0 and (doc[previous - 1].ent_iob_ in {"B", "I"} or _is_capitalised(doc[previous - 1])) \
+                    and not _is_sentence_start(doc[previous - 1]):
+                previous -= 1
+            return self._kind_noun_before(doc, previous, plural=True) if previous < start - 1 else None
         while start > 1 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower and not doc[start - 1]._.refers_to:
             start -= 1  # "firmy ubezpieczeniowe Ingosstrach", "koncernu energetycznego EDF"
         before = doc[start - 1] if start else None
-        if before is None or not (before.is_lower or _capital_from_position(before)) or before.pos_ != "NOUN":
+        if before is None or not (before.is_lower or _capital_from_position(before)) or before.pos_ != "NOUN" \
+                or (plural and "Plur" not in before.morph.get("Number")):
             return None
         kind = self.cues.heads.get(before.lemma_.lower())
-        if kind is None or self.top_class.get(kind) not in ("Organization", "City", "Location"):
-            return None
-        if len(span) > 1 and self._role_before_kind(doc, before.i):
-            return None  # "prezes europejskiego koncernu Guillaume Faury": the head, not the firm
-        person = any(PERSON_CATEGORIES & set(a.categories) for t in span for a in t._.analyses)
-        return None if person and not quoted and self.top_class.get(kind) == "Organization" else kind
+        return before if kind is not None and self.top_class.get(kind) in ("Organization", "City", "Location") else None
 
     def _role_before_kind(self, doc: Doc, i: int) -> bool:
         """A role noun before the kind noun at i, past adjectives: "prezes europejskiego koncernu"."""
@@ -819,9 +848,16 @@ class EntityRecognizer:
         return next((f for f in finer if f and self.top_class.get(f) in NER_TOP_CLASSES[label]), cls)
 
     def _looks_like_surname(self, token: Token) -> bool:
-        text = token.text
-        candidates = [text] + [c for c, _ in self.normaliser.candidates(text, "m")]
-        return not _is_common_word(token) and any(c.endswith(self.cues.surname_suffixes) for c in candidates)
+        return not _is_common_word(token) and any(c.endswith(self.cues.surname_suffixes) for c in self._stems(token))
+
+    def _company_word(self, chunk: Span) -> bool:
+        """One foreign word ending in a firm's word ("Gazprombanku", "Surgutnieftiegaz")."""
+        return len(chunk) == 1 and _is_unknown(chunk[0]) and any(
+            c.endswith(suffix) and len(c) > len(suffix) + 2 for c in self._stems(chunk[0]) for suffix in self.cues.company_suffixes)
+
+    def _stems(self, token: Token) -> list[str]:
+        """The word and the nominatives its case endings allow."""
+        return [token.text] + [c for c, _ in self.normaliser.candidates(token.text, "m")]
 
     # ------------------------------------------------------------ names
 

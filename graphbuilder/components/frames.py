@@ -172,8 +172,8 @@ class ArgumentFinder:
                              and _is_goal_of(trigger.doc, found.start, frame.not_goal_of)):
             return
         yield self._as_country(found, frame, trigger.doc)
-        if (frame.position in {"left", "right", "any", "after_trigger"} or (frame.position == "apposition" and is_plural(trigger))) \
-                and found.end > 0:
+        if (frame.position in {"left", "right", "any", "after_trigger"}
+                or (frame.position in {"apposition", "next"} and is_plural(trigger))) and found.end > 0:
             for other in self._coordinated(frame, trigger.doc, found, trigger):
                 yield self._as_country(other, frame, trigger.doc)
 
@@ -584,8 +584,9 @@ class ArgumentFinder:
                 break
             i += 1
         comma = trigger.i - 1
-        while comma > 0 and doc[comma].pos_ == "ADJ" and doc[comma].is_lower:
-            comma -= 1  # "Marka Ruttego, wieloletniego lidera VVD"
+        while comma > 0 and doc[comma].is_lower and (
+                doc[comma].pos_ == "ADJ" or any(a.pos_class == "adj" for a in doc[comma]._.analyses)):
+            comma -= 1  # "Marka Ruttego, wieloletniego lidera VVD", "Janet Yellen, była przewodnicząca Fedu"
         if comma >= 1 and doc[comma].text == ",":
             span = self._span_ending_at(doc, comma - 1)
             if span is not None:

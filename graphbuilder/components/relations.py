@@ -273,7 +273,7 @@ class RelationExtractor(ArgumentFinder):
         copula = self.copula_after(trigger.doc, end) if rule.copula else -1
         if rule.copula and (not (_after_copula(trigger) or copula >= 0) or not _predicative_case(trigger)):
             return
-        if self._negated_possibility(trigger):
+        if self._negated_possibility(trigger) or not _has_verb_form(trigger, rule.verb_form):
             return
         if self._is_negated(trigger) or (copula >= 0 and self._is_negated(trigger.doc[copula])):
             if not rule.negated:
@@ -432,6 +432,14 @@ def _same_kind(a: Argument, b: Argument) -> bool:
     ("Premier Polski i prezydent Ukrainy, Donald Tusk i Wołodymyr Zełenski": not Poland and
     Tusk)."""
     return (a.key[0] == "Person") == (b.key[0] == "Person")
+
+
+def _has_verb_form(trigger: Token, verb_form: str | None) -> bool:
+    """Whether the trigger can be the rule's verb form: a finite verb ("przewodniczą", but
+    not the participle "przewodnicząca") or a passive participle ("objęty")."""
+    if verb_form == "finite":
+        return any(a.pos_class in FINITE_CLASSES for a in trigger._.analyses)
+    return verb_form is None or _is_passive(trigger)
 
 
 def _is_passive(trigger: Token) -> bool:
