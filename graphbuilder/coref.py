@@ -110,10 +110,13 @@ def link_abbreviations(spans: list[Span], abbreviated: Callable[[Span], bool]) -
             and span.kb_id_ == span.text else span for span in spans]
 
 
-def link_shortened_names(spans: list[Span], is_organisation: Callable[[Span], bool]) -> list[Span]:
-    """A multi-word organisation name that begins exactly one longer organisation name of the
-    article ("Zgromadzenie Ogólne" beside "Zgromadzenie Ogólne ONZ") is a mention of it."""
-    names = {span.kb_id_: span for span in spans if is_organisation(span) and " " in span.kb_id_}
+def link_shortened_names(spans: list[Span], is_organisation: Callable[[Span], bool],
+                         is_head_noun: Callable[[Span], bool]) -> list[Span]:
+    """A multi-word organisation name, or a head noun alone, that begins exactly one longer
+    organisation name of the article ("Zgromadzenie Ogólne" beside "Zgromadzenie Ogólne ONZ",
+    "Unia" beside "Unia Europejska") is a mention of it."""
+    names = {span.kb_id_: span for span in spans
+             if is_organisation(span) and (" " in span.kb_id_ or is_head_noun(span))}
     longer = {name: [full for full in names if full.startswith(name + " ")] for name in names}
     return [_as(span, names[longer[span.kb_id_][0]]) if len(longer.get(span.kb_id_, ())) == 1
             and is_organisation(span) else span for span in spans]

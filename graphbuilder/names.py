@@ -66,11 +66,12 @@ class NameNormaliser:
     """Puts person names and multi-word proper names into the nominative."""
 
     def __init__(self, analyser: Analyser, endings: list[Ending], role_nouns: frozenset[str] = frozenset(),
-                 particles: frozenset[str] = frozenset()) -> None:
+                 particles: frozenset[str] = frozenset(), connectors: frozenset[str] = frozenset()) -> None:
         self.analyser = analyser
         self.endings = sorted(endings, key=lambda e: -len(e.suffix))
         self.role_nouns = role_nouns  # "minister", "prezydent": nouns in apposition to a name
         self.particles = particles  # "al", "ibn", "von": do not inflect, even capitalised inside a name
+        self.connectors = connectors  # "ds.", "spraw": inside a role's complement ("minister ds. handlu")
 
     # ------------------------------------------------------------ people
 
@@ -161,8 +162,8 @@ class NameNormaliser:
             if roles:
                 return roles
             if previous.is_punct or not (previous.text[:1].isupper() or previous.pos_ == "ADJ"
-                                         or "gen" in cases_of(previous._.analyses)):
-                return []  # past genitives and adjectives: "sekretarzem generalnym ONZ"
+                                         or "gen" in cases_of(previous._.analyses) or previous.lower_ in self.connectors):
+                return []  # past genitives, adjectives and "ds.": "sekretarzem generalnym ONZ"
         return []
 
     def inflected_alike(self, span: Span) -> bool:

@@ -688,3 +688,15 @@ def test_entities_companies_after_a_plural_kind_noun_and_foreign_words_for_firms
 def test_entities_a_department_names_a_government_body_with_its_country(nlp):
     assert ("Departament Skarbu Stanów Zjednoczonych", "GovernmentOrganization") in entities(
         nlp, "Według Departamentu Skarbu Stanów Zjednoczonych sankcje są skuteczne.")
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Unia dobiła targu z Mercosurem.", "Mercosur", "InternationalOrganization"),
+    ("Spotkał się z prezydentem Argentyny Javierem Mileiem.", "Javier Milei", "Person"),
+    ("Oświadczyła to francuska minister ds. handlu zagranicznego Sophie Primas.", "Sophie Primas", "Person"),
+])
+def test_entities_inflected_unknown_names_of_blocs_and_people_after_a_vowel_or_ds(nlp, text, name, cls):
+    """A known bloc Morfeusz does not know takes case endings ("Mercosurem"); "-iem" after a
+    vowel is "-em" ("Mileiem"); "ds." is inside the role's complement, so "Sophie" is the
+    nominative of the role noun's apposition, not a dative of "Sopha"."""
+    assert (name, cls) in entities(nlp, text)

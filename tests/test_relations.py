@@ -464,3 +464,10 @@ def test_relations_verb_forms_a_rule_is_limited_to(nlp):
 def test_relations_a_plural_nationality_adjective_locates_every_listed_company(nlp):
     found = facts(nlp, "Sankcje objęły rosyjskie firmy ubezpieczeniowe Ingosstrach i AlfaStrachowanie.")
     assert {("Ingosstrach", "locatedIn", "Rosja"), ("AlfaStrachowanie", "locatedIn", "Rosja")} <= found
+
+
+def test_relations_a_role_phrase_with_a_body_resolves_to_the_bodys_named_head(nlp):
+    found = facts(nlp, "Przewodnicząca Komisji Europejskiej Ursula von der Leyen przyleciała do Montevideo. "
+                       "Szefowa KE wystąpiła na wspólnej konferencji prasowej z prezydentem Brazylii Luizem "
+                       "Inácio Lulą da Silvą.")
+    assert ("Ursula von der Leyen", "meetsWith", "Luiz Inácio Lula da Silva") in found

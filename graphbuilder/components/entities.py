@@ -277,7 +277,7 @@ class EntityRecognizer:
         endings = [Ending(**{**row, "not_after": tuple(row.get("not_after", ()))})
                    for row in read_jsonl(directory / "lexicon" / "name_endings.jsonl")]
         role_nouns = frozenset(word for role in self.lexicon.roles for word in role.split()[:1])
-        self.normaliser = NameNormaliser(self.analyser, endings, role_nouns, self.cues.particles)
+        self.normaliser = NameNormaliser(self.analyser, endings, role_nouns, self.cues.particles, self.cues.connectors)
         self.gazetteer = Gazetteer()
         self.entries = {entry.name: entry for entry in self.lexicon.entries}
         self._add_gazetteer_patterns(nlp)
@@ -320,18 +320,17 @@ class EntityRecognizer:
                                      or self._surname_after_first_name(doc, start, name)):
                 continue
             spans.append(Span(doc, start, end, label=self.entries[name].cls, kb_id=name))
-        return spans + self._unknown_inflected_places(doc, {i for span in spans for i in range(span.start, span.end)})
+        return spans + self._unknown_inflected_names(doc, {i for span in spans for i in range(span.start, span.end)})
 
-    def _unknown_inflected_places(self, doc: Doc, covered: set[int]) -> list[Span]:
-        """A known place whose name Morfeusz does not know, inflected ("do Beninu", "w
-        Agadezie"): the gazetteer matches lemmas, and such a word has no lemma but itself, so
-        its case ending is cut as for a foreign name."""
+    def _unknown_inflected_names(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """A known name Morfeusz does not know, inflected ("do Beninu", "w Agadezie", "z
+        Mercosurem"): the gazetteer matches lemmas, and such a word has no lemma but itself,
+        so its case ending is cut as for a foreign name."""
         spans = []
         for token in doc:
             if token.i in covered or not _is_capitalised(token) or any(a.pos_class != "ign" for a in token._.analyses):
                 continue
-            names = (c for c, _case in self.normaliser.candidates(token.text, "m") if c in self.entries)
-            name = next((n for n in names if self.top_class.get(self.entries[n].cls) in PLACE_CLASSES), None)
+            name = next((c for c, _case in self.normaliser.candidates(token.text, "m") if c in self.entries), None)
             if name is not None:
                 spans.append(Span(doc, token.i, token.i + 1, label=self.entries[name].cls, kb_id=name))
         return spans
@@ -1015,7 +1014,8 @@ class EntityRecognizer:
         countries = [m for m in matches if self.top_class.get(m.label_) == "Country"]
         spans = [self.scope_institution(span, countries) for span in spans]
         spans = self._with_abbreviation_spans(doc, filter_spans(spans))
-        spans = coref.link_shortened_names(coref.link_abbreviations(spans, self._abbreviated), self._is_organisation)
+        spans = coref.link_shortened_names(coref.link_abbreviations(spans, self._abbreviated), self._is_organisation,
+                                           lambda span: len(span) == 1 and self._is_head(span[0]))
         spans = self.link_inflected_names(spans, gazetteer, seen)
         credits = self._photo_credits(doc)
         doc.ents = [s for s in self.resolve_people(doc, spans, gazetteer) if credits.isdisjoint(range(s.start, s.end))]

@@ -120,7 +120,7 @@ class RelationExtractor(ArgumentFinder):
         holders: dict[tuple[str, str], list[tuple[int, tuple[str, str]]]] = {}
         for fact in facts:
             if fact.predicate in HOME_PREDICATES and fact.subject != ARTICLE and fact.modality != "former":
-                holders.setdefault((fact.object[1], fact.predicate), []).append((fact.sentence, fact.subject))
+                holders.setdefault((fact.object, fact.predicate), []).append((fact.sentence, fact.subject))
         named = self._named_role_holders(doc)
         found, implied = [], []
         for token in doc:
@@ -128,18 +128,18 @@ class RelationExtractor(ArgumentFinder):
             phrase = self._unnamed_role_phrase(token, role) if role else None
             if phrase is None:
                 continue
-            (lemma, predicate, end), (start, country) = role, phrase
+            (lemma, predicate, end), (start, held) = role, phrase
             earlier = [h for p in (predicate, "leaderOf", "ministerOf")
-                       for h in holders.get((country, p), []) if h[0] < sentence_of[token.i]] if country else []
+                       for h in holders.get((held, p), []) if h[0] < sentence_of[token.i]] if held else []
             if not earlier:
-                elsewhere = {person for (held, p), people in holders.items() if country and p == predicate
-                             and held != country for _, person in people}
+                elsewhere = {person for (other, p), people in holders.items() if held and p == predicate
+                             and other != held for _, person in people}
                 kind = self.lexicon.role_kinds.get(lemma, lemma)
                 earlier = [(position, person) for position, role_lemma, person in named
                            if self.lexicon.role_kinds.get(role_lemma, role_lemma) == kind
                            and position < token.i and person not in elsewhere]
-                if earlier and country and self._allowed(predicate, max(earlier)[1], ("Country", country)):
-                    implied.append(Fact(max(earlier)[1], predicate, ("Country", country), sentence_of[token.i],
+                if earlier and held and self._allowed(predicate, max(earlier)[1], held):
+                    implied.append(Fact(max(earlier)[1], predicate, held, sentence_of[token.i],
                                         UNSURE, "role-mention"))
             if earlier:
                 person = max(earlier)[1]
@@ -165,9 +165,9 @@ class RelationExtractor(ArgumentFinder):
                 return two, self.lexicon.roles[two], j + 1
         return (lemma, self.lexicon.roles[lemma], token.i + 1) if lemma in self.lexicon.roles else None
 
-    def _unnamed_role_phrase(self, token: Token, role: tuple[str, str, int]) -> tuple[int, str | None] | None:
-        """(start, country or None) of a role phrase in the singular with no name after it
-        and no mark of a former holder before it."""
+    def _unnamed_role_phrase(self, token: Token, role: tuple[str, str, int]) -> tuple[int, tuple[str, str] | None] | None:
+        """(start, the country or body the role is held in, or None) of a role phrase in the
+        singular with no name after it and no mark of a former holder before it."""
         doc, end = token.doc, role[2]
         if "Plur" in token.morph.get("Number") or (token.i and self._marks_former(doc[token.i - 1])) \
                 or self._predicative(token):
@@ -176,7 +176,7 @@ class RelationExtractor(ArgumentFinder):
             if token.ent_iob_ in {"B", "I"} or (end < len(doc) and doc[end].ent_iob_ == "B"):
                 return None
             adjective = next((t._.refers_to for t in doc[token.i + 1:end] if t._.refers_to), None)
-            return token.i, adjective[1] if adjective and adjective[0] == "Country" else None
+            return token.i, adjective if adjective and adjective[0] == "Country" else None
         phrase = self._role_phrase(token)
         if phrase is not None or token.ent_iob_ in {"B", "I"}:
             return phrase
@@ -210,14 +210,14 @@ class RelationExtractor(ArgumentFinder):
                     break
         return named
 
-    @staticmethod
-    def _role_phrase(token: Token) -> tuple[int, str] | None:
-        """(start, country) of "adjective + role noun" or "role noun + genitive country" not
-        followed by a name ("rosyjski prezydent", "Prezydent Rosji spotkał się")."""
+    def _role_phrase(self, token: Token) -> tuple[int, tuple[str, str]] | None:
+        """(start, country or body) of "adjective + role noun" or "role noun + genitive
+        country or body" not followed by a name ("rosyjski prezydent", "Prezydent Rosji
+        spotkał się", "szefowa KE wystąpiła")."""
         doc = token.doc
         if token.ent_iob_ == "B" or token.ent_iob_ == "I":
             return None
-        genitive = RelationExtractor._genitive_country(token)
+        genitive = self._genitive_holder(token)
         if genitive is not None:
             return genitive
         for follower in doc[token.i + 1:token.i + 4]:
@@ -228,24 +228,24 @@ class RelationExtractor(ArgumentFinder):
         for i in range(token.i - 1, max(-1, token.i - 3), -1):
             refers = doc[i]._.refers_to
             if refers and refers[0] == "Country" and not doc[i].ent_iob_ in {"B", "I"}:
-                return i, refers[1]
+                return i, refers
             if doc[i].pos_ != "ADJ":
                 return None
         return None
 
-    @staticmethod
-    def _genitive_country(token: Token) -> tuple[int, str] | None:
-        """(role noun, country) of "prezydent Rosji", "minister obrony Ukrainy" with no name
-        after the country."""
+    def _genitive_holder(self, token: Token) -> tuple[int, tuple[str, str]] | None:
+        """(role noun, country or body) of "prezydent Rosji", "minister obrony Ukrainy",
+        "szefowa KE" with no name after it."""
         doc = token.doc
         for i in range(token.i + 1, min(len(doc), token.i + 4)):
             if doc[i].ent_iob_ == "B":
-                country = next(e for e in doc.ents if e.start == i)
-                after = doc[country.end] if country.end < len(doc) else None
+                holder = next(e for e in doc.ents if e.start == i)
+                after = doc[holder.end] if holder.end < len(doc) else None
                 named = after is not None and (after.ent_iob_ == "B" or after.text[:1].isupper() or after.text == ",")
-                if country.label_ != "Country" or "gen" not in token_cases(doc[i]) or named:
+                top = self.ontology.top_class.get(holder.label_)
+                if top not in {"Country", "Organization"} or "gen" not in token_cases(doc[i]) or named:
                     return None
-                return token.i, country.kb_id_
+                return token.i, (top, holder.kb_id_)
             if not doc[i].is_lower or doc[i].pos_ not in {"NOUN", "ADJ"}:
                 return None
         return None
