@@ -154,7 +154,7 @@ class NameNormaliser:
         start = _before_aside(doc, span.start)
         after_comma = start > 0 and doc[start - 1].text == ","  # "Prezydent Kazachstanu, Kasym-Żomart Tokajew,"
         start -= after_comma
-        for previous in reversed(doc[max(0, start - 4):start]):
+        for previous in reversed(doc[max(0, start - 6):start]):
             preps = [a for a in previous._.analyses if a.pos_class == "prep"]
             if preps and previous.pos_ == "ADP":
                 return [] if after_comma else preps

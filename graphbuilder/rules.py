@@ -12,6 +12,8 @@ Frame positions:
   (Polish drops subjects) when `carry` is true;
 - `after_trigger`: a genitive complement right after a noun ("prezydent Rosji");
 - `adjective`: a nationality adjective right before the trigger ("kazachski minister");
+- `adjective_before`: the same, but not an adjective inside a trigger phrase, which
+  describes its second noun ("szef polskiej dyplomacji" is no Pole by the adjective);
 - `adjective_first`: the first part of a compound nationality adjective before the trigger
   ("polsko-" in "polsko-amerykańska deklaracja"; `adjective` is then the second);
 - `adjective_after`: a nationality adjective in the phrase after the trigger, past the
@@ -60,7 +62,8 @@ from .ontology import Lexicon, Ontology, read_jsonl
 
 VERB_FORMS = (None, "finite", "passive_participle")
 MODALITIES = ("former", "planned", "intended", "possible")  # as `Fact.modality` and gb:modality
-POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "adjective_first", "adjective_after", "apposition", "before_comma",
+POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "adjective_first", "adjective_after",
+                       "adjective_before", "apposition", "before_comma",
                        "before", "article", "sentence", "where", "last_city", "next", "self", "inner", "owner"})
 
 

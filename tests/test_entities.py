@@ -700,3 +700,13 @@ def test_entities_inflected_unknown_names_of_blocs_and_people_after_a_vowel_or_d
     vowel is "-em" ("Mileiem"); "ds." is inside the role's complement, so "Sophie" is the
     nominative of the role noun's apposition, not a dative of "Sopha"."""
     assert (name, cls) in entities(nlp, text)
+
+
+def test_entities_a_party_named_after_a_kind_noun_in_an_apposition_and_spanish_genitives(nlp):
+    found = entities(nlp, "Kandydatem został w zastępstwie Maríi Coriny Machado, przywódczyni partii Vente Venezuela.")
+    assert found == {("María Corina Machado", "Person"), ("Vente Venezuela", "PoliticalParty")}
+
+
+def test_entities_a_person_after_a_role_with_a_long_complement(nlp):
+    assert ("Samantha Power", "Person") in entities(
+        nlp, "Do Erywania przyleciała szefowa amerykańskiej agencji pomocy rozwojowej USAID Samantha Power.")

@@ -471,3 +471,11 @@ def test_relations_a_role_phrase_with_a_body_resolves_to_the_bodys_named_head(nl
                        "Szefowa KE wystąpiła na wspólnej konferencji prasowej z prezydentem Brazylii Luizem "
                        "Inácio Lulą da Silvą.")
     assert ("Ursula von der Leyen", "meetsWith", "Luiz Inácio Lula da Silva") in found
+
+
+def test_relations_a_role_phrase_prefers_the_holder_named_with_that_role(nlp):
+    """ "Węgierski premier" is Orbán, named "premier", not Sulyok, the Hungarian president."""
+    found = facts(nlp, "Gościa powitali prezydent Węgier Tamás Sulyok i premier Viktor Orbán. "
+                       "Węgierski premier zapewnił, że jego kraj nie weźmie udziału w blokach.")
+    assert ("Viktor Orbán", "leaderOf", "Węgry") in found
+    assert ("Tamás Sulyok", "citizenOf", "Węgry") not in found

@@ -721,7 +721,8 @@ class EntityRecognizer:
         """Class of a name the text does not class. A person's shape comes first where it is
         telling: words known only as names, a surname among them ("Denys Szmyhal"), or a
         surname's ending on a lone word or after a role noun ("z Umerowem", "z ministrem
-        Umerowem"). Then the NER's label, else a Morfeusz category, the shape, or an acronym."""
+        Umerowem"), unless a kind noun right before it names its kind ("partii Vente
+        Venezuela"). Then the NER's label, else a Morfeusz category, the shape, or an acronym."""
         if self.names_no_entity(chunk):
             return None
         if self._company_word(chunk):
@@ -730,11 +731,11 @@ class EntityRecognizer:
         lone, several = len(chunk) == 1 and guess in (None, "Person"), len(chunk) > 1 and guess == "Person"
         if self.shape_class(chunk) == "Person" and (lone or several or self._ends_in_a_surname(chunk)):
             return "Person"
+        if (kind := self._kind_before(chunk)) is not None:
+            return kind  # "przywódczyni partii Vente Venezuela": the party's name, not the leader's
         if any(not _is_common_word(t) for t in chunk if not t.is_punct) \
                 and (self._after_role_noun(chunk) or self._role_after_comma(chunk) or self._becomes_role(chunk)):
             return "Person"
-        if (kind := self._kind_before(chunk)) is not None:
-            return kind
         if self._led_body(chunk):
             return "Organization"
         if self._ner_accepts(chunk, label):
@@ -830,11 +831,13 @@ class EntityRecognizer:
         return before if kind is not None and self.top_class.get(kind) in ("Organization", "City", "Location") else None
 
     def _role_before_kind(self, doc: Doc, i: int) -> bool:
-        """A role noun before the kind noun at i, past adjectives: "prezes europejskiego koncernu"."""
+        """A role noun before the kind noun at i, past adjectives: "prezes europejskiego koncernu";
+        not one in apposition after a comma, whose holder is the name before it ("Maríi
+        Coriny Machado, przywódczyni partii Vente Venezuela")."""
         j = i - 1
         while j >= 0 and doc[j].pos_ == "ADJ":
             j -= 1
-        return j >= 0 and self._is_role_noun(doc[j])
+        return j >= 0 and self._is_role_noun(doc[j]) and not (j and doc[j - 1].text == ",")
 
     def _model_class(self, span: Span, label: str) -> str:
         """The NER's class, made finer by a head noun ("Bank ...": Company, "Województwo ...":

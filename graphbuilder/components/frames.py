@@ -159,6 +159,7 @@ class ArgumentFinder:
         finder = {
             "left": self._left, "right": self._right, "any": self._any,
             "after_trigger": self._after_trigger, "adjective": self._adjective, "adjective_first": self._adjective_first,
+            "adjective_before": self._adjective_before,
             "adjective_after": self._adjective_after,
             "apposition": self._apposition, "before_comma": self._before_comma, "before": self._before,
             "sentence": self._sentence, "where": self._where, "next": self._next, "last_city": self._last_city,
@@ -451,12 +452,17 @@ class ArgumentFinder:
     def _adjective(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """An adjective naming an entity: before the trigger ("kazachski minister"), between
         the words of a trigger phrase ("szef polskiej dyplomacji"), or the trigger itself."""
+        inside = next((t for t in trigger.doc[trigger.i + 1:end] if t._.refers_to), None)
+        if inside is not None and not trigger._.refers_to:
+            return self._referred(inside, frame)
+        return self._adjective_before(frame, trigger, end, subject)
+
+    def _adjective_before(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """An adjective naming an entity before the trigger, or the trigger itself; not one
+        inside a trigger phrase, which describes its second noun ("szef polskiej dyplomacji")."""
         doc = trigger.doc
         if trigger._.refers_to:
             return self._referred(trigger, frame)
-        for token in doc[trigger.i + 1:end]:
-            if token._.refers_to:
-                return self._referred(token, frame)
         for i in range(trigger.i - 1, max(-1, trigger.i - 3), -1):
             if doc[i]._.refers_to:
                 return self._referred(doc[i], frame)

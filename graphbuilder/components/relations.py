@@ -110,10 +110,11 @@ class RelationExtractor(ArgumentFinder):
     def _resolve_role_phrases(self, doc: Doc, facts, sentence_of: dict[int, int]) -> list[Fact]:
         """A role phrase with no name ("rosyjskiego dyktatora", "z rosyjskim ministrem",
         "sekretarz stanu przyleciał", "szef amerykańskiej dyplomacji") is the person an
-        earlier sentence gave that role in that country, else the person an earlier sentence
-        named with the same role ("premier Mateusz Morawiecki" ... "polski premier", "szef
-        rządu"; `same_as` in `roles.jsonl`),
-        never a former holder ("ówczesny szef polskiej dyplomacji"). The phrase becomes a
+        earlier sentence named with the same role ("premier Mateusz Morawiecki" ... "polski
+        premier", "szef rządu"; `same_as` in `roles.jsonl`) and gave a role in that country,
+        else one named with the same role alone ("prezydent Węgier X i premier Y" ...
+        "węgierski premier" is Y), else one given any role in that country; never a former
+        holder ("ówczesny szef polskiej dyplomacji"). The phrase becomes a
         mention of that person (`doc.spans["gb_roles"]`); a country the phrase adds to a
         role named without one is a fact, returned: "polski premier" makes Morawiecki
         Poland's leader."""
@@ -129,18 +130,18 @@ class RelationExtractor(ArgumentFinder):
             if phrase is None:
                 continue
             (lemma, predicate, end), (start, held) = role, phrase
-            earlier = [h for p in (predicate, "leaderOf", "ministerOf")
+            holding = [h for p in (predicate, "leaderOf", "ministerOf")
                        for h in holders.get((held, p), []) if h[0] < sentence_of[token.i]] if held else []
-            if not earlier:
-                elsewhere = {person for (other, p), people in holders.items() if held and p == predicate
-                             and other != held for _, person in people}
-                kind = self.lexicon.role_kinds.get(lemma, lemma)
-                earlier = [(position, person) for position, role_lemma, person in named
-                           if self.lexicon.role_kinds.get(role_lemma, role_lemma) == kind
-                           and position < token.i and person not in elsewhere]
-                if earlier and held and self._allowed(predicate, max(earlier)[1], held):
-                    implied.append(Fact(max(earlier)[1], predicate, held, sentence_of[token.i],
-                                        UNSURE, "role-mention"))
+            elsewhere = {person for (other, p), people in holders.items() if held and p == predicate
+                         and other != held for _, person in people}
+            kind = self.lexicon.role_kinds.get(lemma, lemma)
+            same_role = [(position, person) for position, role_lemma, person in named
+                         if self.lexicon.role_kinds.get(role_lemma, role_lemma) == kind
+                         and position < token.i and person not in elsewhere]
+            matching = [h for h in holding if h[1] in {person for _, person in same_role}]
+            earlier = matching or same_role or holding
+            if same_role and not matching and held and self._allowed(predicate, max(same_role)[1], held):
+                implied.append(Fact(max(same_role)[1], predicate, held, sentence_of[token.i], UNSURE, "role-mention"))
             if earlier:
                 person = max(earlier)[1]
                 found.append(Span(doc, min(start, token.i), end, label=person[0], kb_id=person[1]))
@@ -198,7 +199,8 @@ class RelationExtractor(ArgumentFinder):
 
     def _named_role_holders(self, doc: Doc) -> list[tuple[int, str, tuple[str, str]]]:
         """(position, role, person) for each person named right after a role phrase, past a
-        country and commas: "Premier Mateusz Morawiecki", "sekretarz stanu USA Antony Blinken"."""
+        country and commas: "Premier Mateusz Morawiecki", "sekretarz stanu USA Antony Blinken";
+        not a former holder ("ówczesny szef polskiej dyplomacji Jacek Czaputowicz")."""
         named = []
         for entity in doc.ents:
             if entity.label_ != "Person":
@@ -206,7 +208,8 @@ class RelationExtractor(ArgumentFinder):
             for start in range(entity.start - 1, max(-1, entity.start - 6), -1):
                 role = self._role_at(doc[start])
                 if role is not None and all(t.is_lower or t.text == "," or t.ent_type_ for t in doc[role[2]:entity.start]):
-                    named.append((entity.start, role[0], (entity.label_, entity.kb_id_)))
+                    if not (start and self._marks_former(doc[start - 1])):  # "ówczesny szef dyplomacji X"
+                        named.append((entity.start, role[0], (entity.label_, entity.kb_id_)))
                     break
         return named
 
