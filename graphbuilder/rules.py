@@ -24,6 +24,8 @@ Frame positions:
 - `article`: the article itself (for reportedBy);
 - `sentence`: any entity of the frame's classes in the sentence ("rurociągu X ... przez Y");
 - `where`: the place of a relative "w X, gdzie ..." before the trigger;
+- `sole_country`: the one country the sentence names besides the subject, when no `prep`
+  follows the trigger ("Ukraina od początku rosyjskiej inwazji eksportuje zboże");
 - `last_city`: the city named last, in the sentence or the one before, when the trigger
   follows a preposition ("do Kijowa. W stolicy Ukrainy");
 - `next`: the entity right after the trigger ("rosyjski Gazprom");
@@ -64,7 +66,8 @@ VERB_FORMS = (None, "finite", "passive_participle")
 MODALITIES = ("former", "planned", "intended", "possible")  # as `Fact.modality` and gb:modality
 POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "adjective_first", "adjective_after",
                        "adjective_before", "apposition", "before_comma",
-                       "before", "article", "sentence", "where", "last_city", "next", "self", "inner", "owner"})
+                       "before", "article", "sentence", "where", "last_city", "sole_country", "next", "self", "inner",
+                       "owner"})
 
 
 @dataclass(frozen=True)

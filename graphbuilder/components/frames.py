@@ -163,6 +163,7 @@ class ArgumentFinder:
             "adjective_after": self._adjective_after,
             "apposition": self._apposition, "before_comma": self._before_comma, "before": self._before,
             "sentence": self._sentence, "where": self._where, "next": self._next, "last_city": self._last_city,
+            "sole_country": self._sole_country,
             "self": self._self, "inner": self._inner, "owner": self._owner,
         }.get(frame.position)
         if frame.position == "article":
@@ -680,6 +681,17 @@ class ArgumentFinder:
         if city in self.place_country and self.capital_of.get(city) != country.kb_id_:
             return None
         return self._entity(places[-1], frame)
+
+    def _sole_country(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """ "Ukraina od początku rosyjskiej inwazji eksportuje zboże": a war named without its
+        target ("na X") is against the one country its sentence names besides the subject."""
+        doc = trigger.doc
+        if end < len(doc) and frame.prep & set(doc[end]._.lemmas):
+            return None
+        countries = {span.kb_id_: span for span in self._spans_between(doc, trigger.sent.start, trigger.sent.end)
+                     if self.ontology.top_class.get(span.label_) == "Country"
+                     and (subject is None or span.kb_id_ != subject.key[1])}
+        return self._entity(next(iter(countries.values())), frame) if len(countries) == 1 else None
 
     def _sentence(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The first entity of the frame's classes anywhere in the trigger's sentence."""
