@@ -479,3 +479,11 @@ def test_relations_a_role_phrase_prefers_the_holder_named_with_that_role(nlp):
                        "Węgierski premier zapewnił, że jego kraj nie weźmie udziału w blokach.")
     assert ("Viktor Orbán", "leaderOf", "Węgry") in found
     assert ("Tamás Sulyok", "citizenOf", "Węgry") not in found
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("W wywiadzie dla brytyjskiej stacji Sky News prezydent ocenił sytuację.", ("Sky News", "locatedIn", "Wielka Brytania")),
+    ("Jak informuje hiszpański dziennik „El País”, wyników nie uznano.", ("El País", "locatedIn", "Hiszpania")),
+])
+def test_relations_a_nationality_adjective_locates_a_medium_past_its_kind_and_quotes(nlp, text, fact):
+    assert fact in facts(nlp, text)

@@ -622,14 +622,16 @@ class ArgumentFinder:
         return rank
 
     def _next(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
-        """The entity right after the trigger, past an adjective or the common noun of its
-        kind ("rosyjski Gazprom", "norweski koncern Equinor", "rosyjski koncern naftowy Łukoil")."""
+        """The entity right after the trigger, past an adjective, the common noun of its
+        kind and a quote ("rosyjski Gazprom", "norweski koncern Equinor", "rosyjski koncern
+        naftowy Łukoil", 'hiszpański dziennik „El País”')."""
         doc = trigger.doc
-        for i in range(end, min(len(doc), end + 3)):
+        for i in range(end, min(len(doc), end + 4)):
             span = self._span_starting_at(doc, i)
             if span is not None:
                 return self._entity(span, frame)
-            if doc[i].pos_ != "ADJ" and not (doc[i].is_lower and self.name_heads & set(doc[i]._.lemmas)):
+            if doc[i].pos_ != "ADJ" and not doc[i].is_quote \
+                    and not (doc[i].is_lower and self.name_heads & set(doc[i]._.lemmas)):
                 return None
         return None
 
