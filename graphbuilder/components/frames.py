@@ -393,7 +393,21 @@ class ArgumentFinder:
         return not _under_preposition(doc, i)
 
     def _any(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
-        return self._right(frame, trigger, end, subject) or self._left(frame, trigger, end, subject)
+        """After the trigger, else before it; before it first when the one after modifies a
+        noun ("W Seulu podpisali memorandum o budowie elektrowni w Pątnowie")."""
+        right = self._right(frame, trigger, end, subject)
+        if right is not None and right.start > end and self._modifies_a_noun(trigger.doc, right, frame):
+            return self._left(frame, trigger, end, subject) or right
+        return right or self._left(frame, trigger, end, subject)
+
+    @staticmethod
+    def _modifies_a_noun(doc: Doc, found: Argument, frame: Frame) -> bool:
+        """The argument's preposition follows a common noun or its adjective: "elektrowni
+        jądrowej w Pątnowie"."""
+        i = found.start - 1
+        if not frame.prep or i < 1 or not frame.prep & set(doc[i]._.lemmas):
+            return False
+        return doc[i - 1].is_lower and doc[i - 1].pos_ in {"NOUN", "ADJ"}
 
     def _after_trigger(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """A complement within a few lower-case words after the trigger phrase, past a role
