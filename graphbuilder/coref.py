@@ -15,8 +15,9 @@ Candidates = Callable[[str], list[str]]  # nominative candidates of an inflected
 
 
 def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool], candidates: Candidates) -> dict[str, Span]:
-    """Last word of every multi-word person name -> a span naming that person; then, where
-    no surname is the same, its other capitalised words but a first name Morfeusz knows: a
+    """Last word of every multi-word person name -> a span naming that person (also past a
+    particle: "Burhan" of "al-Burhan"), and its tails of two words or more ("Le Drian");
+    then, where no surname is the same, its other capitalised words but a first name Morfeusz knows: a
     Chinese or Korean family name comes first ("Xi" is Xi Jinping), a Portuguese one
     in the middle ("Lula"). A name that begins with another person's surname is two people
     run together ("Według Macrona Xi zadeklarował"), no name of its own."""
@@ -24,7 +25,15 @@ def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool], cand
     people = [span for span in people if not _run_together(span, people, candidates)]
     index: dict[str, Span] = {}
     for span in people:
-        index.setdefault(span.kb_id_.rsplit(" ", 1)[-1], span)
+        surname = span.kb_id_.rsplit(" ", 1)[-1]
+        index.setdefault(surname, span)
+        particle, hyphen, rest = surname.partition("-")
+        if hyphen and particle.islower() and rest:
+            index.setdefault(rest, span)  # "Burhan" of "al-Burhan"
+    for span in people:
+        words = span.kb_id_.split()
+        for start in range(1, len(words) - 1):
+            index.setdefault(" ".join(words[start:]), span)  # "Le Drian" of "Jean-Yves Le Drian"
     for span in people:
         words = span.kb_id_.split()[:-1]
         first_name = any("imię" in a.categories for a in span[0]._.analyses)
@@ -72,6 +81,8 @@ def resolve_mention(span: Span, surnames: dict[str, Span], candidates: Candidate
     if len(span) == 1 or " " not in span.kb_id_:
         person = _surname_of(span.text, surnames, candidates) or surnames.get(span.kb_id_)
         return [_as(span, person)] if person is not None else [span]
+    if span.kb_id_ in surnames and surnames[span.kb_id_].kb_id_ != span.kb_id_:
+        return [_as(span, surnames[span.kb_id_])]  # "Le Drian"
     people = [_surname_of(token.text, surnames, candidates) for token in span]
     if all(people) and len({p.kb_id_ for p in people}) == len(span):
         return [_as(span, person, token.i, token.i + 1) for token, person in zip(span, people)]

@@ -62,6 +62,9 @@ def cases_of(analyses: Iterable[Analysis]) -> frozenset[str]:
     return frozenset(result)
 
 
+ADJECTIVE_ONLY_ENDINGS = ("ej", "ego", "emu", "ym", "im")  # a surname's "Kowalskiej", never a town's noun
+
+
 class NameNormaliser:
     """Puts person names and multi-word proper names into the nominative."""
 
@@ -165,6 +168,29 @@ class NameNormaliser:
                                          or "gen" in cases_of(previous._.analyses) or previous.lower_ in self.connectors):
                 return []  # past genitives, adjectives and "ds.": "sekretarzem generalnym ONZ"
         return []
+
+    def unknown_place(self, span: Span, article_forms: set[str]) -> str:
+        """Nominative of a one-word place name Morfeusz does not know, in the case its
+        preposition governs: "w Omdurmanie" -> Omdurman; "w Dżuddzie" -> Dżudda when the
+        article also has "z Dżuddy" (a form elsewhere in the article decides between a man's
+        and a woman's ending; else the masculine, as most foreign towns end in a consonant)."""
+        word = span.text
+        cases = self._context_case(span) - {"nom"}
+        if word.endswith(ADJECTIVE_ONLY_ENDINGS):
+            return word  # "w Niamej": "-ej" is an adjective's ending, which a noun's name does not take
+        found = [c for gender in self._place_genders(span, cases) for c, case in self.candidates(word, gender)
+                 if case in cases]
+        return next((c for c in found if c in article_forms), found[0] if found else word)
+
+    @staticmethod
+    def _place_genders(span: Span, cases: frozenset[str]) -> tuple[str, str]:
+        """Genders to try, the one an adjective before the name agrees in first ("w
+        australijskiej Adelajdzie" is a woman's noun)."""
+        previous = span.doc[span.start - 1] if span.start else None
+        readings = [a for a in previous._.analyses if a.pos_class == "adj" and cases_of([a]) & cases] \
+            if previous is not None and previous.pos_ == "ADJ" else []
+        feminine = bool(readings) and all(a.features.get("gender") == {"f"} for a in readings)
+        return ("f", "m") if feminine else ("m", "f")
 
     def inflected_alike(self, span: Span) -> bool:
         """Two or more words Morfeusz knows neither as common words nor as a name of one
@@ -325,10 +351,20 @@ class NameNormaliser:
         # the reading its adjectives agree with: "w Drawsku Pomorskim" is a locative, not a dative
         head_analysis = max(readings, key=lambda a: len(self._agreeing_adjectives(tokens, head, a)), default=chosen)
         words = [t.text for t in tokens]
-        words[head] = match_case(tokens[head].text, head_analysis.lemma)
+        words[head] = match_case(tokens[head].text, self._noun_nominative(head_analysis))
         for index in self._agreeing_adjectives(tokens, head, head_analysis):
             words[index] = self._adjective_nominative(tokens[index], head_analysis)
         return join_tokens(tokens, words)
+
+    def _noun_nominative(self, noun: Analysis) -> str:
+        """The lemma, or the nominative plural of a noun read only in the plural ("Sił
+        Szybkiego Wsparcia" -> "Siły")."""
+        if noun.features.get("number") != {"pl"}:
+            return noun.lemma
+        gender = noun.features.get("gender", frozenset())
+        return next((form for form, tag, _categories in self.analyser.generate(noun.lemma)
+                     if tag.startswith("subst:pl:") and "nom" in tag_features(tag).get("case", ())
+                     and gender & tag_features(tag).get("gender", frozenset())), noun.lemma)
 
     def head_index(self, tokens: Sequence[Token]) -> int | None:
         """The first noun, past adjectives. A word that can be an adjective agreeing with the

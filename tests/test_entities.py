@@ -710,3 +710,28 @@ def test_entities_a_party_named_after_a_kind_noun_in_an_apposition_and_spanish_g
 def test_entities_a_person_after_a_role_with_a_long_complement(nlp):
     assert ("Samantha Power", "Person") in entities(
         nlp, "Do Erywania przyleciała szefowa amerykańskiej agencji pomocy rozwojowej USAID Samantha Power.")
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Walki toczą się w Omdurmanie.", "Omdurman", "City"),
+    ("Deklarację podpisano w saudyjskiej Dżuddzie.", "Dżudda", "City"),
+    ("Jednostki miały powstawać w australijskiej Adelajdzie.", "Adelajda", "City"),
+    ("Władze w Niamej zacieśniają relacje z Rosją.", "Niamej", "City"),
+    ("Przedstawiciele Sił Szybkiego Wsparcia podpisali deklarację.", "Siły Szybkiego Wsparcia", "Organization"),
+    ("Le Drian mówił w telewizji France 2 o kłamstwie.", "France 2", "MediaOrganization"),
+    ("Uszkodzono podmorski kabel energetyczny Estlink 2.", "Estlink 2", "Pipeline"),
+])
+def test_entities_foreign_towns_in_oblique_cases_plural_bodies_and_numbered_names(nlp, text, name, cls):
+    """A town Morfeusz does not know takes the nominative its preposition's case allows (a
+    feminine adjective picks the feminine; "-ej" is no noun's ending); a body named in the
+    plural keeps it; a number after a kind noun's name is part of it."""
+    assert (name, cls) in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("Szefem dyplomacji jest Jean-Yves Le Drian. W sobotę Le Drian mówił o kłamstwie.", "Le Drian", "Jean-Yves Le Drian"),
+    ("Armią dowodzi Abdel Fattah al-Burhan. Dagalo był zastępcą Burhana.", "Burhana", "Abdel Fattah al-Burhan"),
+])
+def test_entities_a_surname_with_a_particle_is_the_full_name(nlp, text, mention, name):
+    doc = nlp(text)
+    assert [e.kb_id_ for e in doc.ents if e.text == mention] == [name]

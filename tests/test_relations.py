@@ -487,3 +487,10 @@ def test_relations_a_role_phrase_prefers_the_holder_named_with_that_role(nlp):
 ])
 def test_relations_a_nationality_adjective_locates_a_medium_past_its_kind_and_quotes(nlp, text, fact):
     assert fact in facts(nlp, text)
+
+
+def test_relations_a_name_after_a_common_noun_is_no_list_item(nlp):
+    """ "zastępcę Burhana": Burhan is the noun's complement, not a second commander."""
+    found = facts(nlp, "Po drugiej stronie stoją RSF dowodzone przez gen. Mohameda Hamdana Dagalo, zwanego "
+                       "Hemetti, formalnie wciąż zastępcę Burhana w radzie.")
+    assert found == {("Mohamed Hamdan Dagalo", "leaderOf", "RSF")}

@@ -70,6 +70,7 @@ class NameCues:
     credits: frozenset[str]  # words opening a photo credit: "fot."
     copulas: frozenset[str]  # "być", "zostać": "Szefem dyplomacji został X"
     organisation_roles: frozenset[str]  # "prezes", "szef": an unknown genitive after them names a body
+    place_prepositions: frozenset[str]  # "w", "do": before "australijskiej Adelajdzie", a town
 
 
 def load_name_cues(lexdir: Path) -> NameCues:
@@ -89,6 +90,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         credits=frozenset(words["photo_credits"]),
         copulas=frozenset(words["copulas"]),
         organisation_roles=frozenset(cues.get("organisation_role", [])),
+        place_prepositions=frozenset(cues.get("place_preposition", [])),
     )
 
 
@@ -330,7 +332,8 @@ class EntityRecognizer:
         for token in doc:
             if token.i in covered or not _is_capitalised(token) or any(a.pos_class != "ign" for a in token._.analyses):
                 continue
-            name = next((c for c, _case in self.normaliser.candidates(token.text, "m") if c in self.entries), None)
+            name = next((c for gender in ("m", "f") for c, _case in self.normaliser.candidates(token.text, gender)
+                         if c in self.entries), None)
             if name is not None:
                 spans.append(Span(doc, token.i, token.i + 1, label=self.entries[name].cls, kb_id=name))
         return spans
@@ -447,7 +450,7 @@ class EntityRecognizer:
                 i += 1
                 continue
             end, inner = self._extend_chunk(doc, i, by_start, inside)
-            end += _is_initial(doc[end - 1])  # its full stop: "Jakub B."
+            end += _is_initial(doc[end - 1]) or self._number_of_a_kind(doc, i, end)  # "Jakub B.", "France 2"
             if self._head_before_a_person(doc, i, end) or self._kind_before_a_foreign_name(doc, i, end):
                 i += 1
             start = self._place_head_start(doc, i)
@@ -475,6 +478,12 @@ class EntityRecognizer:
                 and "gen" in cases_of(token._.analyses):
             return self._grow_chunk(doc, known.start, by_start, inside, organisation=True, end=known.end)
         return None
+
+    def _number_of_a_kind(self, doc: Doc, start: int, end: int) -> bool:
+        """A number of one or two digits ends the name of a thing its kind noun introduces:
+        "telewizji France 2", "kabla energetycznego Estlink 2"."""
+        return end < len(doc) and doc[end].is_digit and len(doc[end].text) <= 2 and doc[end - 1].whitespace_ != "" \
+            and self._kind_noun_before(doc, start) is not None
 
     def _head_before_a_person(self, doc: Doc, start: int, end: int) -> bool:
         """A sentence-initial head noun before a person's full name is the common noun, not
@@ -615,6 +624,8 @@ class EntityRecognizer:
         first = chunk[0]
         if (self._is_head(first) or self._is_place_head(first)) and (len(chunk) > 1 or inner):
             return self.cues.heads[first.lemma_.lower()]
+        if self._town_after_a_nationality(chunk):
+            return "City"
         if inner and inner[0].start == chunk.start and self.top_class.get(inner[0].label_) == "Organization":
             return inner[0].label_  # "Gazprom Nieft": a known company's longer name
         if inner:  # "Forum Współpracy Gospodarczej Azji i Pacyfiku (APEC)" holds known places
@@ -807,7 +818,7 @@ class EntityRecognizer:
         if len(span) > 1 and self._role_before_kind(doc, before.i):
             return None  # "prezes europejskiego koncernu Guillaume Faury": the head, not the firm
         quoted = span.start > 0 and doc[span.start - 1].text in QUOTES
-        person = any(PERSON_CATEGORIES & set(a.categories) for t in span for a in t._.analyses)
+        person = any(PERSON_CATEGORIES & set(a.categories) for t in span for a in t._.analyses) and not span[-1].is_digit
         return None if person and not quoted and self.top_class.get(kind) == "Organization" else kind
 
     def _kind_noun_before(self, doc: Doc, start: int, plural: bool = False) -> Token | None:
@@ -852,6 +863,15 @@ class EntityRecognizer:
     def _looks_like_surname(self, token: Token) -> bool:
         return not _is_common_word(token) and any(c.endswith(self.cues.surname_suffixes) for c in self._stems(token))
 
+    def _town_after_a_nationality(self, chunk: Span) -> bool:
+        """One word Morfeusz knows as no common noun after a preposition of place and a
+        nationality adjective is a town: "w australijskiej Adelajdzie" (Adelajda is also a
+        first name), "do południowoafrykańskiego Johannesburga"."""
+        doc, start = chunk.doc, chunk.start
+        return len(chunk) == 1 and not _has_common_reading(chunk[0]) and start >= 2 \
+            and doc[start - 1].pos_ == "ADJ" and bool(doc[start - 1]._.refers_to) \
+            and doc[start - 1]._.refers_to[0] == "Country" and bool(self.cues.place_prepositions & set(doc[start - 2]._.lemmas))
+
     def _company_word(self, chunk: Span) -> bool:
         """One foreign word ending in a firm's word ("Gazprombanku", "Surgutnieftiegaz")."""
         return len(chunk) == 1 and _is_unknown(chunk[0]) and any(
@@ -870,7 +890,17 @@ class EntityRecognizer:
             return self.normaliser.person(chunk, seen)
         if (len(chunk) == 1 and chunk[0].is_upper) or self._kind_before(chunk) is not None:
             return chunk.text
+        if self.top_class.get(cls) in PLACE_CLASSES and len(chunk) == 1 and _is_unknown(chunk[0]):
+            return self.normaliser.unknown_place(chunk, self._article_forms(chunk))
         return self.normaliser.phrase(chunk)
+
+    def _article_forms(self, span: Span) -> set[str]:
+        """What the rest of the article says a word's nominative may be: its forms, their
+        lemmas, and the nominatives the endings of its unknown words allow."""
+        others = [t for t in span.doc if not span.start <= t.i < span.end]
+        endings = {c for t in others if _is_unknown(t) and _is_capitalised(t)
+                   for gender in ("m", "f") for c, _case in self.normaliser.candidates(t.text, gender)}
+        return {t.text for t in others} | {t.lemma_ for t in others} | endings
 
     def _dash_compounds(self, doc: Doc, gazetteer: list[Span]) -> list[Span]:
         """Names joined by dashes with no spaces whose parts are known places: a route or pipeline."""

@@ -777,7 +777,10 @@ class ArgumentFinder:
             i = found.start - 1
 
     def _same_class_within(self, doc: Doc, i: int, top: str, frame: Frame, step: int) -> Argument | None:
-        """The first entity of a class within a few words from i, going right or left."""
+        """The first entity of a class within a few words from i, going right or left; going
+        right, not past a common noun other than a role and its complement ("Dagalo,
+        zwanego Hemetti, zastępcę Burhana": Burhan is the noun's complement, not a list item)."""
+        after_role = False
         for j in range(i, i + step * (2 + 2 * WINDOW), step):
             if not 0 <= j < len(doc):
                 return None
@@ -792,6 +795,10 @@ class ArgumentFinder:
                 return None  # "w Rydze, stolicy Łotwy, i w Tallinie": another phrase
             if step > 0 and top != "Person" and self.role_nouns & set(doc[j]._.lemmas):
                 return None  # "Kanclerz Niemiec i prezydent Francji": another role's complement
+            after_role = after_role or bool(self.role_nouns & set(doc[j]._.lemmas))
+            if step > 0 and top == "Person" and not after_role and doc[j].is_lower and doc[j].pos_ == "NOUN" \
+                    and not any(a.pos_class == "adj" for a in doc[j]._.analyses):
+                return None
         return None
 
     # ------------------------------------------------------------ token helpers
