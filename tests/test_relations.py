@@ -494,3 +494,19 @@ def test_relations_a_name_after_a_common_noun_is_no_list_item(nlp):
     found = facts(nlp, "Po drugiej stronie stoją RSF dowodzone przez gen. Mohameda Hamdana Dagalo, zwanego "
                        "Hemetti, formalnie wciąż zastępcę Burhana w radzie.")
     assert found == {("Mohamed Hamdan Dagalo", "leaderOf", "RSF")}
+
+
+def test_relations_an_ordinal_full_stop_ends_no_sentence_and_the_copula_reaches_past_it(nlp):
+    assert ("Finlandia", "memberOf", "NATO") in facts(nlp, "Finlandia jest od wtorku 31. członkiem Sojuszu Północnoatlantyckiego.")
+
+
+def test_relations_talks_after_a_preposition_are_the_clause_subjects_meeting(nlp):
+    """ "po spotkaniu z X w Y": the subject meets X, who visits Y; a name coordinated inside
+    a prepositional phrase is no subject ("z Macronem i przewodniczącą KE von der Leyen")."""
+    found = facts(nlp, "Przyleciał prezydent Finlandii Sauli Niinistö. Prezydent Turcji Recep Tayyip Erdogan "
+                       "po spotkaniu z Niinistö w Ankarze zapowiedział ratyfikację.")
+    assert {("Recep Tayyip Erdogan", "meetsWith", "Sauli Niinistö"), ("Sauli Niinistö", "visits", "Ankara")} <= found
+    found = facts(nlp, "Xi Jinping przyleciał do Europy. Po rozmowach w Paryżu z prezydentem Francji Emmanuelem "
+                       "Macronem i przewodniczącą KE Ursulą von der Leyen odwiedził Serbię.")
+    assert ("Xi Jinping", "meetsWith", "Ursula von der Leyen") in found
+    assert not [f for f in found if f[1] == "visits" and f[0] != "Xi Jinping"]

@@ -853,6 +853,9 @@ class ArgumentFinder:
         for token in reversed(doc[max(0, span.start - 5):span.start]):
             if token.pos_ == "ADP":
                 return None if after_name else token
+            if token.lower_ in function_words()["coordinators"] and token.i and (
+                    conjunct := self._span_ending_at(doc, token.i - 1)) is not None:
+                return self._governing_preposition(conjunct)  # "z X i przewodniczącą KE Y": Y's is X's
             if token.pos_ == "PROPN" and noun_after:
                 return None
             noun_after = token.pos_ == "NOUN"

@@ -419,9 +419,14 @@ def _predicative_case(trigger: Token) -> bool:
 
 
 def _after_copula(trigger: Token) -> bool:
-    """A copula within three words before a predicate noun ("jest pełnoprawnym członkiem")."""
-    before = trigger.doc[max(trigger.sent.start, trigger.i - 3):trigger.i]
-    return any(function_words()["copulas"] & set(token._.lemmas) for token in before)
+    """A copula within five words before a predicate noun, in its clause ("jest pełnoprawnym
+    członkiem", "jest od wtorku 31. członkiem")."""
+    for token in reversed(trigger.doc[max(trigger.sent.start, trigger.i - 5):trigger.i]):
+        if function_words()["copulas"] & set(token._.lemmas):
+            return True
+        if token.text == "," or token.lower_ in function_words()["clause_breaks"]:
+            return False
+    return False
 
 
 def _own_preposition(doc: Doc, a: Argument, b: Argument, frame: Frame) -> bool:
