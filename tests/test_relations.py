@@ -511,3 +511,15 @@ def test_relations_talks_after_a_preposition_are_the_clause_subjects_meeting(nlp
     assert ("Xi Jinping", "meetsWith", "Ursula von der Leyen") in found
     assert ("Ursula von der Leyen", "visits", "Paryż") in found  # the partner's visit; Macron is at home
     assert not [f for f in found if f[1] == "visits" and f[2] == "Serbia" and f[0] != "Xi Jinping"]
+
+
+def test_relations_both_leaders_are_the_two_people_named_last(nlp):
+    found = facts(nlp, "Xi Jinping przyleciał do Belgradu. W środę prezydent Serbii Aleksandar Vučić podjął gościa "
+                       "przed Pałacem Serbii. Obaj przywódcy podpisali wspólną deklarację.")
+    assert {("Xi Jinping", "agreementWith", "Aleksandar Vučić"), ("Xi Jinping", "meetsWith", "Aleksandar Vučić")} <= found
+    assert ("Aleksandar Vučić", "agreementWith", "Xi Jinping") not in found
+
+
+def test_relations_a_war_a_relative_clause_says_one_country_wages(nlp):
+    assert ("Rosja", "attacked", "Ukraina") in facts(
+        nlp, "Partnerstwo nabrało znaczenia w obliczu wojny, którą Rosja prowadzi przeciwko Ukrainie.")

@@ -152,10 +152,14 @@ def _agrees_with_verb(token: Token, verb: Token) -> bool:
 
 class ArgumentFinder:
     """Finds rule arguments around a trigger; needs `ontology`, `place_country`, `capital_of`,
-    `role_nouns`, `name_heads`, `name_heads_of`."""
+    `role_nouns`, `name_heads`, `name_heads_of`, `lexicon` and `_named_role_holders`."""
 
     def find(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Iterator[Argument]:
         """Arguments of a frame around a trigger, with coordinated ones ("X i Y")."""
+        if subject is None and frame.position in {"left", "any"} and "Person" in frame.classes \
+                and (pair := self._both(trigger)):
+            yield from pair  # "Obaj przywódcy podpisali deklarację"
+            return
         finder = {
             "left": self._left, "right": self._right, "any": self._any,
             "after_trigger": self._after_trigger, "adjective": self._adjective, "adjective_first": self._adjective_first,
@@ -247,6 +251,37 @@ class ArgumentFinder:
             return None
         return (self._inverted(frame, trigger, end) or self._previous_clause_subject(frame, trigger)
                 or (self._carried(frame, trigger) if frame.carry else None))
+
+    def _both(self, trigger: Token) -> list[Argument]:
+        """The two people "obaj prezydenci", "obaj ministrowie", "obaj przywódcy" before the
+        trigger in its clause stand for: the last two named with that role, else the last
+        two people the article named before it."""
+        doc = trigger.doc
+        for i in range(trigger.i - 2, trigger.sent.start - 1, -1):
+            if doc[i].lower_ in function_words()["both"] and doc[i + 1].pos_ == "NOUN" \
+                    and "Plur" in doc[i + 1].morph.get("Number"):
+                return self._last_two_people(doc, i, doc[i + 1].lemma_.lower())
+            if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
+                return []
+        return []
+
+    def _last_two_people(self, doc: Doc, i: int, noun: str) -> list[Argument]:
+        """The two, in the order the article named them."""
+        kind = self.lexicon.role_kinds.get(noun)
+        named = [(position, person) for position, role, person in self._named_role_holders(doc)
+                 if position < i and kind is not None and self.lexicon.role_kinds.get(role, role) == kind]
+        mentioned = [(e.start, (e.label_, e.kb_id_)) for e in doc.ents
+                     if e.end <= i and self.ontology.top_class.get(e.label_) == "Person"]
+        for people in (named, mentioned):
+            first: dict[tuple[str, str], int] = {}
+            last: dict[tuple[str, str], int] = {}
+            for position, person in sorted(people):
+                first.setdefault(person, position)
+                last[person] = position
+            two = sorted(last, key=last.get)[-2:]  # the two named last
+            if len(two) == 2:
+                return [Argument(person, UNSURE) for person in sorted(two, key=first.get)]
+        return []
 
     def _relative_antecedent(self, doc: Doc, i: int, frame: Frame) -> Argument | None:
         """The entity a relative pronoun at i stands for, when the pronoun's preposition or
@@ -890,10 +925,13 @@ class ArgumentFinder:
     @staticmethod
     def _has_via_before(doc: Doc, trigger: Token, via: frozenset[str]) -> bool:
         """The noun fronted in its clause, not in a prepositional phrase: "Sankcje na
-        Białoruś nałożyła Kanada", "Porozumienie z Turcją podpisała Unia"."""
+        Białoruś nałożyła Kanada", "Porozumienie z Turcją podpisała Unia"; or the antecedent
+        of the clause's relative pronoun: "wojny, którą Rosja prowadzi przeciwko Ukrainie"."""
         for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 2 * WINDOW) - 1, -1):
             if via & set(doc[i]._.lemmas) and not _under_preposition(doc, i):
                 return True
+            if i >= 2 and function_words()["relative_pronouns"] & set(doc[i]._.lemmas) and doc[i - 1].text == ",":
+                return bool(via & set(doc[i - 2]._.lemmas))
             if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
                 return False
         return False
