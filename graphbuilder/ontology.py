@@ -142,6 +142,7 @@ class Lexicon:
     capitals: dict[str, str]  # country name -> capital name
     roles: dict[str, str]  # role noun lemma (may be two words) -> predicate
     role_kinds: dict[str, str] = field(default_factory=dict)  # "szef rządu" -> "premier": the same role
+    country_roles: frozenset[str] = frozenset()  # roles held only in a state: "prezydent", not "prezes"
     abbreviations: list[str] = field(default_factory=list)
     institutions: dict[str, str | None] = field(default_factory=dict)  # generic name -> default country
     heads: dict[str, str] = field(default_factory=dict)  # head noun of a name -> its class ("opera")
@@ -177,10 +178,13 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     countries = list(read_jsonl(lexdir / "countries.jsonl"))
     roles: dict[str, str] = {}
     role_kinds: dict[str, str] = {}
+    country_roles: set[str] = set()
     for row in read_jsonl(lexdir / "roles.jsonl"):
         for lemma in [row["lemma"], *row.get("forms", [])]:
             roles[lemma] = row["predicate"]
             role_kinds[lemma] = row.get("same_as", row["lemma"])
+            if row.get("country_role"):
+                country_roles.add(lemma)
     abbreviations_file = lexdir / "abbreviations.txt"
     return Lexicon(
         entries=list(_entries(lexdir)),
@@ -190,6 +194,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         capitals={row["name"]: row["capital"] for row in countries if row.get("capital")},
         roles=roles,
         role_kinds=role_kinds,
+        country_roles=frozenset(country_roles),
         abbreviations=abbreviations_file.read_text(encoding="utf-8").split()
         if abbreviations_file.exists() else [],
         institutions={row["name"]: row.get("default_country") for row in read_jsonl(lexdir / "institutions.jsonl")},

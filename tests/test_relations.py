@@ -523,3 +523,22 @@ def test_relations_both_leaders_are_the_two_people_named_last(nlp):
 def test_relations_a_war_a_relative_clause_says_one_country_wages(nlp):
     assert ("Rosja", "attacked", "Ukraina") in facts(
         nlp, "Partnerstwo nabrało znaczenia w obliczu wojny, którą Rosja prowadzi przeciwko Ukrainie.")
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Najgłośniej protestuje Francja. Prezydent Emmanuel Macron powtarzał, że tekst jest zły.",
+     ("Emmanuel Macron", "leaderOf", "Francja")),
+    ("Krytycznie wypowiada się polski rząd. Minister rolnictwa Czesław Siekierski ostrzegał przed importem.",
+     ("Czesław Siekierski", "ministerOf", "Polska")),
+])
+def test_relations_a_state_role_named_without_its_country_takes_the_one_the_context_names(nlp, text, fact):
+    assert fact in facts(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rzecznik Gazpromu powiedział, że Rosja nie ustąpi. Prezes Aleksiej Miller milczy.",  # no state's role
+    "Rosja zaatakowała Ukrainę. Prezydent Wołodymyr Zełenski zaapelował o pomoc.",  # two countries
+    "Akcesję blokowała Turcja. Starania rozpoczęła poprzedniczka na stanowisku premiera Magdalena Andersson.",
+])
+def test_relations_no_implied_country_without_one_subject_country_and_a_bare_state_role(nlp, text):
+    assert not [f for f in facts(nlp, text) if f[1] in {"leaderOf", "ministerOf"}]

@@ -110,7 +110,7 @@ def _may_be_nominative(span: Span, top_class: str) -> bool:
     return any("nom" in cases for cases in known) or (not known and span.text == span.kb_id_)
 
 
-def _under_preposition(doc: Doc, i: int) -> bool:
+def under_preposition(doc: Doc, i: int) -> bool:
     """The word at i is in a prepositional phrase: a preposition before it, past adjectives."""
     before = next((t for t in reversed(doc[max(0, i - 3):i]) if t.pos_ not in {"ADJ", "NUM"}), None)
     return before is not None and before.pos_ == "ADP"
@@ -368,7 +368,7 @@ class ArgumentFinder:
         prepositional phrase cannot: "W czwartek w Pekinie rozmawiał z ...")."""
         sent, doc = trigger.sent, trigger.doc
         if sent.start == 0 or any("nom" in token_cases(t) and t.pos_ in {"NOUN", "PROPN"}
-                                  and not _under_preposition(doc, t.i) for t in doc[sent.start:trigger.i]):
+                                  and not under_preposition(doc, t.i) for t in doc[sent.start:trigger.i]):
             return None
         previous = trigger.doc[sent.start - 1].sent
         for span in self._spans_between(trigger.doc, previous.start, previous.end):
@@ -425,7 +425,7 @@ class ArgumentFinder:
         token = doc[i]
         if token.pos_ != "NOUN" or self.role_nouns & set(token._.lemmas) or not frame.case & token_cases(token):
             return False
-        return not _under_preposition(doc, i)
+        return not under_preposition(doc, i)
 
     def _any(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """After the trigger, else before it; before it first when the one after modifies a
@@ -591,7 +591,7 @@ class ArgumentFinder:
         doc = trigger.doc
         for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 2 * WINDOW) - 1, -1):
             head = doc[i]
-            subject = not _under_preposition(doc, i) and "nom" in token_cases(head)
+            subject = not under_preposition(doc, i) and "nom" in token_cases(head)
             if frame.heads & set(head._.lemmas) and subject:
                 return self._modifier_of(head, frame)
             if head._.refers_to and head.pos_ != "ADJ" and subject:
@@ -806,7 +806,7 @@ class ArgumentFinder:
                 return
             listed = True
             found = self._same_class_within(doc, joined - 1, first.key[0], frame, step=-1)
-            if found is None or (not frame.prep and _under_preposition(doc, found.start)):
+            if found is None or (not frame.prep and under_preposition(doc, found.start)):
                 return  # "Po wizycie w Kijowie, Polska i Litwa ...": Kyiv is no subject
             yield found
             i = found.start - 1
@@ -928,7 +928,7 @@ class ArgumentFinder:
         Białoruś nałożyła Kanada", "Porozumienie z Turcją podpisała Unia"; or the antecedent
         of the clause's relative pronoun: "wojny, którą Rosja prowadzi przeciwko Ukrainie"."""
         for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 2 * WINDOW) - 1, -1):
-            if via & set(doc[i]._.lemmas) and not _under_preposition(doc, i):
+            if via & set(doc[i]._.lemmas) and not under_preposition(doc, i):
                 return True
             if i >= 2 and function_words()["relative_pronouns"] & set(doc[i]._.lemmas) and doc[i - 1].text == ",":
                 return bool(via & set(doc[i - 2]._.lemmas))

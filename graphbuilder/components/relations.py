@@ -21,11 +21,12 @@ from ..morph import FINITE_CLASSES, tag_features
 from ..ontology import load_lexicon, load_ontology, ontology_dir
 from ..rules import Frame, Rule, load_rules
 from ..types import ARTICLE, Fact
-from .frames import UNSURE, Argument, ArgumentFinder, function_words, trigger_lemmas
+from .frames import UNSURE, Argument, ArgumentFinder, function_words, trigger_lemmas, under_preposition
 from .morphology import token_cases
 
 HOME_PREDICATES = frozenset({"leaderOf", "ministerOf", "citizenOf"})
 ROLE_MENTIONS = "gb_roles"  # doc.spans key of role phrases resolved to a person
+IMPLIED = 0.6  # confidence of a role's country the text implies but does not state
 
 if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=[])
@@ -65,7 +66,7 @@ class RelationExtractor(ArgumentFinder):
             for key, fact in self._facts(doc, sentence_of).items():
                 if key not in facts or facts[key].confidence < fact.confidence:
                     facts[key] = fact
-        for fact in implied:
+        for fact in implied + self._countries_implied(doc, facts.values(), sentence_of):
             facts.setdefault((fact.subject, fact.predicate, fact.object, fact.sentence), fact)
         facts.update(self._on_behalf(facts.values()))
         doc._.facts = self._drop_visits_home(list(facts.values()))
@@ -149,6 +150,52 @@ class RelationExtractor(ArgumentFinder):
             doc.spans[ROLE_MENTIONS] = found
             doc.ents = filter_spans(list(doc.ents) + found)
         return implied
+
+    def _countries_implied(self, doc: Doc, facts, sentence_of: dict[int, int]) -> list[Fact]:
+        """ "Najgłośniej protestuje Francja. Prezydent Emmanuel Macron powtarzał ...": a person
+        named with a role held only in a state (`country_role` in roles.jsonl) but no country ("Prezydent Emmanuel Macron", "Minister
+        rolnictwa Czesław Siekierski") holds it in the one country that sentence and the one
+        before name, if they name it as a subject (a nominative name or nationality
+        adjective) and no other country, unless the article gives the person a country."""
+        placed = {f.subject for f in facts if f.predicate in HOME_PREDICATES and f.object[0] == "Country"}
+        sentences = list(doc.sents)
+        found = []
+        for position, role, person in self._named_role_holders(doc):
+            if role not in self.lexicon.country_roles or person in placed or not self._bare_subject_role(doc, position):
+                continue
+            sentence = sentence_of[position]
+            context = sentences[max(0, sentence - 1):sentence + 1]
+            countries = {c for s in context for c in self._countries(s)}
+            if len(countries) == 1 and countries <= {c for s in context for c in self._countries(s, subject=True)}:
+                found.append(Fact(person, self.lexicon.roles[role], ("Country", countries.pop()), sentence, IMPLIED,
+                                  "role-implied-country"))
+        return found
+
+    def _bare_subject_role(self, doc: Doc, position: int) -> bool:
+        """The role phrase before the name at `position` is in the nominative and names no
+        country or body itself, by an entity or a nationality adjective ("Premier Donald
+        Tusk zapowiedział", not "prezes Orlenu X", "francuska minister X" or "na stanowisku
+        premiera X")."""
+        for start in range(position - 1, max(-1, position - 7), -1):
+            if self._role_at(doc[start]) is not None:
+                nominative = "Nom" in doc[start].morph.get("Case")
+                while start > doc[position].sent.start and doc[start - 1].pos_ == "ADJ":
+                    start -= 1
+                return nominative and not any(t.ent_type_ or t._.refers_to for t in doc[start:position])
+        return False
+
+    def _countries(self, sentence: Span, subject: bool = False) -> set[str]:
+        """Countries a sentence names, by name or nationality adjective; with `subject`, only
+        in the nominative and not under a preposition ("Francja protestuje", "polski rząd")."""
+        found = set()
+        for token in sentence:
+            if subject and ("Nom" not in token.morph.get("Case") or under_preposition(token.doc, token.i)):
+                continue
+            if token.ent_iob_ == "B" and self.ontology.top_class.get(token.ent_type_) == "Country":
+                found.add(token.ent_kb_id_)
+            elif token.ent_iob_ not in {"B", "I"} and token._.refers_to and token._.refers_to[0] == "Country":
+                found.add(token._.refers_to[1])
+        return found
 
     def _role_at(self, token: Token) -> tuple[str, str, int] | None:
         """(role, predicate, end) of the role noun phrase the token starts: "premier",

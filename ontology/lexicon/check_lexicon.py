@@ -80,7 +80,7 @@ SCHEMAS: dict[str, list[tuple[str, type | tuple[type, ...]]]] = {
     ],
 }
 ROLE_KEYS_REQUIRED = ["lemma", "predicate"]
-ROLE_KEYS_OPTIONAL = ["forms", "same_as", "note"]
+ROLE_KEYS_OPTIONAL = ["forms", "same_as", "country_role", "note"]
 
 CLASSES: dict[str, set[str]] = {
     "countries.jsonl": {"Country"},
@@ -315,7 +315,7 @@ def load_roles(path: Path, rep: Report) -> list[dict[str, Any]]:
         where = f"{path.name}:{r['__line']}"
         keys = [k for k in r if k != "__line"]
         if keys[:2] != ROLE_KEYS_REQUIRED or any(k not in ROLE_KEYS_OPTIONAL for k in keys[2:]):
-            rep.error(f"{where}: keys {keys} not lemma, predicate[, forms][, same_as][, note]")
+            rep.error(f"{where}: keys {keys} not lemma, predicate[, forms][, same_as][, country_role][, note]")
         if keys[2:] != [k for k in ROLE_KEYS_OPTIONAL if k in keys[2:]]:
             rep.error(f"{where}: optional keys out of order: {keys[2:]}")
         if r.get("predicate") not in PREDICATES:
@@ -328,6 +328,8 @@ def load_roles(path: Path, rep: Report) -> list[dict[str, Any]]:
             rep.error(f"{where}: forms must be a non-empty list of strings")
         if "note" in r and not isinstance(r["note"], str):
             rep.error(f"{where}: note must be a string")
+        if "country_role" in r and r["country_role"] is not True:
+            rep.error(f"{where}: country_role must be true when given")
         if "same_as" in r and r["same_as"] not in lemmas:
             rep.error(f"{where}: same_as {r['same_as']!r} is no role's lemma")
         for f in [r.get("lemma", ""), *r.get("forms", [])]:
