@@ -735,3 +735,25 @@ def test_entities_foreign_towns_in_oblique_cases_plural_bodies_and_numbered_name
 def test_entities_a_surname_with_a_particle_is_the_full_name(nlp, text, mention, name):
     doc = nlp(text)
     assert [e.kb_id_ for e in doc.ents if e.text == mention] == [name]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Krajowa Rada Wyborcza ogłosiła wyniki.", {("Krajowa Rada Wyborcza", "Organization")}),
+    ("Według Centralnej Komisji Wyborczej Gruzińskie Marzenie wygrało wybory.",
+     {("Centralna Komisja Wyborcza", "Organization"), ("Gruzińskie Marzenie", "PoliticalParty")}),
+    ("Rozmawiał o tym Polski Instytut Ekonomiczny.", {("Polski Instytut Ekonomiczny", "Organization")}),
+    ("Wygłosił przemówienie przy Zamku Królewskim w Warszawie.", {("Zamek Królewski", "Location"), ("Warszawa", "City")}),
+    ("Zajęli siedzibę dowództwa Południowego Okręgu Wojskowego.", {("Południowy Okręg Wojskowy", "Region")}),
+    ("Tankowiec płynął z rosyjskiego portu Ust-Ługa.", {("Ust-Ługa", "City")}),
+    ("Belavia na czarnej liście. Sankcje objęły białoruskie linie lotnicze Belavia.", {("Belavia", "Company")}),
+])
+def test_entities_names_that_start_with_adjectives_end_where_the_next_name_starts(nlp, text, expected):
+    """A name's head may follow capitalised adjectives; a known name joins it only as its
+    genitive complement or apposition; a place's name takes no "w X"; a genitive name of
+    Polish words after a kind noun inflects, a foreign one does not; one word is one class."""
+    assert entities(nlp, text) == expected
+
+
+def test_entities_a_surname_in_e_takes_m_in_the_instrumental(nlp):
+    doc = nlp("Premier Irakli Kobachidze ogłosił decyzję. Orbán spotkał się z Kobachidzem.")
+    assert [e.kb_id_ for e in doc.ents if e.text == "Kobachidzem"] == ["Irakli Kobachidze"]

@@ -151,6 +151,15 @@ def _first_name_readings(token: Token) -> list[Analysis]:
     return [a for a in token._.analyses if "imię" in a.categories and "sg" in a.features.get("number", ())]
 
 
+def _complement_case(known: Span) -> bool:
+    """A known name that can complement another's in the genitive ("Ministerstwo Spraw
+    Zagranicznych Rosji", "Zgromadzenie Ogólne ONZ"), not one in another case that starts a
+    name of its own ("Według Centralnej Komisji Wyborczej Gruzińskie Marzenie wygrało");
+    right after the head noun, a name in apposition joins in any case ("Opery Astana")."""
+    first = known[0]
+    return _is_acronym(first) or _is_unknown(first) or "gen" in cases_of(first._.analyses)
+
+
 def _is_initial(token: Token) -> bool:
     """A capital letter with its full stop ("Z. Skowroński", "Jakub B."): part of a name."""
     doc = token.doc
@@ -374,10 +383,10 @@ class EntityRecognizer:
             and not _is_common_word(previous) and not _capital_from_position(previous)
 
     def _adjective_by_position(self, doc: Doc, i: int) -> bool:
-        """A sentence's first word that can be a nationality adjective agreeing with the noun
-        after it is that adjective, capitalised by its position: "Polski minister rozmawiał"
-        (not the genitive of Polska)."""
-        if not _is_sentence_start(doc[i]) or i + 1 >= len(doc) or not doc[i + 1].is_lower:
+        """A word that can be a nationality adjective agreeing with the noun after it is that
+        adjective, capitalised by its position ("Polski minister rozmawiał") or as the first
+        word of a name ("Polski Instytut Ekonomiczny"), not the genitive of Polska."""
+        if i + 1 >= len(doc) or not ((_is_sentence_start(doc[i]) and doc[i + 1].is_lower) or self._is_head(doc[i + 1])):
             return False
         adjectives = [a for a in doc[i]._.analyses if a.pos_class == "adj" and a.lemma.lower() in self.lexicon.adjectives]
         nouns = [a for a in doc[i + 1]._.analyses if a.pos_class == "subst"]
@@ -404,7 +413,7 @@ class EntityRecognizer:
         if any(a.pos_class in CLOSED_CLASSES for a in token._.analyses) and _is_common_word(token):
             return False
         return not _capital_from_position(token) or self._is_head(token) or _first_name_before_surname(token) \
-            or _foreign_name_start(token)
+            or _foreign_name_start(token) or self._head_kind(token.doc, token.i) is not None  # "Krajowa Rada Wyborcza"
 
     def _is_demonym(self, token: Token) -> bool:
         """A people's noun, which Morfeusz may also read as a surname ("Polka")."""
@@ -521,24 +530,37 @@ class EntityRecognizer:
         before_acronym = self._grow_chunk(doc, start, by_start, inside, organisation=True, joined_from=1)
         if _bracketed_acronym_at(doc, before_acronym[0]) and _abbreviation_after(doc[start:before_acronym[0]]):
             return before_acronym
-        return self._grow_chunk(doc, start, by_start, inside, organisation=self._is_head(doc[start]))
+        head = self._head_kind(doc, start)
+        return self._grow_chunk(doc, start, by_start, inside, organisation=head is not None,
+                                connectors=self.top_class.get(head) != "Location")
+
+    def _head_kind(self, doc: Doc, start: int) -> str | None:
+        """The class of the head noun a name starts with, past capitalised adjectives
+        ("Krajowa Rada Wyborcza", "Centralnej Komisji Wyborczej"), if it is a head noun."""
+        i = start
+        while i + 1 < len(doc) and i - start < 2 and not self._is_head(doc[i]) and not self._is_role_noun(doc[i]) \
+                and any(a.pos_class == "adj" for a in doc[i]._.analyses) and _is_capitalised(doc[i + 1]):
+            i += 1
+        return self.cues.heads.get(doc[i].lemma_.lower()) if self._is_head(doc[i]) else None
 
     def _grow_chunk(self, doc: Doc, start: int, by_start: dict[int, Span], inside: set[int],
-                    organisation: bool, joined_from: int = 2, end: int | None = None) -> tuple[int, list[Span]]:
+                    organisation: bool, joined_from: int = 2, end: int | None = None,
+                    connectors: bool = True) -> tuple[int, list[Span]]:
         """`joined_from`: how many words a name has before a connector may join more; `end`:
-        where to go on from, past a known name the chunk starts with."""
+        where to go on from, past a known name the chunk starts with; `connectors`: whether
+        "i", "w" may join (not in a place's name: "Zamku Królewskim w Warszawie")."""
         end, inner = end or start + 1, []
         while end < len(doc):
             token = doc[end]
             if self._person_after_name(doc, start, end):
                 break
-            if end in by_start and organisation:
+            if end in by_start and organisation and (_complement_case(by_start[end]) or self._is_head(doc[end - 1])):
                 inner.append(by_start[end])
                 end = by_start[end].end
             elif end not in inside and self._is_name_like(token) and not _is_sentence_start(token) \
                     and (organisation or _is_acronym(token) == _is_acronym(doc[end - 1])):
                 end += 1
-            elif (after := self._after_joiners(doc, end, organisation and end - start >= joined_from)) > end \
+            elif (after := self._after_joiners(doc, end, connectors and organisation and end - start >= joined_from)) > end \
                     and after < len(doc) and ((after not in inside and self._is_name_like(doc[after]))
                                               or (organisation and after in by_start)):
                 end = after
@@ -628,11 +650,11 @@ class EntityRecognizer:
             return "City"
         if inner and inner[0].start == chunk.start and self.top_class.get(inner[0].label_) == "Organization":
             return inner[0].label_  # "Gazprom Nieft": a known company's longer name
-        if inner:  # "Forum Współpracy Gospodarczej Azji i Pacyfiku (APEC)" holds known places
-            return "Organization" if _abbreviation_after(chunk) else None
         head = self.normaliser.head_index(list(chunk))
         if head and self._is_head(chunk[head]):  # past adjectives: "Wyższej Szkoły Ekonomicznej"
             return self.cues.heads[chunk[head].lemma_.lower()]
+        if inner:  # "Forum Współpracy Gospodarczej Azji i Pacyfiku (APEC)" holds known places
+            return "Organization" if _abbreviation_after(chunk) else None
         if (kind := self._kind_before(chunk)) is not None:
             return kind
         marked = [self.cues.words[t.text] for t in chunk if t.text in self.cues.words]
@@ -885,14 +907,27 @@ class EntityRecognizer:
 
     def canonical(self, chunk: Span, cls: str, seen: set[str]) -> str:
         """The nominative name. A name after the noun of its kind keeps its form, as Polish
-        does not inflect it there ("koncernu Saab", "portu Al-Hudajda")."""
+        does not inflect it there ("koncernu Saab", "portu Al-Hudajda"), unless it is a
+        genitive complement of Polish words ("dowództwa Południowego Okręgu Wojskowego")."""
         if self.top_class.get(cls) == "Person":
             return self.normaliser.person(chunk, seen)
-        if (len(chunk) == 1 and chunk[0].is_upper) or self._kind_before(chunk) is not None:
+        if (len(chunk) == 1 and chunk[0].is_upper) or (self._kind_before(chunk) is not None and not self._inflected(chunk)):
             return chunk.text
         if self.top_class.get(cls) in PLACE_CLASSES and len(chunk) == 1 and _is_unknown(chunk[0]):
             return self.normaliser.unknown_place(chunk, self._article_forms(chunk))
         return self.normaliser.phrase(chunk)
+
+    def _inflected(self, chunk: Span) -> bool:
+        """A name of Polish words whose head, with an adjective agreeing, is in no nominative:
+        a genitive complement ("dowództwa Południowego Okręgu Wojskowego"), not a name in
+        apposition to its kind noun, which keeps its form ("partii Prawo i Sprawiedliwość",
+        "portu Ust-Ługa")."""
+        head = self.normaliser.head_index(list(chunk))
+        if head is None or "nom" in cases_of(chunk[head]._.analyses):
+            return False
+        nouns = [a for a in chunk[head]._.analyses if a.pos_class == "subst"]
+        return any(agrees(a, n.features) for t in chunk if t.i != chunk[head].i
+                   for a in t._.analyses if a.pos_class == "adj" for n in nouns)
 
     def _article_forms(self, span: Span) -> set[str]:
         """What the rest of the article says a word's nominative may be: its forms, their
@@ -1049,12 +1084,23 @@ class EntityRecognizer:
         spans = self._with_abbreviation_spans(doc, filter_spans(spans))
         spans = coref.link_shortened_names(coref.link_abbreviations(spans, self._abbreviated), self._is_organisation,
                                            lambda span: len(span) == 1 and self._is_head(span[0]))
-        spans = self.link_inflected_names(spans, gazetteer, seen)
+        spans = self._one_class_per_name(self.link_inflected_names(spans, gazetteer, seen))
         credits = self._photo_credits(doc)
         doc.ents = [s for s in self.resolve_people(doc, spans, gazetteer) if credits.isdisjoint(range(s.start, s.end))]
         doc.spans[NESTED] = self._nested(doc, matches)
         self._mark_demonyms(doc)
         return doc
+
+    def _one_class_per_name(self, spans: list[Span]) -> list[Span]:
+        """A one-word name the article classes as a person once ("Belavia na czarnej liście",
+        by its shape) and as something else elsewhere ("linie lotnicze Belavia", by its kind
+        noun) is that other thing throughout: the shape of one word is the weaker cue."""
+        other: dict[str, str] = {}
+        for span in spans:
+            if " " not in span.kb_id_ and self.top_class.get(span.label_) != "Person":
+                other.setdefault(span.kb_id_, span.label_)
+        return [Span(span.doc, span.start, span.end, label=other[span.kb_id_], kb_id=span.kb_id_)
+                if span.kb_id_ in other and self.top_class.get(span.label_) == "Person" else span for span in spans]
 
     def _with_abbreviation_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """An abbreviation in brackets right after a name ("... w Europie (OBWE)") is a
