@@ -51,6 +51,8 @@ Frame options: `name_prefix` / `not_name_prefix` restrict entity names ("Ministe
 `not_goal_of` turns a place down when it is where one of these words went ("przyleciał do
 Warszawy, gdzie spotkał się z X", "podczas wizyty w Warszawie rozmawiał z X": X is the host
 there, not a visitor),
+`literal` keeps a capital a city where the frame wants a country ("mer Moskwy" leads no
+state; elsewhere "Moskwa wprowadziła zakaz" is Russia's act),
 `anaphors` are nouns standing for an entity named before ("kraj", "państwo"), and `scene`
 the nouns whose place names the entity such an anaphor stands for ("inwazja na sąsiedni
 kraj" after "wojna na Ukrainie").
@@ -89,6 +91,7 @@ class Frame:
     country_of: bool = False  # stand for the country the entity belongs to ("szef MSZ" -> Polska)
     direct_object: bool = False  # a common noun in the frame's case takes the object slot first
     not_goal_of: frozenset[str] = frozenset()  # words of travel whose goal the place may not be
+    literal: bool = False  # a capital is the city, not its state ("mer Moskwy")
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,7 @@ def parse_frame(data: dict) -> Frame:
         country_of=bool(data.get("country_of", False)),
         direct_object=bool(data.get("direct_object", False)),
         not_goal_of=_as_set(data.get("not_goal_of")),
+        literal=bool(data.get("literal", False)),
     )
 
 

@@ -542,3 +542,17 @@ def test_relations_a_state_role_named_without_its_country_takes_the_one_the_cont
 ])
 def test_relations_no_implied_country_without_one_subject_country_and_a_bare_state_role(nlp, text):
     assert not [f for f in facts(nlp, text) if f[1] in {"leaderOf", "ministerOf"}]
+
+
+@pytest.mark.parametrize("text, fact, absent", [
+    ("Unia Europejska nałożyła sankcje na Białoruś rządzoną przez Aleksandra Łukaszenkę.",
+     ("Aleksander Łukaszenko", "leaderOf", "Białoruś"), ("Aleksander Łukaszenko", "leaderOf", "Unia Europejska")),
+    ("Mer Moskwy Siergiej Sobianin wprowadził reżim operacji antyterrorystycznej.",
+     None, ("Siergiej Sobianin", "leaderOf", "Rosja")),
+    ("Przywódcy potępili rosyjską agresję na Ukrainę oraz współudział Białorusi.",
+     ("Rosja", "attacked", "Ukraina"), ("Rosja", "attacked", "Białoruś")),
+])
+def test_relations_a_participle_modifies_the_name_before_it_and_complements_are_no_list_items(nlp, text, fact, absent):
+    found = facts(nlp, text)
+    assert fact is None or fact in found
+    assert absent not in found

@@ -196,7 +196,7 @@ class ArgumentFinder:
         """The span as an argument if its class and name fit the frame."""
         top = self.ontology.top_class.get(span.label_)
         if frame.classes and top == "City" and "City" not in frame.classes and "Country" in frame.classes \
-                and span.kb_id_ in self.capital_of:
+                and span.kb_id_ in self.capital_of and not frame.literal:
             return Argument(("Country", self.capital_of[span.kb_id_]), certainty * UNSURE, span.start, span.end)
         if frame.classes and span.label_ not in frame.classes and top not in frame.classes:
             return None
@@ -813,8 +813,9 @@ class ArgumentFinder:
 
     def _same_class_within(self, doc: Doc, i: int, top: str, frame: Frame, step: int) -> Argument | None:
         """The first entity of a class within a few words from i, going right or left; going
-        right, not past a common noun other than a role and its complement ("Dagalo,
-        zwanego Hemetti, zastępcę Burhana": Burhan is the noun's complement, not a list item)."""
+        right, not past a common noun other than a role and its complement or a name's kind
+        ("Dagalo, zwanego Hemetti, zastępcę Burhana", "agresję na Ukrainę oraz współudział
+        Białorusi": the name is the noun's complement, not a list item)."""
         after_role = False
         for j in range(i, i + step * (2 + 2 * WINDOW), step):
             if not 0 <= j < len(doc):
@@ -831,9 +832,10 @@ class ArgumentFinder:
             if step > 0 and top != "Person" and self.role_nouns & set(doc[j]._.lemmas):
                 return None  # "Kanclerz Niemiec i prezydent Francji": another role's complement
             after_role = after_role or bool(self.role_nouns & set(doc[j]._.lemmas))
-            if step > 0 and top == "Person" and not after_role and doc[j].is_lower and doc[j].pos_ == "NOUN" \
+            if step > 0 and not after_role and doc[j].is_lower and doc[j].pos_ == "NOUN" \
+                    and not self.name_heads & set(doc[j]._.lemmas) \
                     and not any(a.pos_class == "adj" for a in doc[j]._.analyses):
-                return None
+                return None  # "agresję na Ukrainę oraz współudział Białorusi"
         return None
 
     # ------------------------------------------------------------ token helpers

@@ -329,7 +329,8 @@ class RelationExtractor(ArgumentFinder):
             if not rule.negated:
                 return
             predicate = rule.negated
-        subject_frame, object_frame = passive_frames(rule) if rule.passive and _is_passive(trigger) else (rule.subject, rule.object)
+        subject_frame, object_frame = (_attributive(f, trigger) for f in passive_frames(rule)) \
+            if rule.passive and _is_passive(trigger) else (rule.subject, rule.object)
         subjects = list(self.find(subject_frame, trigger, end, None))
         pairs = self._object_not_subject(subject_frame, trigger, [
             (s, o) for s in subjects for o in self.find(object_frame, trigger, end, s)])
@@ -509,6 +510,16 @@ def passive_frames(rule: Rule) -> tuple[Frame, Frame]:
     Rosję", "Finlandia została przyjęta do NATO"); a prepositional frame stays ("sankcje
     nałożone na Iran przez UE")."""
     return _passive_frame(rule.subject), _passive_frame(rule.object)
+
+
+def _attributive(frame: Frame, trigger: Token) -> Frame:
+    """A participle with no copula modifies the name right before it, its patient in any
+    case ("sankcje na Białoruś rządzoną przez Łukaszenkę": Białoruś, not the sentence's
+    subject)."""
+    if frame.position != "left" or frame.case != {"nom"} or _after_copula(trigger) \
+            or not (trigger.i and trigger.doc[trigger.i - 1].ent_iob_ in {"B", "I"}):
+        return frame
+    return replace(frame, position="before", case=frozenset(), carry=False)
 
 
 def _passive_frame(frame: Frame) -> Frame:
