@@ -556,3 +556,13 @@ def test_relations_a_participle_modifies_the_name_before_it_and_complements_are_
     found = facts(nlp, text)
     assert fact is None or fact in found
     assert absent not in found
+
+
+def test_relations_a_pronoun_after_the_preposition_stands_for_the_last_fitting_name(nlp):
+    found = facts(nlp, "Format B9 powstał w 2015 roku z inicjatywy Polski i Rumunii. Należą do niego Bułgaria i Węgry.")
+    assert {("Bułgaria", "memberOf", "Bukareszteńska Dziewiątka"), ("Węgry", "memberOf", "Bukareszteńska Dziewiątka")} <= found
+
+
+def test_relations_jak_after_a_comma_opens_a_clause_whose_subject_it_does_not_govern(nlp):
+    assert ("Jan Nowak", "meetsWith", "Piotr Kowalski") in facts(
+        nlp, "Widać, jak Jan Nowak rozmawia z ministrem Piotrem Kowalskim.")

@@ -396,6 +396,8 @@ class ArgumentFinder:
                 i = following if following < 0 or not _has_participle(doc[i + 1:following]) else -1
             if first < 0:
                 return None
+            if first + 1 < clause_end and any(a.pos_class == "ppron3" for a in doc[first + 1]._.analyses):
+                return self._pronoun_antecedent(frame, trigger)
             if frame.scene:
                 return self._scene_anaphor(frame, trigger, first + 1, clause_end, subject)
             return self._kind_anaphor(frame, trigger, first + 1, clause_end)
@@ -565,6 +567,17 @@ class ArgumentFinder:
                 if found and (subject is None or found.key != subject.key):
                     return found
         return None
+
+    def _pronoun_antecedent(self, frame: Frame, trigger: Token) -> Argument | None:
+        """ "Format B9 powstał w 2015 roku. Należą do niego Bułgaria, Czechy ...": a pronoun
+        after the preposition stands for the last name of the frame's classes before the
+        trigger, in its sentence or the one before."""
+        doc = trigger.doc
+        start = doc[trigger.sent.start - 1].sent.start if trigger.sent.start else 0
+        found = None
+        for span in self._spans_between(doc, start, trigger.i):
+            found = self._entity(span, frame, UNSURE) or found
+        return found
 
     def _kind_anaphor(self, frame: Frame, trigger: Token, start: int, end: int) -> Argument | None:
         """ "dołączyła do sojuszu": a noun after the preposition, lower-case or capitalised but
@@ -888,6 +901,8 @@ class ArgumentFinder:
         after_name = span.start > 0 and doc[span.start - 1].pos_ == "PROPN"
         noun_after = False
         for token in reversed(doc[max(0, span.start - 5):span.start]):
+            if token.pos_ == "ADP" and token.tag_.startswith("prep:nom") and token.i and doc[token.i - 1].text == ",":
+                return None  # "widać, jak Prigożyn rozmawia": a conjunction opening a clause
             if token.pos_ == "ADP":
                 return None if after_name else token
             if token.lower_ in function_words()["coordinators"] and token.i and (
