@@ -371,9 +371,13 @@ class NameNormaliser:
         noun after it ("Polskiego Stowarzyszenia", "Polskiej Akcji") is that adjective, whatever
         else it can be (the language polski, Mrs Polska)."""
         for index, token in enumerate(tokens):
+            if index and token.pos_ == "CCONJ":
+                continue  # "Kompleksowego i Progresywnego Porozumienia": coordinated adjectives
             adjectives = [a for a in token._.analyses if a.pos_class == "adj"]
             nouns = [a for a in token._.analyses if a.pos_class in {"subst", "depr"}]
             following = tokens[index + 1]._.analyses if index + 1 < len(tokens) else ()
+            if index + 2 < len(tokens) and tokens[index + 1].pos_ == "CCONJ":
+                following = tokens[index + 2]._.analyses
             modifies = any(agrees(a, n.features) for a in adjectives for n in following if n.pos_class == "subst")
             if nouns and not modifies:
                 return index
@@ -395,6 +399,8 @@ class NameNormaliser:
         neighbours = list(range(head - 1, -1, -1)), list(range(head + 1, len(tokens)))
         for side in neighbours:
             for index in side:
+                if tokens[index].pos_ == "CCONJ" and side[0] < head and index > 0:
+                    continue  # "Kompleksowego i Progresywnego"
                 if not any(agrees(a, wanted) for a in tokens[index]._.analyses if a.pos_class == "adj"):
                     break
                 result.append(index)

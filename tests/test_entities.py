@@ -757,3 +757,16 @@ def test_entities_names_that_start_with_adjectives_end_where_the_next_name_start
 def test_entities_a_surname_in_e_takes_m_in_the_instrumental(nlp):
     doc = nlp("Premier Irakli Kobachidze ogłosił decyzję. Orbán spotkał się z Kobachidzem.")
     assert [e.kb_id_ for e in doc.ents if e.text == "Kobachidzem"] == ["Irakli Kobachidze"]
+
+
+def test_entities_a_nickname_after_zwany_and_its_inflected_forms_are_the_person(nlp):
+    doc = nlp("Siłami dowodzi Mohamed Hamdan Dagalo, zwany Hemetti. Bojownicy Hemettiego zajęli miasto.")
+    assert {e.kb_id_ for e in doc.ents if e.label_ == "Person"} == {"Mohamed Hamdan Dagalo"}
+
+
+def test_entities_coordinated_adjectives_before_a_head_and_no_newspaper_in_an_adjective(nlp):
+    found = entities(nlp, "Chiny rozważą przystąpienie do Kompleksowego i Progresywnego Porozumienia na rzecz "
+                          "Partnerstwa Transpacyficznego (CPTPP).")
+    assert ("Kompleksowe i Progresywne Porozumienie na rzecz Partnerstwa Transpacyficznego", "Organization") in found
+    doc = nlp("Według Centralnej Komisji Wyborczej partia wygrała.")
+    assert not [span for span in doc.spans["gb_nested"] if span.kb_id_ == "Gazeta Wyborcza"]

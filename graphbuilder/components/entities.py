@@ -69,6 +69,7 @@ class NameCues:
     joiners: frozenset[str]  # words joining coordinated names: "i", "oraz", ","
     credits: frozenset[str]  # words opening a photo credit: "fot."
     copulas: frozenset[str]  # "być", "zostać": "Szefem dyplomacji został X"
+    nicknames: frozenset[str]  # "zwany": "X, zwany Y" names one person
     organisation_roles: frozenset[str]  # "prezes", "szef": an unknown genitive after them names a body
     place_prepositions: frozenset[str]  # "w", "do": before "australijskiej Adelajdzie", a town
 
@@ -89,6 +90,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         joiners=frozenset(words["coordinators"] + words["list_separators"]),
         credits=frozenset(words["photo_credits"]),
         copulas=frozenset(words["copulas"]),
+        nicknames=frozenset(words["nicknames"]),
         organisation_roles=frozenset(cues.get("organisation_role", [])),
         place_prepositions=frozenset(cues.get("place_preposition", [])),
     )
@@ -995,7 +997,7 @@ class EntityRecognizer:
 
     def resolve_people(self, doc: Doc, spans: list[Span], gazetteer: list[Span]) -> list[Span]:
         """Surnames and inflected surnames become the full names the article gives."""
-        surnames = coref.surname_index(spans, self._is_person, self._surname_candidates)
+        surnames = {**self._nicknames(doc, spans), **coref.surname_index(spans, self._is_person, self._surname_candidates)}
         from_gazetteer = {(s.start, s.end) for s in gazetteer}
         resolved = [mention for span in spans for mention in coref.resolve_mention(
             span, surnames, self._surname_candidates, self._is_person, (span.start, span.end) in from_gazetteer)]
@@ -1004,6 +1006,16 @@ class EntityRecognizer:
             doc, taken, surnames, self._surname_candidates,
             lambda i: _is_capitalised(doc[i]) and not _is_common_word(doc[i]) and not _is_roman_numeral(doc[i]))
         return filter_spans(resolved + extra)
+
+    def _nicknames(self, doc: Doc, spans: list[Span]) -> dict[str, Span]:
+        """Nickname -> person for a capitalised word after "zwany" following a person's name:
+        "Mohameda Hamdana Dagalo, zwanego Hemetti" (later "bojownicy Hemettiego" are his)."""
+        found = {}
+        for person in (span for span in spans if self._is_person(span) and span.end + 2 < len(doc)):
+            comma, word, name = doc[person.end], doc[person.end + 1], doc[person.end + 2]
+            if comma.text == "," and word.lower_ in self.cues.nicknames and _is_capitalised(name):
+                found[name.text] = person
+        return found
 
     def _photo_credits(self, doc: Doc) -> set[int]:
         """The words of photo credits ("(fot. Reuters/Piroschka van de Wouw)", "Fot. PAP/Radek
@@ -1125,7 +1137,8 @@ class EntityRecognizer:
         Środkowa"), a prepositional phrase ("w Europie"), a part of a route ("Baku–Tbilisi")
         or of a place's name ("Gazy" in "Strefa Gazy", "Afryki" in "Republika Południowej
         Afryki") is not, nor a region or sea that only describes the organisation's reach
-        ("Azji" in "Forum Współpracy Gospodarczej Azji i Pacyfiku")."""
+        ("Azji" in "Forum Współpracy Gospodarczej Azji i Pacyfiku"), nor an adjective of the
+        name ("Wyborczej" in "Centralnej Komisji Wyborczej")."""
         nested = []
         entities = [e for e in doc.ents if self.top_class.get(e.label_) == "Organization"]
         covering = {i: entity for entity in entities for i in range(entity.start, entity.end)}
@@ -1133,12 +1146,19 @@ class EntityRecognizer:
             if self.top_class.get(match.label_) == "Location":
                 continue
             previous = doc[match.start - 1] if match.start else None
-            if previous is None or previous.is_punct or previous.pos_ == "ADP":
+            if previous is None or previous.is_punct or previous.pos_ == "ADP" or self._modifies(match[0], previous):
                 continue
             entity = covering.get(match.start)
             if entity is not None and entity.start < match.start and match.end <= entity.end:
                 nested.append(match)
         return nested
+
+    @staticmethod
+    def _modifies(word: Token, noun: Token) -> bool:
+        """The word can be an adjective agreeing with the noun before it: "Komisji Wyborczej"
+        holds no "Wyborcza" (the newspaper)."""
+        nouns = [a for a in noun._.analyses if a.pos_class == "subst"]
+        return any(agrees(a, n.features) for a in word._.analyses if a.pos_class == "adj" for n in nouns)
 
     def _mark_adjectives(self, doc: Doc) -> None:
         """Nationality adjectives ("rosyjski") and others naming an entity ("unijny"), and the
