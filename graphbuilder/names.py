@@ -95,8 +95,19 @@ class NameNormaliser:
         case = self._known_case(readings) or self._decisive_case(unknown, gender) or self._context_case(span) \
             or self._ending_case(unknown, gender) or self._adnominal_case(span) \
             or (self._first_name_case(tokens) if gender == "f" else frozenset())
+        if case == {"nom"} and unknown and unknown[-1] is inflected[-1] \
+                and not any("imię" in a.categories for known in readings for a in known):
+            case = self._oblique_last_word(span, unknown[-1], gender) or case
         nominative = {t.i: self._person_word(t, known, case, gender, seen_forms) for t, known in zip(inflected, readings)}
         return join_tokens(tokens, [nominative.get(t.i, t.text) for t in tokens])
+
+    def _oblique_last_word(self, span: Span, last: Token, gender: str) -> frozenset[str]:
+        """The case of the word before the name when the name's last word, unknown, has an
+        ending of that case and the words before it Morfeusz knows only in the nominative and
+        as no first name, as a foreign name's first parts do not inflect: "z premierem Pham
+        Minh Chinhem"."""
+        context = self._context_case(span) - {"nom"}
+        return context & frozenset(case for _, case in self.candidates(last.text, gender))
 
     @staticmethod
     def _singular_names(token: Token) -> list[Analysis]:

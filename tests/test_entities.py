@@ -770,3 +770,18 @@ def test_entities_coordinated_adjectives_before_a_head_and_no_newspaper_in_an_ad
     assert ("Kompleksowe i Progresywne Porozumienie na rzecz Partnerstwa Transpacyficznego", "Organization") in found
     doc = nlp("Według Centralnej Komisji Wyborczej partia wygrała.")
     assert not [span for span in doc.spans["gb_nested"] if span.kb_id_ == "Gazeta Wyborcza"]
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Rozmawiał z premierem Wietnamu Pham Minh Chinhem.", "Pham Minh Chinh", "Person"),
+    ("Rozmawiał ze swoim wietnamskim odpowiednikiem Bui Thanh Sonem.", "Bui Thanh Son", "Person"),
+    ("Rozmawiał też ze szefem Biura Bezpieczeństwa Narodowego Kim Sung-hanem.", "Kim Sung-han", "Person"),
+    ("W piątek Rutte rozmawiał w Palm Beach na Florydzie.", "Palm Beach", "City"),
+    ("Napisał to szef Narodowej Rady Gospodarczej Brian Deese.", "Brian Deese", "Person"),
+    ("Ratownicy Zespołu Pomocy Humanitarno-Medycznej wrócili.", "Zespół Pomocy Humanitarno-Medycznej", "Organization"),
+])
+def test_entities_asian_names_inflect_only_at_the_end_and_foreign_places_keep_their_form(nlp, text, name, cls):
+    """First parts Morfeusz knows only as nominative surnames do not decide the case ("Pham
+    Minh Chinhem"); "odpowiednik" is a noun for a person; "w" + a name is no person; a
+    foreign compound keeps its words ("Palm" is no plural of "palma")."""
+    assert (name, cls) in entities(nlp, text)

@@ -72,6 +72,7 @@ class NameCues:
     nicknames: frozenset[str]  # "zwany": "X, zwany Y" names one person
     organisation_roles: frozenset[str]  # "prezes", "szef": an unknown genitive after them names a body
     place_prepositions: frozenset[str]  # "w", "do": before "australijskiej Adelajdzie", a town
+    person_nouns: frozenset[str]  # "odpowiednik": a name in apposition after it is a person's
 
 
 def load_name_cues(lexdir: Path) -> NameCues:
@@ -93,6 +94,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         nicknames=frozenset(words["nicknames"]),
         organisation_roles=frozenset(cues.get("organisation_role", [])),
         place_prepositions=frozenset(cues.get("place_preposition", [])),
+        person_nouns=frozenset(cues.get("person_noun", [])),
     )
 
 
@@ -218,11 +220,12 @@ def _is_sentence_start(token: Token) -> bool:
 
 def _lower_name_part(token: Token) -> bool:
     """The lower-case part after a hyphen of a Korean given name: a word Morfeusz does not
-    know ("Jae-myung", "Suk-yeol"), or any short one after a syllable ("Jae-in", "Joo-ho")."""
+    know ("Jae-myung", "Suk-yeol"), or any short one after a syllable ("Jae-in", "Joo-ho",
+    "Sung-hanem")."""
     if not (token.is_lower and is_name_part(token)):
         return False
     syllable = token.doc[token.i - 2]
-    return _is_unknown(token) or (len(token) <= 4 and len(syllable) <= 5)
+    return _is_unknown(token) or (len(token) <= 4 and len(syllable) <= 5) or (len(token) <= 6 and len(syllable) <= 4)
 
 
 def _is_product_code(token: Token) -> bool:
@@ -289,7 +292,7 @@ class EntityRecognizer:
         self.analyser = Analyser()
         endings = [Ending(**{**row, "not_after": tuple(row.get("not_after", ()))})
                    for row in read_jsonl(directory / "lexicon" / "name_endings.jsonl")]
-        role_nouns = frozenset(word for role in self.lexicon.roles for word in role.split()[:1])
+        role_nouns = frozenset(word for role in self.lexicon.roles for word in role.split()[:1]) | self.cues.person_nouns
         self.normaliser = NameNormaliser(self.analyser, endings, role_nouns, self.cues.particles, self.cues.connectors)
         self.gazetteer = Gazetteer()
         self.entries = {entry.name: entry for entry in self.lexicon.entries}
@@ -586,7 +589,7 @@ class EntityRecognizer:
         role = self._role_before(doc, start)
         if head is None or i + 1 >= len(doc) or not _is_capitalised(doc[i + 1]) or role is None:
             return False
-        head_cases = cases_of(doc[head]._.analyses)
+        head_cases = self._head_cases(doc, head, i)
         oblique = (cases_of(role._.analyses) & self._name_word_cases(doc[i])) - {"nom"} - head_cases
         if oblique:
             return True  # "z sekretarzem Rady ... i Obrony Ukrainy Rustemem Umierowem"
@@ -597,6 +600,16 @@ class EntityRecognizer:
         if _is_unknown(doc[i]):
             return not head_cases & {case for _, case in self.normaliser.candidates(doc[i].text, "m")}
         return _is_unknown(doc[i + 1]) and not head_cases & cases_of(doc[i]._.analyses)  # "Omar" (a lobster) Alieu
+
+    @staticmethod
+    def _head_cases(doc: Doc, head: int, end: int) -> frozenset[str]:
+        """The cases of a name's head noun, those its adjectives agree with if it has any
+        ("Narodowej Rady Gospodarczej" is a genitive singular, not "Rady" plural)."""
+        nouns = [a for a in doc[head]._.analyses if a.pos_class == "subst"]
+        adjectives = [t for t in doc[max(0, head - 2):end] if t.i != head and t.pos_ == "ADJ"]
+        agreeing = [n for n in nouns if all(any(agrees(a, n.features) for a in t._.analyses if a.pos_class == "adj")
+                                            for t in adjectives)]
+        return cases_of(agreeing if adjectives and agreeing else doc[head]._.analyses)
 
     def _name_word_cases(self, token: Token) -> frozenset[str]:
         """The cases a word of a person's name may be in: its first-name readings', or the
@@ -896,6 +909,13 @@ class EntityRecognizer:
             and doc[start - 1].pos_ == "ADJ" and bool(doc[start - 1]._.refers_to) \
             and doc[start - 1]._.refers_to[0] == "Country" and bool(self.cues.place_prepositions & set(doc[start - 2]._.lemmas))
 
+    @staticmethod
+    def _after_in(chunk: Span) -> bool:
+        """Right after "w" in the locative nobody is a person: "rozmawiał w Palm Beach"."""
+        previous = chunk.doc[chunk.start - 1] if chunk.start else None
+        return previous is not None and previous.pos_ == "ADP" and previous.lemma_.lower() == "w" \
+            and "loc" in cases_of([a for a in previous._.analyses if a.pos_class == "prep"])
+
     def _company_word(self, chunk: Span) -> bool:
         """One foreign word ending in a firm's word ("Gazprombanku", "Surgutnieftiegaz")."""
         return len(chunk) == 1 and _is_unknown(chunk[0]) and any(
@@ -917,6 +937,8 @@ class EntityRecognizer:
             return chunk.text
         if self.top_class.get(cls) in PLACE_CLASSES and len(chunk) == 1 and _is_unknown(chunk[0]):
             return self.normaliser.unknown_place(chunk, self._article_forms(chunk))
+        if any(_is_unknown(t) and not _before_a_hyphen(t) for t in chunk) and not self._is_head(chunk[0]):
+            return chunk.text  # a foreign name: "w Palm Beach" is no plural of "palma"
         return self.normaliser.phrase(chunk)
 
     def _inflected(self, chunk: Span) -> bool:
@@ -1083,6 +1105,7 @@ class EntityRecognizer:
         for chunk, inner, cls in chunks:
             if cls is None and not inner:
                 cls = self._chunk_class(chunk, _chunk_label(chunk, predicted))
+                cls = "City" if cls == "Person" and self._after_in(chunk) else cls
             if cls in self.top_class:
                 spans.append(Span(doc, chunk.start, chunk.end, label=cls))
                 swallowed.update(id(s) for s in inner)
