@@ -566,3 +566,16 @@ def test_relations_a_pronoun_after_the_preposition_stands_for_the_last_fitting_n
 def test_relations_jak_after_a_comma_opens_a_clause_whose_subject_it_does_not_govern(nlp):
     assert ("Jan Nowak", "meetsWith", "Piotr Kowalski") in facts(
         nlp, "Widać, jak Jan Nowak rozmawia z ministrem Piotrem Kowalskim.")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Premier Donald Tusk i kanclerz Niemiec Friedrich Merz podpisali deklarację.", ("Donald Tusk", "leaderOf", "Niemcy")),
+    ("Uroczystość odbyła się w Brukseli, gdzie zastąpił Jensa Stoltenberga, który kierował Sojuszem.",
+     ("Jens Stoltenberg", "leaderOf", "Belgia")),
+    ("Ambasador Sylvain Itté pozostanie na placówce, mimo że rządząca Nigrem junta zażądała jego wyjazdu.",
+     ("Sylvain Itté", "leaderOf", "Niger")),
+])
+def test_relations_a_role_or_participle_takes_no_complement_of_another_phrase(nlp, text, absent):
+    """The genitive after a second role noun is that role's; leading a capital is no leading
+    its state; an attributive participle's subject is its own noun, not the clause's before."""
+    assert absent not in facts(nlp, text)

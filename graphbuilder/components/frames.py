@@ -110,6 +110,17 @@ def _may_be_nominative(span: Span, top_class: str) -> bool:
     return any("nom" in cases for cases in known) or (not known and span.text == span.kb_id_)
 
 
+def after_copula(trigger: Token) -> bool:
+    """A copula within five words before a predicate noun, in its clause ("jest pełnoprawnym
+    członkiem", "jest od wtorku 31. członkiem")."""
+    for token in reversed(trigger.doc[max(trigger.sent.start, trigger.i - 5):trigger.i]):
+        if function_words()["copulas"] & set(token._.lemmas):
+            return True
+        if token.text == "," or token.lower_ in function_words()["clause_breaks"]:
+            return False
+    return False
+
+
 def under_preposition(doc: Doc, i: int) -> bool:
     """The word at i is in a prepositional phrase: a preposition before it, past adjectives."""
     before = next((t for t in reversed(doc[max(0, i - 3):i]) if t.pos_ not in {"ADJ", "NUM"}), None)
@@ -249,6 +260,8 @@ class ArgumentFinder:
                     return found  # "Ruttego, lidera VVD, który kierował": not the clause before
         if frame.prep:
             return None
+        if _pos_class(trigger) in PARTICIPLES and not after_copula(trigger):
+            return self._inverted(frame, trigger, end)  # "rządząca Nigrem junta": its noun, not the clause before
         return (self._inverted(frame, trigger, end) or self._previous_clause_subject(frame, trigger)
                 or (self._carried(frame, trigger) if frame.carry else None))
 
@@ -451,7 +464,7 @@ class ArgumentFinder:
         noun's own complement ("wizyta ministra obrony Ukrainy Rustema Umerowa") and
         quotation marks ('według dziennika "The Guardian"')."""
         doc = trigger.doc
-        i = end
+        i, past_name = end, False
         while i < min(len(doc), end + WINDOW + 1):
             token = doc[i]
             if token.is_quote:
@@ -464,10 +477,11 @@ class ArgumentFinder:
                 found = self._checked(span, frame, trigger)
                 if found or not self._after_role_noun(doc, span.start):
                     return found
-                i = span.end
+                i, past_name = span.end, True
                 continue
-            if not token.is_lower or token.is_punct or token.pos_ == "ADP" or _breaks_clause(token):
-                break
+            if not token.is_lower or token.is_punct or token.pos_ == "ADP" or _breaks_clause(token) or (
+                    past_name and (token.lower_ in function_words()["coordinators"] or self.role_nouns & set(token._.lemmas))):
+                break  # "Premier Donald Tusk i kanclerz Niemiec": Germany is the other role's
             i += 1
         return self._possessor(frame, trigger)
 

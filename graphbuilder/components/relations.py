@@ -21,7 +21,7 @@ from ..morph import FINITE_CLASSES, tag_features
 from ..ontology import load_lexicon, load_ontology, ontology_dir
 from ..rules import Frame, Rule, load_rules
 from ..types import ARTICLE, Fact
-from .frames import UNSURE, Argument, ArgumentFinder, function_words, trigger_lemmas, under_preposition
+from .frames import UNSURE, Argument, ArgumentFinder, after_copula, function_words, trigger_lemmas, under_preposition
 from .morphology import token_cases
 
 HOME_PREDICATES = frozenset({"leaderOf", "ministerOf", "citizenOf"})
@@ -166,7 +166,7 @@ class RelationExtractor(ArgumentFinder):
             sentence = sentence_of[position]
             context = sentences[max(0, sentence - 1):sentence + 1]
             countries = {c for s in context for c in self._countries(s)}
-            if len(countries) == 1 and countries <= {c for s in context for c in self._countries(s, subject=True)}:
+            if len(countries) == 1 and countries <= {c for s in context for c in self._countries(s, subject=position)}:
                 found.append(Fact(person, self.lexicon.roles[role], ("Country", countries.pop()), sentence, IMPLIED,
                                   "role-implied-country"))
         return found
@@ -184,12 +184,16 @@ class RelationExtractor(ArgumentFinder):
                 return nominative and not any(t.ent_type_ or t._.refers_to for t in doc[start:position])
         return False
 
-    def _countries(self, sentence: Span, subject: bool = False) -> set[str]:
-        """Countries a sentence names, by name or nationality adjective; with `subject`, only
-        in the nominative and not under a preposition ("Francja protestuje", "polski rząd")."""
+    def _countries(self, sentence: Span, subject: int | None = None) -> set[str]:
+        """Countries a sentence names, by name or nationality adjective; with `subject` (the
+        position of the person whose country is sought), only in the nominative, not under a
+        preposition and not the complement of a role named after that person ("Francja
+        protestuje", "polski rząd"; not "Premier Donald Tusk i kanclerz Niemiec")."""
         found = set()
         for token in sentence:
-            if subject and ("Nom" not in token.morph.get("Case") or under_preposition(token.doc, token.i)):
+            complement = token.i > (subject or 0) and self.role_nouns & set(token.doc[token.i - 1]._.lemmas)
+            if subject is not None and ("Nom" not in token.morph.get("Case") or under_preposition(token.doc, token.i)
+                                        or complement):
                 continue
             if token.ent_iob_ == "B" and self.ontology.top_class.get(token.ent_type_) == "Country":
                 found.add(token.ent_kb_id_)
@@ -321,7 +325,7 @@ class RelationExtractor(ArgumentFinder):
         """Facts one trigger phrase yields under one rule."""
         predicate = rule.predicate
         copula = self.copula_after(trigger.doc, end) if rule.copula else -1
-        if rule.copula and (not (_after_copula(trigger) or copula >= 0) or not _predicative_case(trigger)):
+        if rule.copula and (not (after_copula(trigger) or copula >= 0) or not _predicative_case(trigger)):
             return
         if self._negated_possibility(trigger) or not _has_verb_form(trigger, rule.verb_form):
             return
@@ -466,17 +470,6 @@ def _predicative_case(trigger: Token) -> bool:
     return "inst" in token_cases(trigger) and ("nom" not in chosen or "inst" in chosen)
 
 
-def _after_copula(trigger: Token) -> bool:
-    """A copula within five words before a predicate noun, in its clause ("jest pełnoprawnym
-    członkiem", "jest od wtorku 31. członkiem")."""
-    for token in reversed(trigger.doc[max(trigger.sent.start, trigger.i - 5):trigger.i]):
-        if function_words()["copulas"] & set(token._.lemmas):
-            return True
-        if token.text == "," or token.lower_ in function_words()["clause_breaks"]:
-            return False
-    return False
-
-
 def _own_preposition(doc: Doc, a: Argument, b: Argument, frame: Frame) -> bool:
     """The later of two coordinated objects repeats the preposition: separate meetings
     ("spotkał się z premierem X oraz z ministrem Y"), not one of the three ("z X i Y")."""
@@ -516,7 +509,7 @@ def _attributive(frame: Frame, trigger: Token) -> Frame:
     """A participle with no copula modifies the name right before it, its patient in any
     case ("sankcje na Białoruś rządzoną przez Łukaszenkę": Białoruś, not the sentence's
     subject)."""
-    if frame.position != "left" or frame.case != {"nom"} or _after_copula(trigger) \
+    if frame.position != "left" or frame.case != {"nom"} or after_copula(trigger) \
             or not (trigger.i and trigger.doc[trigger.i - 1].ent_iob_ in {"B", "I"}):
         return frame
     return replace(frame, position="before", case=frozenset(), carry=False)
