@@ -143,6 +143,7 @@ class Lexicon:
     roles: dict[str, str]  # role noun lemma (may be two words) -> predicate
     role_kinds: dict[str, str] = field(default_factory=dict)  # "szef rządu" -> "premier": the same role
     country_roles: frozenset[str] = frozenset()  # roles held only in a state: "prezydent", not "prezes"
+    person_nouns: frozenset[str] = frozenset()  # "odpowiednik", "książę": a name in apposition is a person's
     abbreviations: list[str] = field(default_factory=list)
     institutions: dict[str, str | None] = field(default_factory=dict)  # generic name -> default country
     heads: dict[str, str] = field(default_factory=dict)  # head noun of a name -> its class ("opera")
@@ -195,6 +196,8 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         roles=roles,
         role_kinds=role_kinds,
         country_roles=frozenset(country_roles),
+        person_nouns=frozenset(value for row in read_jsonl(lexdir / "person_cues.jsonl")
+                               if row["kind"] == "person_noun" for value in row["values"]),
         abbreviations=abbreviations_file.read_text(encoding="utf-8").split()
         if abbreviations_file.exists() else [],
         institutions={row["name"]: row.get("default_country") for row in read_jsonl(lexdir / "institutions.jsonl")},

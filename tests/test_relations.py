@@ -579,3 +579,18 @@ def test_relations_a_role_or_participle_takes_no_complement_of_another_phrase(nl
     """The genitive after a second role noun is that role's; leading a capital is no leading
     its state; an attributive participle's subject is its own noun, not the clause's before."""
     assert absent not in facts(nlp, text)
+
+
+def test_relations_titles_are_appositions_and_a_capitalised_kind_noun_is_the_body_named_before(nlp):
+    """ "z szefem MSZ księciem Fajsalem": the prince is in the phrase, so "poleciał" is
+    Blinken's; "członek Sojuszu" is NATO's member; "agencji ... USAID" is no earlier agency."""
+    found = facts(nlp, "W Rijadzie Blinken rozmawiał z szefem saudyjskiego MSZ księciem Fajsalem ibn Farhanem, "
+                       "po czym poleciał do Abu Zabi.")
+    assert ("Blinken", "visits", "Abu Zabi") in found
+    assert ("Fajsal ibn Farhan", "visits", "Abu Zabi") not in found
+    assert ("Turcja", "memberOf", "NATO") in facts(
+        nlp, "Sekretarz generalny NATO przybył do Ankary. Rutte podkreślał, że Turcja, członek Sojuszu od 1952 roku, "
+             "ma silną armię.")
+    assert ("Samantha Power", "leaderOf", "Reuters") not in facts(
+        nlp, "Jak podała agencja Reuters, walki trwają. Przyleciała szefowa amerykańskiej agencji pomocy "
+             "rozwojowej USAID Samantha Power.")

@@ -94,7 +94,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         nicknames=frozenset(words["nicknames"]),
         organisation_roles=frozenset(cues.get("organisation_role", [])),
         place_prepositions=frozenset(cues.get("place_preposition", [])),
-        person_nouns=frozenset(cues.get("person_noun", [])),
+        person_nouns=load_lexicon(lexdir.parent).person_nouns,
     )
 
 

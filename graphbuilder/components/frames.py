@@ -479,6 +479,9 @@ class ArgumentFinder:
                     return found
                 i, past_name = span.end, True
                 continue
+            if token.pos_ == "NOUN" and not token.is_lower and "Organization" in frame.classes and (
+                    found := self._kind_anaphor(frame, trigger, i, i + 1)):
+                return found  # "członek Sojuszu": NATO, named before (not "agencji ... USAID")
             if not token.is_lower or token.is_punct or token.pos_ == "ADP" or _breaks_clause(token) or (
                     past_name and (token.lower_ in function_words()["coordinators"] or self.role_nouns & set(token._.lemmas))):
                 break  # "Premier Donald Tusk i kanclerz Niemiec": Germany is the other role's
@@ -924,7 +927,7 @@ class ArgumentFinder:
                 return self._governing_preposition(conjunct)  # "z X i przewodniczącą KE Y": Y's is X's
             if token.pos_ == "PROPN" and noun_after:
                 return None
-            noun_after = token.pos_ == "NOUN"
+            noun_after = token.pos_ == "NOUN" and not self.lexicon.person_nouns & set(token._.lemmas)  # "MSZ księciem X"
             if token.pos_ == "NOUN":
                 after_name = False
             if token.is_punct or _breaks_clause(token) or token.pos_ not in {"ADJ", "NOUN", "PROPN", "X", "CCONJ"}:

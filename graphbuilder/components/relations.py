@@ -43,7 +43,7 @@ class RelationExtractor(ArgumentFinder):
         self.rules = load_rules(directory, self.lexicon, self.ontology)
         self.place_country = {e.name: e.country for e in self.lexicon.entries if e.country}
         self.capital_of = {capital: country for country, capital in self.lexicon.capitals.items()}
-        self.role_nouns = frozenset(role.split()[0] for role in self.lexicon.roles)
+        self.role_nouns = frozenset(role.split()[0] for role in self.lexicon.roles) | self.lexicon.person_nouns
         self.name_heads = frozenset(self.lexicon.heads)
         self.name_heads_of = {e.name: frozenset(n.split()[0].lower() for n in (e.name, *e.aliases))
                               for e in self.lexicon.entries}  # "NATO" -> {"nato", "sojusz", "organizacja"}
