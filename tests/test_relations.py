@@ -594,3 +594,10 @@ def test_relations_titles_are_appositions_and_a_capitalised_kind_noun_is_the_bod
     assert ("Samantha Power", "leaderOf", "Reuters") not in facts(
         nlp, "Jak podała agencja Reuters, walki trwają. Przyleciała szefowa amerykańskiej agencji pomocy "
              "rozwojowej USAID Samantha Power.")
+
+
+def test_relations_a_dropped_subject_is_carried_through_sentences_that_dropped_it_too(nlp):
+    found = facts(nlp, "Z Izraela Blinken udał się do Jordanii. W Ammanie spotkał się z królem Jordanii Abdullahem II. "
+                       "Tego samego dnia odwiedził Katar.")
+    assert ("Blinken", "visits", "Katar") in found
+    assert ("Abdullah II", "visits", "Katar") not in found

@@ -32,6 +32,7 @@ CLASS_CATEGORIES = {
 WINDOW = 4  # words a complement may stand from its trigger or preposition
 UNSURE = 0.9  # confidence factor when a case could not be checked (unknown word)
 CARRIED = 0.85  # confidence factor for a subject carried over from the previous sentence
+CARRY_SENTENCES = 3  # how many sentences back a dropped subject is looked for, through subject-less ones
 
 
 @dataclass(frozen=True)
@@ -377,18 +378,30 @@ class ArgumentFinder:
 
     def _carried(self, frame: Frame, trigger: Token) -> Argument | None:
         """A dropped subject: the first fitting nominative entity of the previous sentence,
-        unless a noun that can be the subject stands before the trigger (one in a
-        prepositional phrase cannot: "W czwartek w Pekinie rozmawiał z ...")."""
+        or of the one before when that one dropped its subject too ("Blinken ... W Ammanie
+        spotkał się z ... Tego samego dnia odwiedził Katar"), unless a noun that can be the
+        subject stands before the trigger (one in a prepositional phrase cannot: "W czwartek
+        w Pekinie rozmawiał z ...")."""
         sent, doc = trigger.sent, trigger.doc
-        if sent.start == 0 or any("nom" in token_cases(t) and t.pos_ in {"NOUN", "PROPN"}
-                                  and not under_preposition(doc, t.i) for t in doc[sent.start:trigger.i]):
+        if sent.start == 0 or self._has_subject_noun(doc, sent.start, trigger.i):
             return None
-        previous = trigger.doc[sent.start - 1].sent
-        for span in self._spans_between(trigger.doc, previous.start, previous.end):
-            found = None if self._governing_preposition(span) else self._checked(span, frame, trigger)
-            if found:
-                return Argument(found.key, found.certainty * CARRIED, found.start, found.end)
+        certainty, previous = CARRIED, doc[sent.start - 1].sent
+        for _ in range(CARRY_SENTENCES):
+            for span in self._spans_between(doc, previous.start, previous.end):
+                found = None if self._governing_preposition(span) else self._checked(span, frame, trigger)
+                if found:
+                    return Argument(found.key, found.certainty * certainty, found.start, found.end)
+            verb = next((t for t in previous if t.pos_ == "VERB"), None)
+            if previous.start == 0 or verb is None or self._has_subject_noun(doc, previous.start, verb.i):
+                return None  # the sentence before has a subject of its own, which is no fitting name
+            certainty, previous = certainty * CARRIED, doc[previous.start - 1].sent
         return None
+
+    @staticmethod
+    def _has_subject_noun(doc: Doc, start: int, end: int) -> bool:
+        """A noun that can be a subject before the verb: the clause states its own subject."""
+        return any("nom" in token_cases(t) and t.pos_ in {"NOUN", "PROPN"} and not under_preposition(doc, t.i)
+                   for t in doc[start:end])
 
     def _right(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         doc = trigger.doc
