@@ -601,3 +601,13 @@ def test_relations_a_dropped_subject_is_carried_through_sentences_that_dropped_i
                        "Tego samego dnia odwiedził Katar.")
     assert ("Blinken", "visits", "Katar") in found
     assert ("Abdullah II", "visits", "Katar") not in found
+
+
+def test_relations_a_country_after_a_listed_role_noun_is_its_complement_not_a_signer(nlp):
+    found = facts(nlp, "Trójstronne memorandum podpisali w Madrycie prezydent Turcji Recep Tayyip Erdogan, fiński "
+                       "prezydent Sauli Niinistö i premier Szwecji Magdalena Andersson.")
+    assert {("Recep Tayyip Erdogan", "agreementWith", "Magdalena Andersson"),
+            ("Sauli Niinistö", "agreementWith", "Magdalena Andersson")} <= found
+    found = facts(nlp, "Xi Jinping przyleciał do Belgradu. Prezydent Serbii Aleksandar Vučić podjął gościa. "
+                       "Oba dokumenty podpisano w pałacu.")
+    assert not [f for f in found if f[1] == "agreementWith"]  # "oba dokumenty" are no two people

@@ -273,11 +273,18 @@ class ArgumentFinder:
         doc = trigger.doc
         for i in range(trigger.i - 2, trigger.sent.start - 1, -1):
             if doc[i].lower_ in function_words()["both"] and doc[i + 1].pos_ == "NOUN" \
-                    and "Plur" in doc[i + 1].morph.get("Number"):
+                    and "Plur" in doc[i + 1].morph.get("Number") and self._names_people(doc[i + 1]):
                 return self._last_two_people(doc, i, doc[i + 1].lemma_.lower())
             if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
                 return []
         return []
+
+    def _names_people(self, noun: Token) -> bool:
+        """A plural noun for people ("przywódcy", "prezydentki"), not things ("Oba dokumenty
+        sygnowali ...", "obie deklaracje")."""
+        return bool(self.role_nouns & set(noun._.lemmas)) or any(
+            a.pos_class == "subst" and "m1" in a.features.get("gender", ()) and "pl" in a.features.get("number", ())
+            for a in noun._.analyses)
 
     def _last_two_people(self, doc: Doc, i: int, noun: str) -> list[Argument]:
         """The two, in the order the article named them."""
@@ -865,6 +872,8 @@ class ArgumentFinder:
                 return None
             span = self._span_starting_at(doc, j) if step > 0 else self._span_ending_at(doc, j)
             span_top = self.ontology.top_class.get(span.label_) if span is not None else None
+            if step > 0 and span_top not in (None, top) and self.role_nouns & set(doc[j - 1]._.lemmas):
+                continue  # "i premier Szwecji Magdalena Andersson": Sweden is the role's complement
             capital = span_top == "City" and top == "Country" and span.kb_id_ in self.capital_of  # "Kijów i Waszyngton"
             if span_top is not None and (span_top == top or span_top in frame.classes or capital):
                 return self._entity(span, frame)
