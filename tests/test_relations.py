@@ -611,3 +611,10 @@ def test_relations_a_country_after_a_listed_role_noun_is_its_complement_not_a_si
     found = facts(nlp, "Xi Jinping przyleciał do Belgradu. Prezydent Serbii Aleksandar Vučić podjął gościa. "
                        "Oba dokumenty podpisano w pałacu.")
     assert not [f for f in found if f[1] == "agreementWith"]  # "oba dokumenty" are no two people
+
+
+def test_relations_a_genitive_relative_pronoun_before_a_role_is_its_antecedent_alone(nlp):
+    found = facts(nlp, "Ostro krytykowały porozumienia także Iran i Turcja, której prezydent Recep Tayyip Erdogan "
+                       "groził zawieszeniem stosunków.")
+    assert ("Recep Tayyip Erdogan", "leaderOf", "Turcja") in found
+    assert ("Recep Tayyip Erdogan", "leaderOf", "Iran") not in found

@@ -511,9 +511,15 @@ class ArgumentFinder:
     def _possessor(self, frame: Frame, trigger: Token) -> Argument | None:
         """ "Choć wybory wygrała PVV, jej lider Geert Wilders": a possessive pronoun before the
         trigger stands for the last entity of the frame's classes before it, in its sentence
-        or the one before."""
+        or the one before; a genitive relative pronoun for the name before its comma
+        ("Turcja, której prezydent Recep Tayyip Erdogan groził")."""
         doc = trigger.doc
         i = trigger.i - 1
+        if i >= 2 and doc[i - 1].text == "," and "gen" in token_cases(doc[i]) \
+                and function_words()["relative_pronouns"] & set(doc[i]._.lemmas):
+            antecedent = self._span_ending_at(doc, i - 2)  # "Iran i Turcja, której prezydent X": Turkey alone
+            found = self._entity(antecedent, frame) if antecedent is not None else None
+            return Argument(found.key, found.certainty) if found else None
         while i >= 0 and doc[i].pos_ == "ADJ" and not doc[i]._.refers_to:
             i -= 1
         if i < 0 or doc[i].lower_ not in function_words()["possessives"]:
