@@ -785,3 +785,8 @@ def test_entities_asian_names_inflect_only_at_the_end_and_foreign_places_keep_th
     Minh Chinhem"); "odpowiednik" is a noun for a person; "w" + a name is no person; a
     foreign compound keeps its words ("Palm" is no plural of "palma")."""
     assert (name, cls) in entities(nlp, text)
+
+
+def test_entities_no_name_ends_in_a_connector(nlp):
+    assert ("Wspólne Centrum Koordynacyjne", "Organization") in entities(
+        nlp, "Jednostki kontrolowali inspektorzy Wspólnego Centrum Koordynacyjnego w Stambule.")

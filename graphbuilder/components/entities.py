@@ -573,6 +573,8 @@ class EntityRecognizer:
                 end += 2
             else:
                 break
+        while end - 1 > start and doc[end - 1].lower_ in self.cues.connectors:
+            end -= 1  # "Wspólnego Centrum Koordynacyjnego w Stambule": no name ends in "w"
         return end, inner
 
     def _person_after_name(self, doc: Doc, start: int, i: int) -> bool:
