@@ -33,6 +33,7 @@ class Ending:
     nominative: str
     decisive: bool = False  # no nominative ends so ("-owi", "-ą"): the ending alone tells the case
     not_after: tuple[str, ...] = ()  # stems no name of this gender ends in: "Cichanouska" is no "Cichanousk"'s
+    adjectival: bool = False  # an adjective's ending ("-ej", "-ego"): a surname's ("Kowalskiej"), no town's
 
 
 def match_case(template: str, word: str) -> str:
@@ -60,9 +61,6 @@ def cases_of(analyses: Iterable[Analysis]) -> frozenset[str]:
     for analysis in analyses:
         result |= tag_features(analysis.tag).get("case", frozenset())
     return frozenset(result)
-
-
-ADJECTIVE_ONLY_ENDINGS = ("ej", "ego", "emu", "ym", "im")  # a surname's "Kowalskiej", never a town's noun
 
 
 class NameNormaliser:
@@ -187,7 +185,7 @@ class NameNormaliser:
         and a woman's ending; else the masculine, as most foreign towns end in a consonant)."""
         word = span.text
         cases = self._context_case(span) - {"nom"}
-        if word.endswith(ADJECTIVE_ONLY_ENDINGS):
+        if any(e.adjectival and word.endswith(e.suffix) for e in self.endings):
             return word  # "w Niamej": "-ej" is an adjective's ending, which a noun's name does not take
         found = [c for gender in self._place_genders(span, cases) for c, case in self.candidates(word, gender)
                  if case in cases]

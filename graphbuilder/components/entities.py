@@ -73,6 +73,8 @@ class NameCues:
     organisation_roles: frozenset[str]  # "prezes", "szef": an unknown genitive after them names a body
     place_prepositions: frozenset[str]  # "w", "do": before "australijskiej Adelajdzie", a town
     person_nouns: frozenset[str]  # "odpowiednik": a name in apposition after it is a person's
+    locative_prepositions: frozenset[str]  # "w": nobody "w Palm Beach" is a person
+    coordinators: frozenset[str]  # "i", "oraz"
 
 
 def load_name_cues(lexdir: Path) -> NameCues:
@@ -95,6 +97,8 @@ def load_name_cues(lexdir: Path) -> NameCues:
         organisation_roles=frozenset(cues.get("organisation_role", [])),
         place_prepositions=frozenset(cues.get("place_preposition", [])),
         person_nouns=load_lexicon(lexdir.parent).person_nouns,
+        locative_prepositions=frozenset(cues.get("locative_preposition", [])),
+        coordinators=frozenset(words["coordinators"]),
     )
 
 
@@ -487,7 +491,7 @@ class EntityRecognizer:
         if known.label_ == "Company" and _is_unknown(after) and _is_capitalised(after) and not _is_acronym(after) \
                 and not _is_capitalised(token) and self._role_before(doc, known.start) is None:
             return known.end + 1, []  # "Gazprom Nieft"
-        if after.lower_ == "i" and known.end + 1 not in inside and _is_capitalised(token) \
+        if after.lower_ in self.cues.coordinators and known.end + 1 not in inside and _is_capitalised(token) \
                 and not _is_sentence_start(token) and _has_common_reading(token) and not self._is_head(token) \
                 and "gen" in cases_of(token._.analyses):
             return self._grow_chunk(doc, known.start, by_start, inside, organisation=True, end=known.end)
@@ -911,11 +915,10 @@ class EntityRecognizer:
             and doc[start - 1].pos_ == "ADJ" and bool(doc[start - 1]._.refers_to) \
             and doc[start - 1]._.refers_to[0] == "Country" and bool(self.cues.place_prepositions & set(doc[start - 2]._.lemmas))
 
-    @staticmethod
-    def _after_in(chunk: Span) -> bool:
+    def _after_in(self, chunk: Span) -> bool:
         """Right after "w" in the locative nobody is a person: "rozmawiał w Palm Beach"."""
         previous = chunk.doc[chunk.start - 1] if chunk.start else None
-        return previous is not None and previous.pos_ == "ADP" and previous.lemma_.lower() == "w" \
+        return previous is not None and previous.pos_ == "ADP" and previous.lemma_.lower() in self.cues.locative_prepositions \
             and "loc" in cases_of([a for a in previous._.analyses if a.pos_class == "prep"])
 
     def _company_word(self, chunk: Span) -> bool:
