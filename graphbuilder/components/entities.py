@@ -296,7 +296,8 @@ class EntityRecognizer:
         self.analyser = Analyser()
         endings = [Ending(**{**row, "not_after": tuple(row.get("not_after", ()))})
                    for row in read_jsonl(directory / "lexicon" / "name_endings.jsonl")]
-        role_nouns = frozenset(word for role in self.lexicon.roles for word in role.split()[:1]) | self.cues.person_nouns
+        role_nouns = frozenset(word for role in self.lexicon.roles for word in role.split()[:1])
+        role_nouns |= self.cues.person_nouns
         self.normaliser = NameNormaliser(self.analyser, endings, role_nouns, self.cues.particles, self.cues.connectors)
         self.gazetteer = Gazetteer()
         self.entries = {entry.name: entry for entry in self.lexicon.entries}
@@ -861,7 +862,8 @@ class EntityRecognizer:
         if len(span) > 1 and self._role_before_kind(doc, before.i):
             return None  # "prezes europejskiego koncernu Guillaume Faury": the head, not the firm
         quoted = span.start > 0 and doc[span.start - 1].text in QUOTES
-        person = any(PERSON_CATEGORIES & set(a.categories) for t in span for a in t._.analyses) and not span[-1].is_digit
+        person = any(PERSON_CATEGORIES & set(a.categories) for t in span for a in t._.analyses) \
+            and not span[-1].is_digit
         return None if person and not quoted and self.top_class.get(kind) == "Organization" else kind
 
     def _kind_noun_before(self, doc: Doc, start: int, plural: bool = False) -> Token | None:
@@ -913,18 +915,21 @@ class EntityRecognizer:
         doc, start = chunk.doc, chunk.start
         return len(chunk) == 1 and not _has_common_reading(chunk[0]) and start >= 2 \
             and doc[start - 1].pos_ == "ADJ" and bool(doc[start - 1]._.refers_to) \
-            and doc[start - 1]._.refers_to[0] == "Country" and bool(self.cues.place_prepositions & set(doc[start - 2]._.lemmas))
+            and doc[start - 1]._.refers_to[0] == "Country" \
+            and bool(self.cues.place_prepositions & set(doc[start - 2]._.lemmas))
 
     def _after_in(self, chunk: Span) -> bool:
         """Right after "w" in the locative nobody is a person: "rozmawiał w Palm Beach"."""
         previous = chunk.doc[chunk.start - 1] if chunk.start else None
-        return previous is not None and previous.pos_ == "ADP" and previous.lemma_.lower() in self.cues.locative_prepositions \
+        return previous is not None and previous.pos_ == "ADP" \
+            and previous.lemma_.lower() in self.cues.locative_prepositions \
             and "loc" in cases_of([a for a in previous._.analyses if a.pos_class == "prep"])
 
     def _company_word(self, chunk: Span) -> bool:
         """One foreign word ending in a firm's word ("Gazprombanku", "Surgutnieftiegaz")."""
         return len(chunk) == 1 and _is_unknown(chunk[0]) and any(
-            c.endswith(suffix) and len(c) > len(suffix) + 2 for c in self._stems(chunk[0]) for suffix in self.cues.company_suffixes)
+            c.endswith(suffix) and len(c) > len(suffix) + 2
+            for c in self._stems(chunk[0]) for suffix in self.cues.company_suffixes)
 
     def _stems(self, token: Token) -> list[str]:
         """The word and the nominatives its case endings allow."""
@@ -938,7 +943,8 @@ class EntityRecognizer:
         genitive complement of Polish words ("dowództwa Południowego Okręgu Wojskowego")."""
         if self.top_class.get(cls) == "Person":
             return self.normaliser.person(chunk, seen)
-        if (len(chunk) == 1 and chunk[0].is_upper) or (self._kind_before(chunk) is not None and not self._inflected(chunk)):
+        if (len(chunk) == 1 and chunk[0].is_upper) \
+                or (self._kind_before(chunk) is not None and not self._inflected(chunk)):
             return chunk.text
         if self.top_class.get(cls) in PLACE_CLASSES and len(chunk) == 1 and _is_unknown(chunk[0]):
             return self.normaliser.unknown_place(chunk, self._article_forms(chunk))
@@ -1024,7 +1030,8 @@ class EntityRecognizer:
 
     def resolve_people(self, doc: Doc, spans: list[Span], gazetteer: list[Span]) -> list[Span]:
         """Surnames and inflected surnames become the full names the article gives."""
-        surnames = {**self._nicknames(doc, spans), **coref.surname_index(spans, self._is_person, self._surname_candidates)}
+        surnames = {**self._nicknames(doc, spans),
+                    **coref.surname_index(spans, self._is_person, self._surname_candidates)}
         from_gazetteer = {(s.start, s.end) for s in gazetteer}
         resolved = [mention for span in spans for mention in coref.resolve_mention(
             span, surnames, self._surname_candidates, self._is_person, (span.start, span.end) in from_gazetteer)]

@@ -502,8 +502,9 @@ class ArgumentFinder:
             if token.pos_ == "NOUN" and not token.is_lower and "Organization" in frame.classes and (
                     found := self._kind_anaphor(frame, trigger, i, i + 1)):
                 return found  # "członek Sojuszu": NATO, named before (not "agencji ... USAID")
-            if not token.is_lower or token.is_punct or token.pos_ == "ADP" or _breaks_clause(token) or (
-                    past_name and (token.lower_ in function_words()["coordinators"] or self.role_nouns & set(token._.lemmas))):
+            next_role = token.lower_ in function_words()["coordinators"] or self.role_nouns & set(token._.lemmas)
+            if not token.is_lower or token.is_punct or token.pos_ == "ADP" or _breaks_clause(token) \
+                    or (past_name and next_role):
                 break  # "Premier Donald Tusk i kanclerz Niemiec": Germany is the other role's
             i += 1
         return self._possessor(frame, trigger)
@@ -955,7 +956,7 @@ class ArgumentFinder:
                 return self._governing_preposition(conjunct)  # "z X i przewodniczącą KE Y": Y's is X's
             if token.pos_ == "PROPN" and noun_after:
                 return None
-            noun_after = token.pos_ == "NOUN" and not self.lexicon.person_nouns & set(token._.lemmas)  # "MSZ księciem X"
+            noun_after = token.pos_ == "NOUN" and not self.lexicon.person_nouns & set(token._.lemmas)  # "MSZ księciem"
             if token.pos_ == "NOUN":
                 after_name = False
             if token.is_punct or _breaks_clause(token) or token.pos_ not in {"ADJ", "NOUN", "PROPN", "X", "CCONJ"}:

@@ -153,10 +153,11 @@ class RelationExtractor(ArgumentFinder):
 
     def _countries_implied(self, doc: Doc, facts, sentence_of: dict[int, int]) -> list[Fact]:
         """ "Najgłośniej protestuje Francja. Prezydent Emmanuel Macron powtarzał ...": a person
-        named with a role held only in a state (`country_role` in roles.jsonl) but no country ("Prezydent Emmanuel Macron", "Minister
-        rolnictwa Czesław Siekierski") holds it in the one country that sentence and the one
-        before name, if they name it as a subject (a nominative name or nationality
-        adjective) and no other country, unless the article gives the person a country."""
+        named with a role held only in a state (`country_role` in roles.jsonl) but no country
+        ("Prezydent Emmanuel Macron", "Minister rolnictwa Czesław Siekierski") holds it in the
+        one country that sentence and the one before name, if they name it as a subject (a
+        nominative name or nationality adjective) and no other country, unless the article
+        gives the person a country."""
         placed = {f.subject for f in facts if f.predicate in HOME_PREDICATES and f.object[0] == "Country"}
         sentences = list(doc.sents)
         found = []
