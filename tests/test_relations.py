@@ -618,3 +618,9 @@ def test_relations_a_genitive_relative_pronoun_before_a_role_is_its_antecedent_a
                        "groził zawieszeniem stosunków.")
     assert ("Recep Tayyip Erdogan", "leaderOf", "Turcja") in found
     assert ("Recep Tayyip Erdogan", "leaderOf", "Iran") not in found
+
+
+def test_relations_documents_signed_by_signers_named_after_the_verb_with_two_word_roles(nlp):
+    found = facts(nlp, "Oba dokumenty sygnowali także szef tureckiego resortu obrony Hulusi Akar oraz sekretarz "
+                       "generalny ONZ António Guterres.")
+    assert ("Hulusi Akar", "agreementWith", "António Guterres") in found

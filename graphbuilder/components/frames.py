@@ -879,7 +879,7 @@ class ArgumentFinder:
                 return None
             span = self._span_starting_at(doc, j) if step > 0 else self._span_ending_at(doc, j)
             span_top = self.ontology.top_class.get(span.label_) if span is not None else None
-            if step > 0 and span_top not in (None, top) and self.role_nouns & set(doc[j - 1]._.lemmas):
+            if step > 0 and span_top not in (None, top) and self._after_role_noun(doc, j):
                 continue  # "i premier Szwecji Magdalena Andersson": Sweden is the role's complement
             capital = span_top == "City" and top == "Country" and span.kb_id_ in self.capital_of  # "Kijów i Waszyngton"
             if span_top is not None and (span_top == top or span_top in frame.classes or capital):
