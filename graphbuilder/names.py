@@ -180,11 +180,12 @@ class NameNormaliser:
 
     def unknown_place(self, span: Span, article_forms: set[str]) -> str:
         """Nominative of a one-word place name Morfeusz does not know, in the case its
-        preposition governs: "w Omdurmanie" -> Omdurman; "w Dżuddzie" -> Dżudda when the
+        preposition governs, else the one its ending alone shows ("zajęli Hamę"): "w
+        Omdurmanie" -> Omdurman; "w Dżuddzie" -> Dżudda when the
         article also has "z Dżuddy" (a form elsewhere in the article decides between a man's
         and a woman's ending; else the masculine, as most foreign towns end in a consonant)."""
         word = span.text
-        cases = self._context_case(span) - {"nom"}
+        cases = (self._context_case(span) - {"nom"}) or self._decisive_cases(word, "f") | self._decisive_cases(word, "m")
         if any(e.adjectival and word.endswith(e.suffix) for e in self.endings):
             return word  # "w Niamej": "-ej" is an adjective's ending, which a noun's name does not take
         found = [c for gender in self._place_genders(span, cases) for c, case in self.candidates(word, gender)

@@ -790,3 +790,15 @@ def test_entities_asian_names_inflect_only_at_the_end_and_foreign_places_keep_th
 def test_entities_no_name_ends_in_a_connector(nlp):
     assert ("Wspólne Centrum Koordynacyjne", "Organization") in entities(
         nlp, "Jednostki kontrolowali inspektorzy Wspólnego Centrum Koordynacyjnego w Stambule.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ceremonia odbyła się w Mińsku Mazowieckim.", {("Mińsk Mazowiecki", "City")}),
+    ("Zginął w Kolumbii Brytyjskiej.", {("Kolumbia Brytyjska", "Location")}),
+    ("Polska kupiła czołgi K2 i armatohaubice K9.", {("Polska", "Country")}),
+    ("Rebelianci zajęli Hamę.", {("Hama", "Location")}),
+])
+def test_entities_a_place_and_its_adjective_model_codes_and_decisive_endings_of_towns(nlp, text, expected):
+    """A known town or state with a capitalised adjective agreeing names another place; a
+    letter and a number is a model's code; "-ę" alone gives a town's accusative."""
+    assert entities(nlp, text) == expected

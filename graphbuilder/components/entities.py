@@ -233,11 +233,13 @@ def _lower_name_part(token: Token) -> bool:
 
 
 def _is_product_code(token: Token) -> bool:
-    """Capitals with three digits or more ("AP1000"), or capitals hyphened to a number
-    ("MQ-9", "S-400"): a model's code, not an organisation ("G20")."""
+    """Capitals with three digits or more ("AP1000"), capitals hyphened to a number ("MQ-9",
+    "S-400"), or one or two capitals and a one- or two-digit number ("K2", "K9"): a model's
+    code. Groups named so ("G20", "B9") are in the gazetteer, which comes first."""
     hyphened = _before_a_hyphen(token) and token.doc[token.i + 2].like_num
     return token.text[:1].isupper() and any(c.isalpha() for c in token.text) and (
-        sum(c.isdigit() for c in token.text) >= 3 or (token.is_upper and hyphened))
+        sum(c.isdigit() for c in token.text) >= 3 or (token.is_upper and hyphened)
+        or bool(re.fullmatch(r"[A-Z]{1,2}[0-9]{1,2}", token.text)))
 
 
 def _before_a_hyphen(token: Token) -> bool:
@@ -486,6 +488,8 @@ class EntityRecognizer:
         (not "NATO i Unii Europejskiej", whose second name starts with a head noun or is known);
         so is a known company's followed by one foreign word ("Gazprom Nieft"), unless a role
         noun comes before it ("prezes Saab Johansson")."""
+        if self._place_and_its_adjective(doc, known, inside):
+            return known.end + 1, []  # "Mińsk Mazowiecki", "Kolumbii Brytyjskiej"
         if self.top_class.get(known.label_) != "Organization" or known.end + 1 >= len(doc):
             return None
         after, token = doc[known.end], doc[known.end + 1]
@@ -503,6 +507,16 @@ class EntityRecognizer:
         "telewizji France 2", "kabla energetycznego Estlink 2"."""
         return end < len(doc) and doc[end].is_digit and len(doc[end].text) <= 2 and doc[end - 1].whitespace_ != "" \
             and self._kind_noun_before(doc, start) is not None
+
+    def _place_and_its_adjective(self, doc: Doc, known: Span, inside: set[int]) -> bool:
+        """A known town or state followed by a capitalised adjective agreeing with it names
+        another place: "Mińsk Mazowiecki", "Kolumbia Brytyjska"."""
+        if self.top_class.get(known.label_) not in {"City", "Country"} or known.end >= len(doc) or known.end in inside:
+            return False
+        after = doc[known.end]
+        nouns = [a for a in known[-1]._.analyses if a.pos_class == "subst"]
+        return _is_capitalised(after) and not _is_sentence_start(after) and any(
+            agrees(a, n.features) for a in after._.analyses if a.pos_class == "adj" for n in nouns)
 
     def _head_before_a_person(self, doc: Doc, start: int, end: int) -> bool:
         """A sentence-initial head noun before a person's full name is the common noun, not
@@ -672,6 +686,8 @@ class EntityRecognizer:
             return "City"
         if inner and inner[0].start == chunk.start and self.top_class.get(inner[0].label_) == "Organization":
             return inner[0].label_  # "Gazprom Nieft": a known company's longer name
+        if inner and inner[0].start == chunk.start and self.top_class.get(inner[0].label_) in {"City", "Country"}:
+            return "City" if self.top_class.get(inner[0].label_) == "City" else "Location"  # "Kolumbia Brytyjska"
         head = self.normaliser.head_index(list(chunk))
         if head and self._is_head(chunk[head]):  # past adjectives: "Wyższej Szkoły Ekonomicznej"
             return self.cues.heads[chunk[head].lemma_.lower()]
