@@ -624,3 +624,13 @@ def test_relations_documents_signed_by_signers_named_after_the_verb_with_two_wor
     found = facts(nlp, "Oba dokumenty sygnowali także szef tureckiego resortu obrony Hulusi Akar oraz sekretarz "
                        "generalny ONZ António Guterres.")
     assert ("Hulusi Akar", "agreementWith", "António Guterres") in found
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Polski przywódca wraz z małżonką Agatą Kornhauser-Dudą przebywa w Korei Południowej.",
+     ("Agata Kornhauser-Duda", "leaderOf", "Polska")),
+    ("Jun Suk Jeol wyraził nadzieję, że przed końcem roku uda się podpisać umowę na dostawy do Polski czołgów.",
+     ("Jun Suk Jeol", "visits", "Polska")),
+])
+def test_relations_a_companion_is_no_role_holder_and_managing_to_is_no_going(nlp, text, absent):
+    assert absent not in facts(nlp, text)

@@ -111,6 +111,11 @@ def _may_be_nominative(span: Span, top_class: str) -> bool:
     return any("nom" in cases for cases in known) or (not known and span.text == span.kb_id_)
 
 
+def _comitative(token: Token) -> bool:
+    """ "z" with the instrumental: a companion's phrase ("wraz z małżonką")."""
+    return token.pos_ == "ADP" and token.tag_.startswith("prep:inst")
+
+
 def after_copula(trigger: Token) -> bool:
     """A copula within five words before a predicate noun, in its clause ("jest pełnoprawnym
     członkiem", "jest od wtorku 31. członkiem")."""
@@ -693,8 +698,9 @@ class ArgumentFinder:
                 i = next((j for j in range(i + 1, min(len(doc), i + 8)) if doc[j].text == ")"), last)
             elif token.text in DASHES and token.whitespace_:
                 pass  # "Prezydent Finlandii – Alexander Stubb –"
-            elif _breaks_clause(token) or _is_clause_break(token) or (token.is_punct and token.text != ","):
-                break
+            elif _breaks_clause(token) or _is_clause_break(token) or (token.is_punct and token.text != ",") \
+                    or _comitative(token):
+                break  # "Polski przywódca wraz z małżonką X": X is his companion
             i += 1
         comma = trigger.i - 1
         while comma > 0 and doc[comma].is_lower and (

@@ -328,7 +328,7 @@ class RelationExtractor(ArgumentFinder):
         copula = self.copula_after(trigger.doc, end) if rule.copula else -1
         if rule.copula and (not (after_copula(trigger) or copula >= 0) or not _predicative_case(trigger)):
             return
-        if self._negated_possibility(trigger) or not _has_verb_form(trigger, rule.verb_form):
+        if self._negated_possibility(trigger) or not _has_verb_form(trigger, rule.verb_form) or _manages_to(trigger):
             return
         if self._is_negated(trigger) or (copula >= 0 and self._is_negated(trigger.doc[copula])):
             if not rule.negated:
@@ -482,6 +482,13 @@ def _same_kind(a: Argument, b: Argument) -> bool:
     ("Premier Polski i prezydent Ukrainy, Donald Tusk i Wołodymyr Zełenski": not Poland and
     Tusk)."""
     return (a.key[0] == "Person") == (b.key[0] == "Person")
+
+
+def _manages_to(trigger: Token) -> bool:
+    """ "uda się podpisać": "udać się" before an infinitive is managing to, not going."""
+    if not function_words()["manage_verbs"] & set(trigger._.lemmas):
+        return False
+    return any(t.tag_.startswith("inf") for t in trigger.doc[trigger.i + 1:trigger.i + 4])
 
 
 def _has_verb_form(trigger: Token, verb_form: str | None) -> bool:
