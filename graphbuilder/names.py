@@ -186,11 +186,15 @@ class NameNormaliser:
         and a woman's ending; else the masculine, as most foreign towns end in a consonant)."""
         word = span.text
         cases = (self._context_case(span) - {"nom"}) or self._decisive_cases(word, "f") | self._decisive_cases(word, "m")
-        if any(e.adjectival and word.endswith(e.suffix) for e in self.endings):
+        if self.adjectival_ending(word):
             return word  # "w Niamej": "-ej" is an adjective's ending, which a noun's name does not take
         found = [c for gender in self._place_genders(span, cases) for c, case in self.candidates(word, gender)
                  if case in cases]
         return next((c for c in found if c in article_forms), found[0] if found else word)
+
+    def adjectival_ending(self, word: str) -> bool:
+        """The word ends as an inflected adjective does ("-ej", "-ego", "-ym")."""
+        return any(e.adjectival and word.endswith(e.suffix) for e in self.endings)
 
     @staticmethod
     def _place_genders(span: Span, cases: frozenset[str]) -> tuple[str, str]:
@@ -376,12 +380,20 @@ class NameNormaliser:
                      if tag.startswith("subst:pl:") and "nom" in tag_features(tag).get("case", ())
                      and gender & tag_features(tag).get("gender", frozenset())), noun.lemma)
 
+    def compound_adjective_part(self, token: Token) -> bool:
+        """The first part of a compound adjective, whatever its capital: "Polsko-Litewskiej
+        Rady" holds no Poland ("Polsko" is also Polska's vocative)."""
+        doc = token.doc
+        return token.i + 2 < len(doc) and not token.whitespace_ and doc[token.i + 1].text in HYPHENS \
+            and not doc[token.i + 1].whitespace_ and any(a.pos_class == "adja" for a in self.analyser.analyse(token.text + "-"))
+
     def head_index(self, tokens: Sequence[Token]) -> int | None:
         """The first noun, past adjectives. A word that can be an adjective agreeing with the
         noun after it ("Polskiego Stowarzyszenia", "Polskiej Akcji") is that adjective, whatever
-        else it can be (the language polski, Mrs Polska)."""
+        else it can be (the language polski, Mrs Polska), and so is a compound's first part."""
+        compound = {i + step for i, t in enumerate(tokens[:-2]) if self.compound_adjective_part(t) for step in (0, 1)}
         for index, token in enumerate(tokens):
-            if index and token.pos_ == "CCONJ":
+            if (index and token.pos_ == "CCONJ") or index in compound:
                 continue  # "Kompleksowego i Progresywnego Porozumienia": coordinated adjectives
             adjectives = [a for a in token._.analyses if a.pos_class == "adj"]
             nouns = [a for a in token._.analyses if a.pos_class in {"subst", "depr"}]

@@ -22,6 +22,7 @@ def test_entities_find_every_case_of_a_country(nlp, form):
     ("Szczyt odbył się w Nowym Jorku.", "Nowy Jork", "City"),
     ("Mówiono o krajach Azji Środkowej.", "Azja Środkowa", "Region"),
     ("Delegaci ONZ przyjechali.", "Organizacja Narodów Zjednoczonych", "InternationalOrganization"),
+    ("Grupy powiązane z Al-Kaidą atakują.", "Al-Kaida", "Organization"),  # Morfeusz lacks the hyphenated word
 ])
 def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     assert (name, cls) in entities(nlp, text)
@@ -71,6 +72,10 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Spotkał się z sekretarzem generalnym ONZ António Guterresem.", "António Guterres"),  # past adjectives
     ("Przywódca Iranu ajatollah Ali Chamenei skrytykował USA.", "Ali Chamenei"),  # not Ala's genitive
     ("Spotkał się z Alą Nowak.", "Ala Nowak"),
+    ("Krytykował Michaiła Saakaszwilego.", "Michaił Saakaszwili"),  # -lego: a name in -li, not -le
+    ("Pomógł Michaiłowi Saakaszwilemu.", "Michaił Saakaszwili"),
+    ("Skrytykował Iraklego Kobachidzego.", "Irakli Kobachidze"),
+    ("Rozmawiał z ministrem spraw zagranicznych Korei Południowej Park Jinem.", "Park Jin"),  # "Park" is no head here
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
@@ -119,6 +124,40 @@ def test_entities_nationality_adjectives_point_to_their_country(nlp):
 
 def test_entities_head_noun_names_an_organisation_containing_a_place(nlp):
     assert ("Opera Astana", "Organization") in entities(nlp, "Władze Opery Astana wyświetliły flagę.")
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Zastrzelił go w berlińskim parku Kleiner Tiergarten.", "Kleiner Tiergarten", "Location"),  # a foreign name alone
+    ("Mecz rozegrano na stadionie Santiago Bernabéu.", "Santiago Bernabéu", "Location"),
+    ("Spacerowali w parku Łazienkowskim.", "park Łazienkowski", "Location"),  # a Polish adjective with its noun
+    ("Zginęło 300 cywilów w miejscowości Moura w Mali.", "Moura", "City"),
+    ("Prezydent złożył wieniec na Grobie Nieznanego Żołnierza.", "Grób Nieznanego Żołnierza", "Location"),
+    ("Napastnicy otworzyli ogień w sali Crocus City Hall w Krasnogorsku.", "Crocus City Hall", "Location"),  # not "Hall w"
+])
+def test_entities_a_kind_noun_before_a_place_name_gives_its_class(nlp, text, name, cls):
+    assert (name, cls) in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Prezydenci wzięli udział w posiedzeniu Polsko-Litewskiej Rady Prezydenckiej.",
+    "Polsko-Litewską Radę Prezydencką powołano w 2020 roku.",  # opening a sentence
+])
+def test_entities_a_compound_adjective_opens_an_organisations_name_and_names_no_country(nlp, text):
+    assert entities(nlp, text) == {("Polsko-Litewska Rada Prezydencka", "Organization")}
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Sporo uwagi poświęcono granicy z obwodem kaliningradzkim.", "obwód kaliningradzki", "Region"),
+    ("Służby zatrzymały w obwodzie briańskim czterech mężczyzn.", "obwód briański", "Region"),  # unknown to Morfeusz
+    ("Omówiono ochronę przesmyku suwalskiego.", "przesmyk suwalski", "Location"),
+])
+def test_entities_a_place_noun_and_an_adjective_of_a_place_name_a_region(nlp, text, name, cls):
+    assert (name, cls) in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["W okręgu wyborczym wygrał.", "Rosja zaatakowała obwód przygraniczny."])
+def test_entities_a_place_noun_and_another_adjective_name_nothing(nlp, text):
+    assert entities(nlp, text) - {("Rosja", "Country")} == set()
 
 
 def test_entities_routes_of_places_are_one_location(nlp):

@@ -75,6 +75,7 @@ class NameCues:
     person_nouns: frozenset[str]  # "odpowiednik": a name in apposition after it is a person's
     locative_prepositions: frozenset[str]  # "w": nobody "w Palm Beach" is a person
     coordinators: frozenset[str]  # "i", "oraz"
+    adjective_place_nouns: frozenset[str]  # "obwód": "obwód moskiewski" is a place's name
 
 
 def load_name_cues(lexdir: Path) -> NameCues:
@@ -99,7 +100,14 @@ def load_name_cues(lexdir: Path) -> NameCues:
         person_nouns=load_lexicon(lexdir.parent).person_nouns,
         locative_prepositions=frozenset(cues.get("locative_preposition", [])),
         coordinators=frozenset(words["coordinators"]),
+        adjective_place_nouns=frozenset(cues.get("adjective_place_noun", [])),
     )
+
+
+PLACE_ADJECTIVE_ENDINGS = ("ski", "cki", "dzki")  # "moskiewski", "kaliningradzki": made from a place's name
+# the masculine singular endings of such an adjective Morfeusz does not know ("briańskim"),
+# as the nouns of `adjective_place_noun` are masculine
+UNKNOWN_PLACE_ADJECTIVE = re.compile(r"(?<=[scz])k(i|iego|iemu|im)$")
 
 
 def _is_acronym(token: Token) -> bool:
@@ -339,24 +347,47 @@ class EntityRecognizer:
             if end - start == 1 and _is_sentence_start(doc[start]) and self._common_noun_by_position(doc[start], name):
                 continue  # "Fakt, że ..." is not the newspaper Fakt, "Gaz będzie płynął" not Gaza
             if end - start == 1 and (self._adjective_not_place(doc[start], name) or self._first_name_of(doc, start)
+                                     or self.normaliser.compound_adjective_part(doc[start])
                                      or self._adjective_by_position(doc, start)
                                      or self._surname_after_first_name(doc, start, name)):
                 continue
             spans.append(Span(doc, start, end, label=self.entries[name].cls, kb_id=name))
         return spans + self._unknown_inflected_names(doc, {i for span in spans for i in range(span.start, span.end)})
 
+    def _places_named_by_adjective(self, doc: Doc) -> list[Span]:
+        """A place noun and a lower-case adjective made from a place's name agreeing with it
+        ("w obwodzie moskiewskim", "przesmyku suwalskiego"): the name of a region, in the
+        nominative; a nationality's adjective ("obwód rosyjski") or another ("okręg wyborczy")
+        names none."""
+        spans = []
+        for noun, adjective in zip(doc, doc[1:]):
+            if not (noun.is_lower and noun.lemma_ in self.cues.adjective_place_nouns and adjective.is_lower) \
+                    or adjective._.refers_to:
+                continue
+            if adjective.lemma_.endswith(PLACE_ADJECTIVE_ENDINGS) and self._modifies(adjective, noun):
+                name = self.normaliser.phrase(doc[noun.i:adjective.i + 1])
+            elif _is_unknown(adjective) and UNKNOWN_PLACE_ADJECTIVE.search(adjective.text):
+                name = f"{noun.lemma_} {UNKNOWN_PLACE_ADJECTIVE.sub('ki', adjective.text)}"  # "w obwodzie briańskim"
+            else:
+                continue
+            spans.append(Span(doc, noun.i, adjective.i + 1, label=self.cues.heads[noun.lemma_], kb_id=name))
+        return spans
+
     def _unknown_inflected_names(self, doc: Doc, covered: set[int]) -> list[Span]:
         """A known name Morfeusz does not know, inflected ("do Beninu", "w Agadezie", "z
         Mercosurem"): the gazetteer matches lemmas, and such a word has no lemma but itself,
-        so its case ending is cut as for a foreign name."""
+        so its case ending is cut as for a foreign name. The words before a hyphen stay as
+        they are ("z Al-Kaidą")."""
         spans = []
         for token in doc:
             if token.i in covered or not _is_capitalised(token) or any(a.pos_class != "ign" for a in token._.analyses):
                 continue
-            name = next((c for gender in ("m", "f") for c, _case in self.normaliser.candidates(token.text, gender)
+            start = token.i - 2 if token.i > 1 and _before_a_hyphen(doc[token.i - 2]) else token.i
+            text = doc[start:token.i + 1].text
+            name = next((c for gender in ("m", "f") for c, _case in self.normaliser.candidates(text, gender)
                          if c in self.entries), None)
             if name is not None:
-                spans.append(Span(doc, token.i, token.i + 1, label=self.entries[name].cls, kb_id=name))
+                spans.append(Span(doc, start, token.i + 1, label=self.entries[name].cls, kb_id=name))
         return spans
 
     @staticmethod
@@ -437,11 +468,12 @@ class EntityRecognizer:
     def _is_head(self, token: Token) -> bool:
         return _is_capitalised(token) and token.lemma_.lower() in self.cues.heads
 
-    def _place_head_start(self, doc: Doc, i: int) -> int:
-        """Where a lower-case place noun before the name at i starts: "ulicy", "ul." (one
-        token, or two when the full stop is split off), else i. A foreign name Morfeusz does
-        not know stands alone: "gazociągiem Transmed", "prowincji Guangdong"."""
-        if _is_unknown(doc[i]):
+    def _place_head_start(self, doc: Doc, i: int, end: int) -> int:
+        """Where a lower-case place noun before the name doc[i:end] starts: "ulicy", "ul."
+        (one token, or two when the full stop is split off), else i. A foreign name, with a
+        word Morfeusz does not know and no Polish adjective's ending, stands alone:
+        "gazociągiem Transmed", "prowincji Guangdong", "w parku Kleiner Tiergarten"."""
+        if _is_unknown(doc[i]) or any(_is_unknown(t) and not self.normaliser.adjectival_ending(t.text) for t in doc[i:end]):
             return i
         if i > 0 and self._is_place_head(doc[i - 1]):
             return i - 1
@@ -474,7 +506,9 @@ class EntityRecognizer:
             end += _is_initial(doc[end - 1]) or self._number_of_a_kind(doc, i, end)  # "Jakub B.", "France 2"
             if self._head_before_a_person(doc, i, end) or self._kind_before_a_foreign_name(doc, i, end):
                 i += 1
-            start = self._place_head_start(doc, i)
+            start = self._place_head_start(doc, i, end)
+            if start > 1 and _is_capitalised(doc[start - 2]) and self.normaliser.compound_adjective_part(doc[start - 2]):
+                start -= 2  # "Polsko-Litewską Radę" opening a sentence
             if not self._capitalised_only_by_position(doc, i, end, inside) \
                     and not all(_is_initial(t) for t in doc[i:end] if not t.is_punct):
                 chunks.append((doc[start:end], inner))
@@ -561,7 +595,7 @@ class EntityRecognizer:
     def _head_kind(self, doc: Doc, start: int) -> str | None:
         """The class of the head noun a name starts with, past capitalised adjectives
         ("Krajowa Rada Wyborcza", "Centralnej Komisji Wyborczej"), if it is a head noun."""
-        i = start
+        i = start + 2 if self.normaliser.compound_adjective_part(doc[start]) else start  # "Polsko-Litewska Rada"
         while i + 1 < len(doc) and i - start < 2 and not self._is_head(doc[i]) and not self._is_role_noun(doc[i]) \
                 and any(a.pos_class == "adj" for a in doc[i]._.analyses) and _is_capitalised(doc[i + 1]):
             i += 1
@@ -680,7 +714,8 @@ class EntityRecognizer:
         """The ontology class the text itself gives an unknown name (a head noun, a word
         like "Times", a first name, an abbreviation after it), or None."""
         first = chunk[0]
-        if (self._is_head(first) or self._is_place_head(first)) and (len(chunk) > 1 or inner):
+        if (self._is_head(first) or self._is_place_head(first)) and (len(chunk) > 1 or inner) \
+                and not self._holder_named_like_a_head(chunk):
             return self.cues.heads[first.lemma_.lower()]
         if self._town_after_a_nationality(chunk):
             return "City"
@@ -722,10 +757,22 @@ class EntityRecognizer:
         genitive of "prezes Orlenu", nor "członkowie Rady")."""
         if _is_acronym(chunk[0]):
             return False
-        roles = [a for a in self.normaliser.role_before(chunk) if "sg" in a.features.get("number", ())]
+        roles = self._one_role_before(chunk)
         last = chunk[-1]
         cases = cases_of(last._.analyses) | {case for _, case in self.normaliser.candidates(last.text, "m")}
         return bool(cases_of(roles) & (cases or frozenset(CASES)))  # no ending: it does not inflect ("Wang Yi")
+
+    def _holder_named_like_a_head(self, chunk: Span) -> bool:
+        """A role's holder whose name starts with a word Polish uses as a head noun, in a case
+        the role is not in: "z ministrem Park Jinem" (a Korean name inflects only at the end),
+        unlike "z ministrem Parku Narodowego"."""
+        roles = cases_of(self._one_role_before(chunk))
+        endings = {case for _, case in self.normaliser.candidates(chunk[-1].text, "m")}
+        return _is_unknown(chunk[-1]) and bool(roles & endings) and not roles & cases_of(chunk[0]._.analyses)
+
+    def _one_role_before(self, chunk: Span) -> list[Analysis]:
+        """Singular readings of the role noun before the name, past its complements."""
+        return [a for a in self.normaliser.role_before(chunk) if "sg" in a.features.get("number", ())]
 
     def _led_body(self, chunk: Span) -> bool:
         """One unknown word in the genitive after the noun for a body's head, before a
@@ -837,6 +884,8 @@ class EntityRecognizer:
         names (see `_written_as_name`), classed by `_model_class`."""
         spans = []
         for (begin, end), label in sorted(predicted.items()):
+            while end - 1 > begin and doc[end - 1].lower_ in self.cues.connectors:
+                end -= 1  # "Crocus City Hall w": no name ends in "w"
             start = next((i for i in range(begin, end - 1) if not _capital_from_position(doc[i])), end - 1)
             span = doc[start:end]
             if taken.isdisjoint(range(start, end)) and self._ner_accepts(span, label):
@@ -1126,7 +1175,7 @@ class EntityRecognizer:
         matches = self.gazetteer_spans(doc)
         gazetteer = filter_spans(self._dash_compounds(doc, filter_spans(matches)) + matches)
         seen = {t.text for t in doc}
-        spans = list(gazetteer)
+        spans = list(gazetteer) + self._places_named_by_adjective(doc)
         swallowed: set[int] = set()
         chunks = [(chunk, inner, self.classify_chunk(chunk, inner)) for chunk, inner in self.name_chunks(doc, gazetteer)]
         predicted = nkjp.predicted_entities(doc, [chunk for chunk, _inner, _cls in chunks]) if chunks else {}
