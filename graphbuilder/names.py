@@ -67,12 +67,14 @@ class NameNormaliser:
     """Puts person names and multi-word proper names into the nominative."""
 
     def __init__(self, analyser: Analyser, endings: list[Ending], role_nouns: frozenset[str] = frozenset(),
-                 particles: frozenset[str] = frozenset(), connectors: frozenset[str] = frozenset()) -> None:
+                 particles: frozenset[str] = frozenset(), connectors: frozenset[str] = frozenset(),
+                 spellings: dict[str, str] | None = None) -> None:
         self.analyser = analyser
         self.endings = sorted(endings, key=lambda e: -len(e.suffix))
         self.role_nouns = role_nouns  # "minister", "prezydent": nouns in apposition to a name
         self.particles = particles  # "al", "ibn", "von": do not inflect, even capitalised inside a name
         self.connectors = connectors  # "ds.", "spraw": inside a role's complement ("minister ds. handlu")
+        self.spellings = spellings or {}  # "Łukaszenko" -> "Łukaszenka": the spelling news uses for a lemma
 
     # ------------------------------------------------------------ people
 
@@ -293,7 +295,7 @@ class NameNormaliser:
         known = [a for a in readings if _has_gender(a, gender)]
         if known:
             preferred = [a for a in known if not case or case & cases_of([a])] or known
-            return preferred[0].lemma
+            return self.spellings.get(preferred[0].lemma, preferred[0].lemma)
         if not is_name_part(token) or token.is_punct:
             return token.text
         return self.unknown_nominative(token.text, case, gender, seen)

@@ -23,6 +23,7 @@ def test_entities_find_every_case_of_a_country(nlp, form):
     ("Mówiono o krajach Azji Środkowej.", "Azja Środkowa", "Region"),
     ("Delegaci ONZ przyjechali.", "Organizacja Narodów Zjednoczonych", "InternationalOrganization"),
     ("Grupy powiązane z Al-Kaidą atakują.", "Al-Kaida", "Organization"),  # Morfeusz lacks the hyphenated word
+    ("Omówiono projekty Via Baltica i Rail Baltica.", "Rail Baltica", "Location"),
 ])
 def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     assert (name, cls) in entities(nlp, text)
@@ -76,6 +77,7 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Pomógł Michaiłowi Saakaszwilemu.", "Michaił Saakaszwili"),
     ("Skrytykował Iraklego Kobachidzego.", "Irakli Kobachidze"),
     ("Rozmawiał z ministrem spraw zagranicznych Korei Południowej Park Jinem.", "Park Jin"),  # "Park" is no head here
+    ("Reżim Aleksandra Łukaszenki trwa.", "Aleksander Łukaszenka"),  # news's spelling, not Morfeusz's Łukaszenko
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)

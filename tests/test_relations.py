@@ -546,7 +546,7 @@ def test_relations_no_implied_country_without_one_subject_country_and_a_bare_sta
 
 @pytest.mark.parametrize("text, fact, absent", [
     ("Unia Europejska nałożyła sankcje na Białoruś rządzoną przez Aleksandra Łukaszenkę.",
-     ("Aleksander Łukaszenko", "leaderOf", "Białoruś"), ("Aleksander Łukaszenko", "leaderOf", "Unia Europejska")),
+     ("Aleksander Łukaszenka", "leaderOf", "Białoruś"), ("Aleksander Łukaszenka", "leaderOf", "Unia Europejska")),
     ("Mer Moskwy Siergiej Sobianin wprowadził reżim operacji antyterrorystycznej.",
      None, ("Siergiej Sobianin", "leaderOf", "Rosja")),
     ("Przywódcy potępili rosyjską agresję na Ukrainę oraz współudział Białorusi.",

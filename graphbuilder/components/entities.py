@@ -308,7 +308,9 @@ class EntityRecognizer:
                    for row in read_jsonl(directory / "lexicon" / "name_endings.jsonl")]
         role_nouns = frozenset(word for role in self.lexicon.roles for word in role.split()[:1])
         role_nouns |= self.cues.person_nouns
-        self.normaliser = NameNormaliser(self.analyser, endings, role_nouns, self.cues.particles, self.cues.connectors)
+        spellings = {row["lemma"]: row["spelling"] for row in read_jsonl(directory / "lexicon" / "name_spellings.jsonl")}
+        self.normaliser = NameNormaliser(self.analyser, endings, role_nouns, self.cues.particles, self.cues.connectors,
+                                         spellings)
         self.gazetteer = Gazetteer()
         self.entries = {entry.name: entry for entry in self.lexicon.entries}
         self._add_gazetteer_patterns(nlp)

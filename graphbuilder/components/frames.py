@@ -94,12 +94,18 @@ def _is_clause_break(token: Token) -> bool:
     return token.lower_ in function_words()["clause_breaks"] or bool(token.is_sent_start)
 
 
-def _class_cases(token: Token, top_class: str) -> frozenset[str]:
-    """Cases of the readings that fit the entity's class ("Jasina" as a surname is nominative)."""
+def _class_cases(token: Token, top_class: str, name: str = "") -> frozenset[str]:
+    """Cases of the readings that fit the entity's class ("Jasina" as a surname is nominative)
+    and, given the entity's name, those of its own words, in the singular if they have one:
+    "Litwy" is Litwa's genitive, not a plural; "Węgry" has only the plural."""
     categories = CLASS_CATEGORIES.get(top_class, set())
     fitting = [a for a in token._.analyses if categories & set(a.categories)]
     if not fitting:
         return token_cases(token)
+    if name:
+        words = set(name.lower().split())
+        fitting = [a for a in fitting if a.lemma.lower() in words] or fitting
+        fitting = [a for a in fitting if "sg" in a.features.get("number", ())] or fitting
     return frozenset().union(*(a.features.get("case", frozenset()) for a in fitting))
 
 
@@ -230,17 +236,17 @@ class ArgumentFinder:
         if kind is not None and kind.is_lower and self.name_heads & set(kind._.lemmas):
             certainty = self._case_fit(kind, frame.case, "")
         else:
-            certainty = max(self._case_fit(token, frame.case, top) for token in span)
+            certainty = max(self._case_fit(token, frame.case, top, span.kb_id_) for token in span)
         if not certainty or (frame.agree and not any(_agrees_with_verb(t, trigger) for t in span)):
             return None
         return self._entity(span, frame, certainty)
 
     @staticmethod
-    def _case_fit(token: Token, cases: frozenset[str], top_class: str) -> float:
+    def _case_fit(token: Token, cases: frozenset[str], top_class: str, name: str = "") -> float:
         """1.0 if the word can be in one of the cases, UNSURE if unknown, 0 if it cannot."""
         if not cases:
             return 1.0
-        allowed = _class_cases(token, top_class)
+        allowed = _class_cases(token, top_class, name)
         if not allowed:
             return UNSURE
         return 1.0 if allowed & cases else 0.0
