@@ -116,13 +116,13 @@ class NameNormaliser:
                 and a.lemma[:1].isupper() and "sg" in a.features.get("number", {"sg"})]
 
     def _name_readings(self, tokens: Sequence[Token]) -> list[list[Analysis]]:
-        """Each word's readings as a name. A first name Morfeusz knows only as a surname
-        form is a foreign first name it does not know: "Rustem" (Umerow) is no instrumental
-        of the surname Rust. News does not address people: a vocative reading is none
+        """Each word's readings as a name; the first word's only as a first name. A first
+        name Morfeusz knows only as a surname form is a foreign first name it does not know:
+        "Rustem" (Umerow) is no instrumental of the surname Rust. News does not address people: a vocative reading is none
         ("Mario Draghi" is no Maria)."""
         readings = [[a for a in self._singular_names(t) if a.features.get("case") != {"voc"}] for t in tokens]
-        if len(tokens) > 1 and readings[0] and not any("imię" in a.categories for a in readings[0]):
-            readings[0] = []
+        if len(tokens) > 1:  # the first word of several is a first name: "Jana Rubcowa" is Jan's, not Mr Jana's
+            readings[0] = [a for a in readings[0] if "imię" in a.categories]
         return readings
 
     @staticmethod
@@ -260,6 +260,8 @@ class NameNormaliser:
         masculine_too = any("f" not in a.features.get("gender", ()) for a in readings)
         if _base_form_only_of_a_man(first, readings):
             return "m"  # "Ali" is Ali, not the oblique case of Ala
+        if masculine_too and any(a.lemma == first.lemma_ and "f" not in a.features.get("gender", ()) for a in readings):
+            return "m"  # "Pawła Rubcowa": the tagger reads Paweł, not the rare woman's name Pawła
         if any("f" in a.features.get("gender", ()) for a in readings) and not (masculine_too and _masculine_surname(tokens[1:])):
             return "f"
         if not readings and self._first_name_case(tokens):

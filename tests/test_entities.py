@@ -24,6 +24,7 @@ def test_entities_find_every_case_of_a_country(nlp, form):
     ("Delegaci ONZ przyjechali.", "Organizacja Narodów Zjednoczonych", "InternationalOrganization"),
     ("Grupy powiązane z Al-Kaidą atakują.", "Al-Kaida", "Organization"),  # Morfeusz lacks the hyphenated word
     ("Omówiono projekty Via Baltica i Rail Baltica.", "Rail Baltica", "Location"),
+    ("Okręty będą stacjonować w Zachodniej Australii.", "Zachodnia Australia", "Location"),  # an adjective before a state
 ])
 def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     assert (name, cls) in entities(nlp, text)
@@ -78,6 +79,8 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Skrytykował Iraklego Kobachidzego.", "Irakli Kobachidze"),
     ("Rozmawiał z ministrem spraw zagranicznych Korei Południowej Park Jinem.", "Park Jin"),  # "Park" is no head here
     ("Reżim Aleksandra Łukaszenki trwa.", "Aleksander Łukaszenka"),  # news's spelling, not Morfeusz's Łukaszenko
+    ("Polska przekazała Rosji Pawła Rubcowa.", "Paweł Rubcow"),  # Paweł, not the rare Pawła; Rubcowo is a village
+    ("Zatrzymano Jana Rubcowa.", "Jan Rubcow"),  # "Jana" is a surname too, but a first word is a first name
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)

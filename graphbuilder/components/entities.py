@@ -76,6 +76,7 @@ class NameCues:
     locative_prepositions: frozenset[str]  # "w": nobody "w Palm Beach" is a person
     coordinators: frozenset[str]  # "i", "oraz"
     adjective_place_nouns: frozenset[str]  # "obwód": "obwód moskiewski" is a place's name
+    place_part_adjectives: frozenset[str]  # "zachodni": "Zachodnia Australia" is a part of a state
 
 
 def load_name_cues(lexdir: Path) -> NameCues:
@@ -101,6 +102,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         locative_prepositions=frozenset(cues.get("locative_preposition", [])),
         coordinators=frozenset(words["coordinators"]),
         adjective_place_nouns=frozenset(cues.get("adjective_place_noun", [])),
+        place_part_adjectives=frozenset(words["place_part_adjectives"]),
     )
 
 
@@ -501,6 +503,10 @@ class EntityRecognizer:
                 chunks.append((doc[i:end], [by_start[i], *inner]))
                 i = end
                 continue
+            if i + 1 in by_start and self._adjective_and_its_place(doc, i, by_start[i + 1], inside):
+                chunks.append((doc[i:by_start[i + 1].end], [by_start[i + 1]]))  # "w Zachodniej Australii"
+                i = by_start[i + 1].end
+                continue
             if i in inside or not self._is_name_like(doc[i]) or self._is_demonym(doc[i]) or _is_roman_numeral(doc[i]):
                 i += 1
                 continue
@@ -549,10 +555,22 @@ class EntityRecognizer:
         another place: "Mińsk Mazowiecki", "Kolumbia Brytyjska"."""
         if self.top_class.get(known.label_) not in {"City", "Country"} or known.end >= len(doc) or known.end in inside:
             return False
-        after = doc[known.end]
-        nouns = [a for a in known[-1]._.analyses if a.pos_class == "subst"]
-        return _is_capitalised(after) and not _is_sentence_start(after) and any(
-            agrees(a, n.features) for a in after._.analyses if a.pos_class == "adj" for n in nouns)
+        return self._capitalised_adjective_of(doc[known.end], known[-1])
+
+    def _adjective_and_its_place(self, doc: Doc, i: int, known: Span, inside: set[int]) -> bool:
+        """A capitalised adjective of a side or a part ("zachodni", "górny") agreeing with the
+        known state or town after it names a part of it: "Zachodnia Australia" (not the party
+        "Postępowa Słowacja")."""
+        return self.top_class.get(known.label_) in {"City", "Country"} and len(known) == 1 and i not in inside \
+            and bool(self.cues.place_part_adjectives & set(doc[i]._.lemmas)) \
+            and self._capitalised_adjective_of(doc[i], known[0])
+
+    @staticmethod
+    def _capitalised_adjective_of(word: Token, noun: Token) -> bool:
+        """The word, capitalised inside a sentence, can be an adjective agreeing with the noun."""
+        nouns = [a for a in noun._.analyses if a.pos_class == "subst"]
+        return _is_capitalised(word) and not _is_sentence_start(word) and any(
+            agrees(a, n.features) for a in word._.analyses if a.pos_class == "adj" for n in nouns)
 
     def _head_before_a_person(self, doc: Doc, start: int, end: int) -> bool:
         """A sentence-initial head noun before a person's full name is the common noun, not
@@ -723,7 +741,8 @@ class EntityRecognizer:
             return "City"
         if inner and inner[0].start == chunk.start and self.top_class.get(inner[0].label_) == "Organization":
             return inner[0].label_  # "Gazprom Nieft": a known company's longer name
-        if inner and inner[0].start == chunk.start and self.top_class.get(inner[0].label_) in {"City", "Country"}:
+        if inner and inner[0].start in (chunk.start, chunk.start + 1) and len(inner[0]) == len(chunk) - 1 \
+                and self.top_class.get(inner[0].label_) in {"City", "Country"}:
             return "City" if self.top_class.get(inner[0].label_) == "City" else "Location"  # "Kolumbia Brytyjska"
         head = self.normaliser.head_index(list(chunk))
         if head and self._is_head(chunk[head]):  # past adjectives: "Wyższej Szkoły Ekonomicznej"
