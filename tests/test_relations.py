@@ -520,6 +520,21 @@ def test_relations_both_leaders_are_the_two_people_named_last(nlp):
     assert ("Aleksandar Vučić", "agreementWith", "Xi Jinping") not in found
 
 
+def test_relations_leaders_opening_a_sentence_are_the_people_named_just_before(nlp):
+    found = facts(nlp, "Plan przedstawili prezydent USA Joe Biden, premier Australii Anthony Albanese i premier "
+                       "Wielkiej Brytanii Rishi Sunak.\n\nPrzywódcy spotkali się w bazie w San Diego.")
+    assert {("Joe Biden", "meetsWith", "Anthony Albanese"), ("Joe Biden", "meetsWith", "Rishi Sunak"),
+            ("Anthony Albanese", "meetsWith", "Rishi Sunak")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Rozmawiali Joe Biden i Xi Jinping. Przywódcy państw G7 spotkali się w Hiroszimie.",  # a complement: others
+    "Rozmawiali Joe Biden i Xi Jinping. Ministrowie spotkali się w Hiroszimie.",  # not the leaders named
+])
+def test_relations_other_plural_subjects_are_not_the_people_named_before(nlp, text):
+    assert [f for f in facts(nlp, text) if f[1] == "meetsWith"] == [("Joe Biden", "meetsWith", "Xi Jinping")]
+
+
 def test_relations_a_war_a_relative_clause_says_one_country_wages(nlp):
     assert ("Rosja", "attacked", "Ukraina") in facts(
         nlp, "Partnerstwo nabrało znaczenia w obliczu wojny, którą Rosja prowadzi przeciwko Ukrainie.")

@@ -180,8 +180,8 @@ class ArgumentFinder:
     def find(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Iterator[Argument]:
         """Arguments of a frame around a trigger, with coordinated ones ("X i Y")."""
         if subject is None and frame.position in {"left", "any"} and "Person" in frame.classes \
-                and (pair := self._both(trigger)):
-            yield from pair  # "Obaj przywódcy podpisali deklarację"
+                and (people := self._both(trigger) or self._group(trigger)):
+            yield from people  # "Obaj przywódcy podpisali deklarację", "Przywódcy spotkali się"
             return
         finder = {
             "left": self._left, "right": self._right, "any": self._any,
@@ -288,6 +288,29 @@ class ArgumentFinder:
                 return self._last_two_people(doc, i, doc[i + 1].lemma_.lower())
             if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
                 return []
+        return []
+
+    def _group(self, trigger: Token) -> list[Argument]:
+        """A bare plural noun for leaders (`group_nouns`) opening the trigger's sentence,
+        right before its verb ("Przywódcy spotkali się w bazie"), stands for the two to four
+        people the nearer of the two sentences before it named; not a noun with a
+        complement ("Przywódcy państw G7 spotkali się")."""
+        doc, sent = trigger.doc, trigger.sent
+        noun = doc[sent.start]
+        plural = any(a.pos_class == "subst" and "pl" in a.features.get("number", ()) and "nom" in a.features.get("case", ())
+                     for a in noun._.analyses)  # the tagger may read "Przywódcy" as a genitive
+        if sent.start == 0 or not plural or not function_words()["group_nouns"] & set(noun._.lemmas) \
+                or doc[sent.start + 1].pos_ not in {"VERB", "AUX"} \
+                or trigger.i > sent.start + 3:
+            return []
+        before, read = sent, 0
+        while read < 2 and before.start > 0:  # the nearer of the two sentences before that names several people
+            before = doc[before.start - 1].sent
+            read += not before.text.isspace()  # a paragraph break is no sentence
+            people = list(dict.fromkeys((e.label_, e.kb_id_) for e in before.ents
+                                        if self.ontology.top_class.get(e.label_) == "Person"))
+            if len(people) >= 2:
+                return [Argument(person, UNSURE) for person in people] if len(people) <= 4 else []
         return []
 
     def _names_people(self, noun: Token) -> bool:
