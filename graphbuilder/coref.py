@@ -30,6 +30,7 @@ def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool], cand
         particle, hyphen, rest = surname.partition("-")
         if hyphen and particle.islower() and rest:
             index.setdefault(rest, span)  # "Burhan" of "al-Burhan"
+            index.setdefault(surname[:1].upper() + surname[1:], span)  # "Al-Asad" opening a sentence
     for span in people:
         words = span.kb_id_.split()
         for start in range(1, len(words) - 1):

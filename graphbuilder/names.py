@@ -118,8 +118,8 @@ class NameNormaliser:
     def _name_readings(self, tokens: Sequence[Token]) -> list[list[Analysis]]:
         """Each word's readings as a name; the first word's only as a first name. A first
         name Morfeusz knows only as a surname form is a foreign first name it does not know:
-        "Rustem" (Umerow) is no instrumental of the surname Rust. News does not address people: a vocative reading is none
-        ("Mario Draghi" is no Maria)."""
+        "Rustem" (Umerow) is no instrumental of the surname Rust. News does not address
+        people: a vocative reading is none ("Mario Draghi" is no Maria)."""
         readings = [[a for a in self._singular_names(t) if a.features.get("case") != {"voc"}] for t in tokens]
         if len(tokens) > 1:  # the first word of several is a first name: "Jana Rubcowa" is Jan's, not Mr Jana's
             readings[0] = [a for a in readings[0] if "imię" in a.categories]
@@ -172,9 +172,11 @@ class NameNormaliser:
             preps = [a for a in previous._.analyses if a.pos_class == "prep"]
             if preps and previous.pos_ == "ADP":
                 return [] if after_comma else preps
-            roles = [a for a in previous._.analyses if a.lemma.lower() in self.role_nouns]
-            if roles:
-                return roles
+            roles = [a for a in previous._.analyses
+                     if a.lemma.lower() in self.role_nouns and a.pos_class in {"subst", "depr"}]
+            if roles:  # one person's role is singular: "przywódcy Chin Xi Jinpinga" is a genitive;
+                # a role's adjective is none ("Najwyższej Rady", though "wysoki przedstawiciel" is a role)
+                return [a for a in roles if "sg" in a.features.get("number", ())] or roles
             if previous.is_punct or not (previous.text[:1].isupper() or previous.pos_ == "ADJ"
                                          or "gen" in cases_of(previous._.analyses) or previous.lower_ in self.connectors):
                 return []  # past genitives, adjectives and "ds.": "sekretarzem generalnym ONZ"
@@ -389,7 +391,8 @@ class NameNormaliser:
         Rady" holds no Poland ("Polsko" is also Polska's vocative)."""
         doc = token.doc
         return token.i + 2 < len(doc) and not token.whitespace_ and doc[token.i + 1].text in HYPHENS \
-            and not doc[token.i + 1].whitespace_ and any(a.pos_class == "adja" for a in self.analyser.analyse(token.text + "-"))
+            and not doc[token.i + 1].whitespace_ \
+            and any(a.pos_class == "adja" for a in self.analyser.analyse(token.text + "-"))
 
     def head_index(self, tokens: Sequence[Token]) -> int | None:
         """The first noun, past adjectives. A word that can be an adjective agreeing with the

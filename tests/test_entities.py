@@ -24,6 +24,8 @@ def test_entities_find_every_case_of_a_country(nlp, form):
     ("Delegaci ONZ przyjechali.", "Organizacja Narodów Zjednoczonych", "InternationalOrganization"),
     ("Grupy powiązane z Al-Kaidą atakują.", "Al-Kaida", "Organization"),  # Morfeusz lacks the hyphenated word
     ("Omówiono projekty Via Baltica i Rail Baltica.", "Rail Baltica", "Location"),
+    ("Zełenski wystąpił na szczycie Ligi Arabskiej.", "Liga Państw Arabskich", "InternationalOrganization"),
+    ("Rząd zgodził się, by chiński armator Cosco przejął udziały.", "Cosco", "Company"),
     ("Okręty będą stacjonować w Zachodniej Australii.", "Zachodnia Australia", "Location"),  # an adjective before a state
 ])
 def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
@@ -81,6 +83,8 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Reżim Aleksandra Łukaszenki trwa.", "Aleksander Łukaszenka"),  # news's spelling, not Morfeusz's Łukaszenko
     ("Polska przekazała Rosji Pawła Rubcowa.", "Paweł Rubcow"),  # Paweł, not the rare Pawła; Rubcowo is a village
     ("Zatrzymano Jana Rubcowa.", "Jan Rubcow"),  # "Jana" is a surname too, but a first word is a first name
+    ("To sukces przywódcy Chin Xi Jinpinga.", "Xi Jinping"),  # one person's role is singular: a genitive
+    ("Podpisał go sekretarz Najwyższej Rady Bezpieczeństwa Narodowego Iranu Ali Szamchani.", "Ali Szamchani"),
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
@@ -97,6 +101,11 @@ def test_entities_a_family_name_before_or_inside_the_full_name_is_that_person(nl
 def test_entities_hyphenated_unknown_names_use_forms_seen_elsewhere(nlp):
     found = entities(nlp, "Prezydent Kasym-Żomart Tokajew przemawiał. Wizyta Kasym-Żomarta Tokajewa trwała dwa dni.")
     assert found == {("Kasym-Żomart Tokajew", "Person")}
+
+
+def test_entities_a_surname_with_a_particle_opening_a_sentence_is_the_full_name(nlp):
+    doc = nlp("Spotkał się z Baszarem al-Asadem. Al-Asad mówił o szansie.")
+    assert [span.kb_id_ for span in doc.ents] == ["Baszar al-Asad"] * 2
 
 
 def test_entities_surname_alone_is_the_full_name(nlp):
@@ -117,6 +126,7 @@ def test_entities_surname_alone_is_the_full_name(nlp):
     "Zaapelował o dostarczenie kolejnych systemów Patriot.",
     "Rozważa się budowę nowego terminalu LNG.",
     "Zamówiono kolejne myśliwce F-35.",
+    "Odznaczono go Orderem Świętego Andrzeja Apostoła.",  # a thing's name, whatever names it holds
 ])
 def test_entities_adjectives_demonyms_and_sentence_initial_words_are_not_entities(nlp, text):
     assert entities(nlp, text) == set()

@@ -310,7 +310,8 @@ class EntityRecognizer:
                    for row in read_jsonl(directory / "lexicon" / "name_endings.jsonl")]
         role_nouns = frozenset(word for role in self.lexicon.roles for word in role.split()[:1])
         role_nouns |= self.cues.person_nouns
-        spellings = {row["lemma"]: row["spelling"] for row in read_jsonl(directory / "lexicon" / "name_spellings.jsonl")}
+        spellings = {row["lemma"]: row["spelling"]
+                     for row in read_jsonl(directory / "lexicon" / "name_spellings.jsonl")}
         self.normaliser = NameNormaliser(self.analyser, endings, role_nouns, self.cues.particles, self.cues.connectors,
                                          spellings)
         self.gazetteer = Gazetteer()
@@ -477,7 +478,8 @@ class EntityRecognizer:
         (one token, or two when the full stop is split off), else i. A foreign name, with a
         word Morfeusz does not know and no Polish adjective's ending, stands alone:
         "gazociągiem Transmed", "prowincji Guangdong", "w parku Kleiner Tiergarten"."""
-        if _is_unknown(doc[i]) or any(_is_unknown(t) and not self.normaliser.adjectival_ending(t.text) for t in doc[i:end]):
+        if _is_unknown(doc[i]) \
+                or any(_is_unknown(t) and not self.normaliser.adjectival_ending(t.text) for t in doc[i:end]):
             return i
         if i > 0 and self._is_place_head(doc[i - 1]):
             return i - 1
@@ -515,7 +517,8 @@ class EntityRecognizer:
             if self._head_before_a_person(doc, i, end) or self._kind_before_a_foreign_name(doc, i, end):
                 i += 1
             start = self._place_head_start(doc, i, end)
-            if start > 1 and _is_capitalised(doc[start - 2]) and self.normaliser.compound_adjective_part(doc[start - 2]):
+            if start > 1 and _is_capitalised(doc[start - 2]) \
+                    and self.normaliser.compound_adjective_part(doc[start - 2]):
                 start -= 2  # "Polsko-Litewską Radę" opening a sentence
             if not self._capitalised_only_by_position(doc, i, end, inside) \
                     and not all(_is_initial(t) for t in doc[i:end] if not t.is_punct):
@@ -734,6 +737,8 @@ class EntityRecognizer:
         """The ontology class the text itself gives an unknown name (a head noun, a word
         like "Times", a first name, an abbreviation after it), or None."""
         first = chunk[0]
+        if self._thing_named(chunk):
+            return None
         if (self._is_head(first) or self._is_place_head(first)) and (len(chunk) > 1 or inner) \
                 and not self._holder_named_like_a_head(chunk):
             return self.cues.heads[first.lemma_.lower()]
@@ -849,12 +854,18 @@ class EntityRecognizer:
 
     def names_no_entity(self, span: Span) -> bool:
         """An acronym of a common noun ("LNG", "PKB"), a product's code ("AP1000", "APR1400")
-        or the name of a thing after its kind ("systemy Patriot", "myśliwce F-35", "operacja
-        Burza"): none of the graph's classes."""
+        or the name of a thing after or starting with its kind ("systemy Patriot", "myśliwce
+        F-35", "operacja Burza", "Order Orła Białego"): none of the graph's classes."""
         if all(t.text in self.cues.common_acronyms or _is_product_code(t) for t in span if not t.is_punct):
+            return True
+        if self._thing_named(span):
             return True
         before = span.doc[span.start - 1] if span.start else None
         return before is not None and before.is_lower and bool(self.cues.things & set(before._.lemmas))
+
+    def _thing_named(self, span: Span) -> bool:
+        """A name opening with a thing's kind noun: "Orderem Świętego Andrzeja Apostoła"."""
+        return len(span) > 1 and not _is_acronym(span[0]) and bool(self.cues.things & set(span[0]._.lemmas))
 
     def _chunk_class(self, chunk: Span, label: str | None) -> str | None:
         """Class of a name the text does not class. A person's shape comes first where it is
@@ -1208,7 +1219,9 @@ class EntityRecognizer:
                 spans.append(Span(doc, chunk.start, chunk.end, label=cls))
                 swallowed.update(id(s) for s in inner)
         spans = filter_spans([s for s in spans if id(s) not in swallowed])
-        spans = filter_spans(spans + self.model_entities(doc, predicted, {i for s in spans for i in range(s.start, s.end)}))
+        taken = {i for chunk, _inner, _cls in chunks if self._thing_named(chunk) for i in range(chunk.start, chunk.end)}
+        taken |= {i for s in spans for i in range(s.start, s.end)}  # and no NER name inside a thing's ("Orderem ...")
+        spans = filter_spans(spans + self.model_entities(doc, predicted, taken))
         spans = self._coordinated_people(doc, spans, {(s.start, s.end) for s in gazetteer})
         spans = [s if s.kb_id_ else Span(doc, s.start, s.end, label=s.label_, kb_id=self.canonical(s, s.label_, seen))
                  for s in spans]

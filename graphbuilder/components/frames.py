@@ -297,8 +297,8 @@ class ArgumentFinder:
         complement ("Przywódcy państw G7 spotkali się")."""
         doc, sent = trigger.doc, trigger.sent
         noun = doc[sent.start]
-        plural = any(a.pos_class == "subst" and "pl" in a.features.get("number", ()) and "nom" in a.features.get("case", ())
-                     for a in noun._.analyses)  # the tagger may read "Przywódcy" as a genitive
+        plural = any(a.pos_class == "subst" and "pl" in a.features.get("number", ())
+                     and "nom" in a.features.get("case", ()) for a in noun._.analyses)  # the tagger may say genitive
         if sent.start == 0 or not plural or not function_words()["group_nouns"] & set(noun._.lemmas) \
                 or doc[sent.start + 1].pos_ not in {"VERB", "AUX"} \
                 or trigger.i > sent.start + 3:
