@@ -678,11 +678,13 @@ class ArgumentFinder:
     def _owner(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The entity owning the verb's subject noun: its nationality adjective or genitive
         ("rosyjskie wojska", "armia izraelska", "wojska Rosji zaatakowały"), or the country of
-        a people's noun as the subject ("Rosjanie zaatakowali")."""
+        a people's noun as the subject ("Rosjanie zaatakowali"), or of the noun an active
+        participle right after it modifies, in any case ("rosyjskiej armii prowadzącej inwazję")."""
         doc = trigger.doc
         for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 2 * WINDOW) - 1, -1):
             head = doc[i]
-            subject = not under_preposition(doc, i) and "nom" in token_cases(head)
+            subject = (not under_preposition(doc, i) and "nom" in token_cases(head)) \
+                or (i == trigger.i - 1 and trigger.tag_.startswith("pact"))
             if frame.heads & set(head._.lemmas) and subject:
                 return self._modifier_of(head, frame)
             if head._.refers_to and head.pos_ != "ADJ" and subject:
@@ -796,10 +798,15 @@ class ArgumentFinder:
         return self._entity(span, frame) if span is not None else None
 
     def _before_comma(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """The entity before a comma or "jako" opening the trigger's apposition, past its
+        adjectives: "Turcja, członek Sojuszu", "Chiny jako stały członek Rady"."""
         doc = trigger.doc
-        if trigger.i < 2 or doc[trigger.i - 1].text != ",":
+        i = trigger.i - 1
+        while i > 0 and doc[i].is_lower and any(a.pos_class == "adj" for a in doc[i]._.analyses):
+            i -= 1  # "stały", which the tagger may read as a verb
+        if i < 1 or doc[i].lower_ not in function_words()["apposition_markers"]:
             return None
-        span = self._span_ending_at(doc, trigger.i - 2)
+        span = self._span_ending_at(doc, i - 1)
         return self._entity(span, frame) if span is not None else None
 
     def _last_city(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
@@ -807,12 +814,18 @@ class ArgumentFinder:
         after a preposition, is the city the text named last, in its sentence or the one
         before, if no other place came between and the gazetteer does not know it as a city
         that is no capital of that country. A name given after it ("w stolicy Ukrainy, Kijowie") is the
-        capital instead."""
+        capital instead. The country may be an adjective ("w chińskiej stolicy")."""
         doc = trigger.doc
-        if not trigger.i or doc[trigger.i - 1].pos_ != "ADP" or end >= len(doc) or doc[end].ent_iob_ != "B":
+        adjective = doc[trigger.i - 1] if trigger.i > 1 and doc[trigger.i - 1].pos_ == "ADJ" else None
+        if adjective is not None and adjective._.refers_to and adjective._.refers_to[0] == "Country" \
+                and doc[trigger.i - 2].pos_ == "ADP":
+            country_name, after = adjective._.refers_to[1], doc[end:end + 3]  # "w chińskiej stolicy"
+        elif trigger.i and doc[trigger.i - 1].pos_ == "ADP" and end < len(doc) and doc[end].ent_iob_ == "B":
+            country = _entity_span(doc, end, next((i for i in range(end + 1, len(doc)) if doc[i].ent_iob_ != "I"),
+                                                  len(doc)))
+            country_name, after = country.kb_id_, doc[country.end:country.end + 3]
+        else:
             return None
-        country = _entity_span(doc, end, next((i for i in range(end + 1, len(doc)) if doc[i].ent_iob_ != "I"), len(doc)))
-        after = doc[country.end:country.end + 3]
         if any(self.ontology.top_class.get(t.ent_type_) == "City" for t in after):
             return None
         start = doc[trigger.sent.start - 1].sent.start if trigger.sent.start else 0
@@ -821,7 +834,7 @@ class ArgumentFinder:
         if not places or self.ontology.top_class.get(places[-1].label_) != "City":
             return None
         city = places[-1].kb_id_
-        if city in self.place_country and self.capital_of.get(city) != country.kb_id_:
+        if city in self.place_country and self.capital_of.get(city) != country_name:
             return None
         return self._entity(places[-1], frame)
 
