@@ -511,6 +511,8 @@ class ArgumentFinder:
         i = found.start - 1
         if not frame.prep or i < 1 or not frame.prep & set(doc[i]._.lemmas):
             return False
+        if frame.via and any(frame.via & set(t._.lemmas) for t in doc[max(0, i - 2):i]):
+            return False  # the frame's own noun: "rozpoczynając wizytę (państwową) w Chinach"
         return doc[i - 1].is_lower and doc[i - 1].pos_ in {"NOUN", "ADJ"}
 
     def _after_trigger(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
