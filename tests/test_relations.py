@@ -535,6 +535,13 @@ def test_relations_other_plural_subjects_are_not_the_people_named_before(nlp, te
     assert [f for f in facts(nlp, text) if f[1] == "meetsWith"] == [("Joe Biden", "meetsWith", "Xi Jinping")]
 
 
+def test_relations_a_list_after_a_colon_of_role_phrases_leads_no_body_of_the_noun_before(nlp):
+    found = facts(nlp, "Na taki krok zdecydowali się przywódcy dwóch krajów UE: kanclerz Austrii Karl Nehammer "
+                       "oraz premier Węgier Viktor Orbán.")
+    assert ("Karl Nehammer", "leaderOf", "Austria") in found
+    assert not [f for f in found if f[2] == "Unia Europejska"]
+
+
 def test_relations_a_war_a_relative_clause_says_one_country_wages(nlp):
     assert ("Rosja", "attacked", "Ukraina") in facts(
         nlp, "Partnerstwo nabrało znaczenia w obliczu wojny, którą Rosja prowadzi przeciwko Ukrainie.")

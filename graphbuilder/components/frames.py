@@ -731,6 +731,8 @@ class ArgumentFinder:
                 i = next((j for j in range(i + 1, min(len(doc), i + 8)) if doc[j].text == ")"), last)
             elif token.text in DASHES and token.whitespace_:
                 pass  # "Prezydent Finlandii – Alexander Stubb –"
+            elif token.text == ":" and not (i + 1 < len(doc) and self.role_nouns & set(doc[i + 1]._.lemmas)):
+                pass  # a list: "państw członkowskich UE: Hiszpania, Słowacja" (not "UE: kanclerz Austrii X")
             elif _breaks_clause(token) or _is_clause_break(token) or (token.is_punct and token.text != ",") \
                     or _comitative(token):
                 break  # "Polski przywódca wraz z małżonką X": X is his companion

@@ -340,7 +340,7 @@ class RelationExtractor(ArgumentFinder):
         pairs = self._object_not_subject(subject_frame, trigger, [
             (s, o) for s in subjects for o in self.find(object_frame, trigger, end, s)])
         if subject_frame.position == "apposition" and len(subjects) > 1:
-            pairs = _respectively(subjects, [o for _, o in pairs])
+            pairs = _respectively(subjects, [o for _, o in pairs], end)
         if rule.mutual:
             objects = list(dict.fromkeys(o for _, o in pairs))
             signed = not object_frame.via or self._has_via(trigger.doc, trigger, end, object_frame.via)
@@ -453,11 +453,14 @@ class RelationExtractor(ArgumentFinder):
         return False
 
 
-def _respectively(subjects: list[Argument], objects: list[Argument]) -> list[tuple[Argument, Argument]]:
+def _respectively(subjects: list[Argument], objects: list[Argument], end: int) -> list[tuple[Argument, Argument]]:
     """Coordinated holders of a plural role go with its coordinated complements in order
-    ("ministrowie Polski i Ukrainy, X i Y": X of Polska, Y of Ukraina); with unequal
-    numbers nothing says which goes with which."""
+    ("ministrowie Polski i Ukrainy, X i Y": X of Polska, Y of Ukraina); one complement
+    right after the trigger is all the holders'; with other unequal numbers nothing says
+    which goes with which."""
     objects = sorted(dict.fromkeys(objects), key=lambda o: o.start)
+    if len(objects) == 1 and objects[0].start == end:  # "państw członkowskich UE: X, Y", not "przywódcy
+        return [(subject, objects[0]) for subject in subjects]  # dwóch krajów UE: X, Y"
     if len(objects) != len(subjects):
         return []
     return list(zip(sorted(subjects, key=lambda s: s.start), objects))
