@@ -542,6 +542,10 @@ def test_relations_a_list_after_a_colon_of_role_phrases_leads_no_body_of_the_nou
     assert not [f for f in found if f[2] == "Unia Europejska"]
 
 
+def test_relations_a_persons_name_after_a_bodys_noun_is_the_subject(nlp):
+    assert ("Jan Kowalski", "visits", "Moskwa") in facts(nlp, "Rzecznik rządu Jan Kowalski przyleciał do Moskwy.")
+
+
 def test_relations_a_war_a_relative_clause_says_one_country_wages(nlp):
     assert ("Rosja", "attacked", "Ukraina") in facts(
         nlp, "Partnerstwo nabrało znaczenia w obliczu wojny, którą Rosja prowadzi przeciwko Ukrainie.")

@@ -230,10 +230,12 @@ class ArgumentFinder:
 
     def _checked(self, span: Span, frame: Frame, trigger: Token) -> Argument | None:
         """Case, agreement and class checks of a candidate argument. A name right after the
-        noun of its kind does not inflect; the noun shows the case ("z partii Razem")."""
+        noun of its kind does not inflect; the noun shows the case ("z partii Razem"); a
+        person's name after a body's noun is no name of that body ("Rzecznik rządu Jan
+        Kowalski przyleciał")."""
         top = self.ontology.top_class.get(span.label_, "")
         kind = span.doc[span.start - 1] if span.start else None
-        if kind is not None and kind.is_lower and self.name_heads & set(kind._.lemmas):
+        if kind is not None and kind.is_lower and self.name_heads & set(kind._.lemmas) and top != "Person":
             certainty = self._case_fit(kind, frame.case, "")
         else:
             certainty = max(self._case_fit(token, frame.case, top, span.kb_id_) for token in span)
