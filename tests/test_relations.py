@@ -546,6 +546,11 @@ def test_relations_a_persons_name_after_a_bodys_noun_is_the_subject(nlp):
     assert ("Jan Kowalski", "visits", "Moskwa") in facts(nlp, "Rzecznik rządu Jan Kowalski przyleciał do Moskwy.")
 
 
+def test_relations_a_genitive_name_after_a_role_in_the_genitive_holds_that_role(nlp):
+    found = facts(nlp, "To bliski współpracownik prezydenta Rosji Władimira Putina.")
+    assert ("Władimir Putin", "leaderOf", "Rosja") in found
+
+
 def test_relations_a_war_a_relative_clause_says_one_country_wages(nlp):
     assert ("Rosja", "attacked", "Ukraina") in facts(
         nlp, "Partnerstwo nabrało znaczenia w obliczu wojny, którą Rosja prowadzi przeciwko Ukrainie.")

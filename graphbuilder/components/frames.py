@@ -721,7 +721,8 @@ class ArgumentFinder:
         doc = trigger.doc
         before = next((t for t in reversed(doc[trigger.sent.start:trigger.i]) if t.pos_ != "ADJ"), None)
         if before is not None and "gen" in token_cases(trigger) and (self.role_nouns & set(before._.lemmas) or (
-                before.pos_ == "NOUN" and "gen" in token_cases(before) and self._after_role_noun(doc, before.i))):
+                before.pos_ == "NOUN" and "gen" in token_cases(before) and self._after_role_noun(doc, before.i))) \
+                and not self._inner_role_holder(doc, end, before):
             return None  # "szef gabinetu prezydenta Polski X": X is the head of the office
         i, last = end, min(len(doc), end + 1 + 2 * WINDOW)
         while i < last:
@@ -748,6 +749,15 @@ class ArgumentFinder:
             if span is not None:
                 return self._entity(span, frame)
         return None
+
+    def _inner_role_holder(self, doc: Doc, end: int, outer: Token) -> bool:
+        """The person named after the inner role's complement is in a case the outer noun
+        cannot be in, so holds the inner role: "To bliski współpracownik prezydenta Rosji
+        Władimira Putina" (Putin is the president)."""
+        for i in range(end, min(len(doc), end + 2 * WINDOW)):
+            if doc[i].ent_iob_ == "B" and self.ontology.top_class.get(doc[i].ent_type_) == "Person":
+                return "gen" in token_cases(doc[i]) and not token_cases(doc[i]) & token_cases(outer)
+        return False
 
     def _respective_holder(self, frame: Frame, trigger: Token, first: Argument) -> Argument:
         """The k-th of coordinated names for the k-th of coordinated role phrases ("Kanclerz
