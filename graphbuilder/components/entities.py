@@ -76,6 +76,9 @@ class NameCues:
     locative_prepositions: frozenset[str]  # "w": nobody "w Palm Beach" is a person
     coordinators: frozenset[str]  # "i", "oraz"
     adjective_place_nouns: frozenset[str]  # "obwód": "obwód moskiewski" is a place's name
+    place_adjective_suffixes: tuple[str, ...]  # "-ski": "moskiewski", "kaliningradzki" come from places
+    masculine_adjective_endings: tuple[str, ...]  # "-im": "briańskim" is "briański"
+    masculine_adjective_nominative: str  # "-i"
     place_part_adjectives: frozenset[str]  # "zachodni": "Zachodnia Australia" is a part of a state
 
 
@@ -102,14 +105,11 @@ def load_name_cues(lexdir: Path) -> NameCues:
         locative_prepositions=frozenset(cues.get("locative_preposition", [])),
         coordinators=frozenset(words["coordinators"]),
         adjective_place_nouns=frozenset(cues.get("adjective_place_noun", [])),
+        place_adjective_suffixes=tuple(cues.get("place_adjective_suffix", [])),
+        masculine_adjective_endings=tuple(cues.get("masculine_adjective_ending", [])),
+        masculine_adjective_nominative="".join(cues.get("masculine_adjective_nominative", [])),
         place_part_adjectives=frozenset(words["place_part_adjectives"]),
     )
-
-
-PLACE_ADJECTIVE_ENDINGS = ("ski", "cki", "dzki")  # "moskiewski", "kaliningradzki": made from a place's name
-# the masculine singular endings of such an adjective Morfeusz does not know ("briańskim"),
-# as the nouns of `adjective_place_noun` are masculine
-UNKNOWN_PLACE_ADJECTIVE = re.compile(r"(?<=[scz])k(i|iego|iemu|im)$")
 
 
 def _is_acronym(token: Token) -> bool:
@@ -369,14 +369,24 @@ class EntityRecognizer:
             if not (noun.is_lower and noun.lemma_ in self.cues.adjective_place_nouns and adjective.is_lower) \
                     or adjective._.refers_to:
                 continue
-            if adjective.lemma_.endswith(PLACE_ADJECTIVE_ENDINGS) and self._modifies(adjective, noun):
+            if adjective.lemma_.endswith(self.cues.place_adjective_suffixes) and self._modifies(adjective, noun):
                 name = self.normaliser.phrase(doc[noun.i:adjective.i + 1])
-            elif _is_unknown(adjective) and UNKNOWN_PLACE_ADJECTIVE.search(adjective.text):
-                name = f"{noun.lemma_} {UNKNOWN_PLACE_ADJECTIVE.sub('ki', adjective.text)}"  # "w obwodzie briańskim"
+            elif _is_unknown(adjective) and (nominative := self._unknown_place_adjective(adjective.text)):
+                name = f"{noun.lemma_} {nominative}"  # "w obwodzie briańskim"
             else:
                 continue
             spans.append(Span(doc, noun.i, adjective.i + 1, label=self.cues.heads[noun.lemma_], kb_id=name))
         return spans
+
+    def _unknown_place_adjective(self, word: str) -> str | None:
+        """The masculine nominative of an adjective made from a place's name that Morfeusz
+        does not know ("briańskim" -> "briański"), as the nouns of `adjective_place_noun` are
+        masculine; else None."""
+        for ending in (*self.cues.masculine_adjective_endings, self.cues.masculine_adjective_nominative):
+            nominative = word[:len(word) - len(ending)] + self.cues.masculine_adjective_nominative
+            if word.endswith(ending) and nominative.endswith(self.cues.place_adjective_suffixes):
+                return nominative
+        return None
 
     def _unknown_inflected_names(self, doc: Doc, covered: set[int]) -> list[Span]:
         """A known name Morfeusz does not know, inflected ("do Beninu", "w Agadezie", "z
