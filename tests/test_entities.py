@@ -85,6 +85,12 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Zatrzymano Jana Rubcowa.", "Jan Rubcow"),  # "Jana" is a surname too, but a first word is a first name
     ("To sukces przywódcy Chin Xi Jinpinga.", "Xi Jinping"),  # one person's role is singular: a genitive
     ("Podpisał go sekretarz Najwyższej Rady Bezpieczeństwa Narodowego Iranu Ali Szamchani.", "Ali Szamchani"),
+    ("Rozmawiał z przewodniczącym Zgromadzenia Narodowego Woo Won-shikiem.", "Woo Won-shik"),  # "won": an interjection
+    ("Spotkał się z Ferdinandem Marcosem Jr. w Manili.", "Ferdinand Marcos Jr."),  # the stop is the name's
+    ("Szef Biura Polityki Międzynarodowej Mieszko Pawlak mówił w Seulu.", "Mieszko Pawlak"),  # the role's genitive
+    ("W Hanoi rozmawiał z prezydentem tego kraju To Lamem.", "To Lam"),  # "To" inside a sentence opens a name
+    ("Rozmawiał z sekretarzem Komunistycznej Partii Wietnamu Nguyen Phu Trongiem.", "Nguyen Phu Trong"),  # the end inflects
+    ("Spotkał się z Wang Yi, byłym szefem chińskiej dyplomacji.", "Wang Yi"),  # a role in apposition
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
@@ -132,6 +138,14 @@ def test_entities_adjectives_demonyms_and_sentence_initial_words_are_not_entitie
     assert entities(nlp, text) == set()
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Umowę podpisano z koncernem Korea Hydro & Nuclear Power.", "Korea Hydro & Nuclear Power"),
+    ("Firma Procter & Gamble wycofała się z Rosji.", "Procter & Gamble"),
+])
+def test_entities_an_ampersand_joins_a_firms_name(nlp, text, name):
+    assert name in {e.kb_id_ for e in nlp(text).ents}
+
+
 def test_entities_nationality_adjectives_point_to_their_country(nlp):
     doc = nlp("Kazachski minister energetyki przemawiał.")
     assert doc[0]._.refers_to == ("Country", "Kazachstan")
@@ -148,6 +162,10 @@ def test_entities_head_noun_names_an_organisation_containing_a_place(nlp):
     ("Zginęło 300 cywilów w miejscowości Moura w Mali.", "Moura", "City"),
     ("Prezydent złożył wieniec na Grobie Nieznanego Żołnierza.", "Grób Nieznanego Żołnierza", "Location"),
     ("Napastnicy otworzyli ogień w sali Crocus City Hall w Krasnogorsku.", "Crocus City Hall", "Location"),  # not "Hall w"
+    ("Rozmawiali o elektrowni jądrowej Akkuyu na południu Turcji.", "Akkuyu", "Location"),  # past an adjective
+    ("Przemawiał przed kościołem Frauenkirche.", "Frauenkirche", "Location"),
+    ("Żołnierze stacjonują na mieliźnie Second Thomas Shoal.", "Second Thomas Shoal", "Location"),
+    ("Odwiedził kibuc Nir Oz.", "Nir Oz", "City"),
 ])
 def test_entities_a_kind_noun_before_a_place_name_gives_its_class(nlp, text, name, cls):
     assert (name, cls) in entities(nlp, text)

@@ -63,3 +63,12 @@ def test_gazetteer_an_adjective_is_not_the_country_it_resembles(nlp):
     doc = nlp("Szefowa Polskiej Akcji Humanitarnej przyjechała do Polski.")
     assert [(e.text, e.label_) for e in nlp.get_pipe("gb_entities").gazetteer_spans(doc)] == [("Polski", "Country")]
     assert nlp.get_pipe("gb_entities").normaliser.phrase(doc[1:4]) == "Polska Akcja Humanitarna"
+
+
+@pytest.mark.parametrize("text, form, name", [
+    ("Rozmawiali w Pałacu Prezydenckim.", "Pałacu Prezydenckim", "Pałac Prezydencki"),  # the building, a place
+    ("Szef Kancelarii Prezydenta RP mówił.", "Kancelarii Prezydenta RP", "Kancelaria Prezydenta Rzeczypospolitej Polskiej"),
+    ("Szef Kancelarii Premiera mówił.", "Kancelarii Premiera", "Kancelaria Prezesa Rady Ministrów"),
+])
+def test_gazetteer_an_office_takes_its_full_name_and_its_seat_is_a_place(nlp, text, form, name):
+    assert (form, name) in matches(nlp, text)

@@ -468,10 +468,21 @@ class EntityRecognizer:
             return True
         if _is_shouted(token):
             return False
+        if _before_a_hyphen(token) and _lower_name_part(token.doc[token.i + 2]):
+            return True  # "Woo Won-shikiem": "won" is also an interjection
         if any(a.pos_class in CLOSED_CLASSES for a in token._.analyses) and _is_common_word(token):
-            return False
+            return self._function_word_opening_a_name(token)
         return not _capital_from_position(token) or self._is_head(token) or _first_name_before_surname(token) \
             or _foreign_name_start(token) or self._head_kind(token.doc, token.i) is not None  # "Krajowa Rada Wyborcza"
+
+    @staticmethod
+    def _function_word_opening_a_name(token: Token) -> bool:
+        """A function word capitalised inside a sentence before a name is a foreign name's
+        first word: "z prezydentem To Lamem" (a pronoun there is written "to")."""
+        doc = token.doc
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return not _is_sentence_start(token) and not token.is_upper and following is not None and _is_capitalised(following) \
+            and not _is_common_word(following)
 
     def _is_demonym(self, token: Token) -> bool:
         """A people's noun, which Morfeusz may also read as a surname ("Polka")."""
@@ -678,6 +689,8 @@ class EntityRecognizer:
         if head is None or i + 1 >= len(doc) or not _is_capitalised(doc[i + 1]) or role is None:
             return False
         head_cases = self._head_cases(doc, head, i)
+        if head == start and "gen" in head_cases:
+            head_cases = frozenset({"gen"})  # the role's complement: "Szef Biura ... Mieszko Pawlak"
         oblique = (cases_of(role._.analyses) & self._name_word_cases(doc[i])) - {"nom"} - head_cases
         if oblique:
             return True  # "z sekretarzem Rady ... i Obrony Ukrainy Rustemem Umierowem"
@@ -685,9 +698,24 @@ class EntityRecognizer:
             return False
         if first_names := _first_name_readings(doc[i]):
             return "nom" in cases_of(first_names) and not head_cases & cases_of(first_names)
+        last = self._last_capitalised(doc, i)
+        if last > i and _is_unknown(doc[last]) and (_is_unknown(doc[i]) or self._is_surname(doc[i])) \
+                and {case for _, case in self.normaliser.candidates(doc[last].text, "m")} & cases_of(role._.analyses) - head_cases:
+            return True  # a foreign name inflects at its end: "sekretarzem Partii Wietnamu Nguyen Phu Trongiem"
         if _is_unknown(doc[i]):
             return not head_cases & {case for _, case in self.normaliser.candidates(doc[i].text, "m")}
         return _is_unknown(doc[i + 1]) and not head_cases & cases_of(doc[i]._.analyses)  # "Omar" (a lobster) Alieu
+
+    @staticmethod
+    def _is_surname(token: Token) -> bool:
+        return any("nazwisko" in a.categories for a in token._.analyses)
+
+    @staticmethod
+    def _last_capitalised(doc: Doc, i: int) -> int:
+        """The last of the capitalised words that run from i."""
+        while i + 1 < len(doc) and _is_capitalised(doc[i + 1]):
+            i += 1
+        return i
 
     @staticmethod
     def _head_cases(doc: Doc, head: int, end: int) -> frozenset[str]:
@@ -733,12 +761,14 @@ class EntityRecognizer:
         return i
 
     def _is_joiner(self, doc: Doc, i: int, organisation: bool) -> bool:
-        """A hyphen inside a name, a particle (von, al) or, in organisation names, 'i', 'w'."""
+        """A hyphen inside a name, an ampersand, a particle (von, al) or, in organisation names, 'i', 'w'."""
         token = doc[i]
         if token.text in DASHES:
             return not doc[i - 1].whitespace_ and not token.whitespace_
         if token.text == "." and _is_initial(doc[i - 1]):
             return True
+        if token.text == "&":
+            return True  # only firms' names hold it: "Korea Hydro & Nuclear Power"
         if token.lower_ in self.cues.particles:
             return True
         return organisation and token.lower_ in self.cues.connectors
@@ -833,8 +863,8 @@ class EntityRecognizer:
         for token in doc[i + 1:i + 4]:
             if self._is_role_noun(token):
                 return True
-            if token.pos_ != "ADJ":
-                return False
+            if not any(a.pos_class == "adj" for a in token._.analyses):
+                return False  # "byłym szefem": "byłym" the tagger may call a noun
         return False
 
     def _becomes_role(self, chunk: Span) -> bool:
