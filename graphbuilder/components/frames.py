@@ -9,6 +9,7 @@ relation component applies rules with it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from dataclasses import dataclass
@@ -115,6 +116,13 @@ def _may_be_nominative(span: Span, top_class: str) -> bool:
     Lower-case particles ("von der Leyen", "da Silva") do not count."""
     known = [cases for token in span if not token.is_lower and (cases := _class_cases(token, top_class))]
     return any("nom" in cases for cases in known) or (not known and span.text == span.kb_id_)
+
+
+def _ends_inflected(span: Span) -> bool:
+    """The name's last word is unknown to Morfeusz and not one of the nominative name's
+    words ("Chinhem" of "Pham Minh Chinh"; "Yoon" standing for "Yoon Suk-yeol" is one)."""
+    last = span[-1]
+    return all(a.pos_class == "ign" for a in last._.analyses) and last.text not in re.split(r"[\s-]+", span.kb_id_)
 
 
 def _comitative(token: Token) -> bool:
@@ -239,6 +247,8 @@ class ArgumentFinder:
             certainty = self._case_fit(kind, frame.case, "")
         else:
             certainty = max(self._case_fit(token, frame.case, top, span.kb_id_) for token in span)
+        if frame.case == {"nom"} and top == "Person" and _ends_inflected(span):
+            certainty = 0.0  # a foreign name inflects at its end: "premierem Pham Minh Chinhem" is no subject
         if not certainty or (frame.agree and not any(_agrees_with_verb(t, trigger) for t in span)):
             return None
         return self._entity(span, frame, certainty)
@@ -377,6 +387,8 @@ class ArgumentFinder:
             if span is not None and self._governing_preposition(span) is None:
                 if found := self._checked(span, frame, trigger):
                     return found
+            if span is None and (found := self._relative_antecedent(doc, i, frame)):
+                return found  # "Xi Jinpinga, który odwiedził X, a gościł Y"
         return None
 
     def _fitting(self, span: Span, frame: Frame, trigger: Token) -> Argument | None:
@@ -504,6 +516,8 @@ class ArgumentFinder:
         right = self._right(frame, trigger, end, subject)
         if right is not None and right.start > end and self._modifies_a_noun(trigger.doc, right, frame):
             return self._left(frame, trigger, end, subject) or right
+        if right is not None and subject is not None and right.start == subject.start:
+            return self._left(frame, trigger, end, subject) or right  # "Macrona powitał prezydent X": X is the subject
         return right or self._left(frame, trigger, end, subject)
 
     @staticmethod
@@ -528,7 +542,7 @@ class ArgumentFinder:
             if token.is_quote:
                 i += 1
                 continue
-            if frame.anaphors and token.lemma_.lower() in frame.anaphors:
+            if frame.anaphors and token.lemma_.lower() in frame.anaphors and "Plur" not in token.morph.get("Number"):
                 return self._anaphor(trigger, subject)
             span = self._span_starting_at(doc, i)
             if span is not None:

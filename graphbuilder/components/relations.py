@@ -337,8 +337,8 @@ class RelationExtractor(ArgumentFinder):
         subject_frame, object_frame = (_attributive(f, trigger) for f in passive_frames(rule)) \
             if rule.passive and _is_passive(trigger) else (rule.subject, rule.object)
         subjects = list(self.find(subject_frame, trigger, end, None))
-        pairs = self._object_not_subject(subject_frame, trigger, [
-            (s, o) for s in subjects for o in self.find(object_frame, trigger, end, s)])
+        pairs = self._object_not_subject(subject_frame, trigger, _shared_objects(
+            subjects, [list(self.find(object_frame, trigger, end, s)) for s in subjects]))
         if subject_frame.position == "apposition" and len(subjects) > 1:
             pairs = _respectively(subjects, [o for _, o in pairs], end)
         if rule.mutual:
@@ -478,6 +478,21 @@ def _own_preposition(doc: Doc, a: Argument, b: Argument, frame: Frame) -> bool:
     """The later of two coordinated objects repeats the preposition: separate meetings
     ("spotkał się z premierem X oraz z ministrem Y"), not one of the three ("z X i Y")."""
     return bool(frame.prep) and any(t.lower_ in frame.prep for t in doc[a.end:b.start])
+
+
+def _shared_objects(subjects: list[Argument], found: list[list[Argument]]) -> list[tuple[Argument, Argument]]:
+    """Each subject with the objects found from it. Coordinated subjects share their verb's
+    object: where the search from one of them found only the subjects ("Xi Jinpinga powitali
+    prezydent Tamás Sulyok i premier Viktor Orbán"), it takes the objects found from another;
+    not where subjects and other names make one list, which is the object's ("spotkał się z
+    ministrem X, ministrem Y oraz szefem Z")."""
+    starts = {s.start for s in subjects}
+    pairs = [(s, o) for s, objects in zip(subjects, found) for o in objects]
+    mixed = any({o.start in starts for o in objects} == {True, False} for objects in found)
+    shared = list({o.start: o for _, o in pairs if o.start not in starts}.values())
+    if len(subjects) < 2 or not shared or mixed:
+        return pairs
+    return [(s, o) for s in subjects for o in shared]
 
 
 def _same_kind(a: Argument, b: Argument) -> bool:
