@@ -929,14 +929,13 @@ class ArgumentFinder:
 
     def _coordinated_before(self, frame: Frame, doc: Doc, first: Argument) -> Iterator[Argument]:
         """Going left from the subject nearest the trigger: "i" or "oraz" joins the one before,
-        and past that the commas of a list ("Niger, Mali i Burkina Faso")."""
+        and past that the commas of a list ("Niger, Mali i Burkina Faso"), also before a
+        role ("Donald Tusk, prezydent Francji Emmanuel Macron i kanclerz Niemiec Olaf Scholz")."""
         i, listed = first.start - 1, False
         words = function_words()
         while i > 0:
-            if listed and doc[i].lower_ in words["list_separators"]:
-                joined = i
-            else:
-                joined = next((j for j in range(i, max(-1, i - 2 * WINDOW), -1) if doc[j].lower_ in words["coordinators"]), None)
+            joiners = words["coordinators"] | (words["list_separators"] if listed else frozenset())
+            joined = next((j for j in range(i, max(-1, i - 2 * WINDOW), -1) if doc[j].lower_ in joiners), None)
             if joined is None or any(_breaks_clause(t) or t.is_punct for t in doc[joined + 1:i + 1]):
                 return
             listed = True
