@@ -72,3 +72,16 @@ def test_gazetteer_an_adjective_is_not_the_country_it_resembles(nlp):
 ])
 def test_gazetteer_an_office_takes_its_full_name_and_its_seat_is_a_place(nlp, text, form, name):
     assert (form, name) in matches(nlp, text)
+
+
+@pytest.mark.parametrize("text, form, name", [
+    ("AfD wygrała wybory w Saksonii.", "Saksonii", "Saksonia"),  # a German Land, not a town
+    ("Gubernator stanu Maryland przemawiał.", "Maryland", "Maryland"),
+])
+def test_gazetteer_knows_first_level_regions(nlp, text, form, name):
+    assert (form, name) in matches(nlp, text)
+
+
+def test_entities_an_inflected_alias_unknown_to_morfeusz_names_its_entry(nlp):
+    assert [(e.text, e.kb_id_, e.label_) for e in nlp("Protesty w Xinjiangu trwały.").ents] \
+        == [("Xinjiangu", "Xinjiang", "Region")]

@@ -316,6 +316,7 @@ class EntityRecognizer:
                                          spellings)
         self.gazetteer = Gazetteer()
         self.entries = {entry.name: entry for entry in self.lexicon.entries}
+        self.forms = {form: entry.name for entry in self.lexicon.entries for form in (*entry.aliases, entry.name)}
         self._add_gazetteer_patterns(nlp)
 
     # ------------------------------------------------------------ gazetteer
@@ -390,7 +391,7 @@ class EntityRecognizer:
 
     def _unknown_inflected_names(self, doc: Doc, covered: set[int]) -> list[Span]:
         """A known name Morfeusz does not know, inflected ("do Beninu", "w Agadezie", "z
-        Mercosurem"): the gazetteer matches lemmas, and such a word has no lemma but itself,
+        Mercosurem", "w Xinjiangu" of an alias): the gazetteer matches lemmas, and such a word has no lemma but itself,
         so its case ending is cut as for a foreign name. The words before a hyphen stay as
         they are ("z Al-Kaidą")."""
         spans = []
@@ -399,8 +400,8 @@ class EntityRecognizer:
                 continue
             start = token.i - 2 if token.i > 1 and _before_a_hyphen(doc[token.i - 2]) else token.i
             text = doc[start:token.i + 1].text
-            name = next((c for gender in ("m", "f") for c, _case in self.normaliser.candidates(text, gender)
-                         if c in self.entries), None)
+            name = next((self.forms[c] for gender in ("m", "f") for c, _case in self.normaliser.candidates(text, gender)
+                         if c in self.forms), None)  # "w Xinjiangu": Xinjiang, an alias
             if name is not None:
                 spans.append(Span(doc, start, token.i + 1, label=self.entries[name].cls, kb_id=name))
         return spans
