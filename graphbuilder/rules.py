@@ -36,6 +36,8 @@ Frame positions:
 
 Rule options: `negated` (the predicate under "nie"), `mutual` (coordinated arguments
 relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's own country),
+`from_abroad` (a visit only by someone the text gives another country than the place's: "W
+Ammanie rozmawiał z prezydentem Autonomii Palestyńskiej X", not "z królem Y", the host),
 `passive` (a passive participle trigger swaps the frames: the agent is "przez" + accusative,
 a direct object becomes the nominative subject: "Kijów został zaatakowany przez Rosję"),
 `verb_form` (the trigger counts only as a `passive_participle`: "objęty sankcjami USA", not
@@ -115,6 +117,7 @@ class Rule:
     negated: str | None = None
     mutual: bool = False  # coordinated arguments ("X i Y podpisali") relate to each other too
     not_home: bool = False  # drop when the subject belongs to the object's country (visits)
+    from_abroad: bool = False  # keep only when the subject belongs to another country than the object's
     passive: bool = False  # a passive participle trigger takes "przez" + acc as the agent
     verb_form: str | None = None  # "finite" or "passive_participle": the trigger counts only so
     copula: bool = False  # the trigger noun counts only after a copula ("jest członkiem")
@@ -189,6 +192,7 @@ def parse_rule(data: dict, lexicon: Lexicon, source: str) -> Rule:
         negated=data.get("negated"),
         mutual=bool(data.get("mutual", False)),
         not_home=bool(data.get("not_home", False)),
+        from_abroad=bool(data.get("from_abroad", False)),
         passive=bool(data.get("passive", False)),
         verb_form=data.get("verb_form"),
         copula=bool(data.get("copula", False)),

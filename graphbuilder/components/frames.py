@@ -118,6 +118,13 @@ def _may_be_nominative(span: Span, top_class: str) -> bool:
     return any("nom" in cases for cases in known) or (not known and span.text == span.kb_id_)
 
 
+def _in_another_case(span: Span, noun: Token) -> bool:
+    """A person's name whose first name Morfeusz knows in no case of the noun before it."""
+    first_names = [a for a in span[0]._.analyses if "imię" in a.categories]
+    cases = frozenset().union(*(a.features.get("case", frozenset()) for a in first_names))
+    return span.label_ == "Person" and bool(cases) and not cases & token_cases(noun)
+
+
 def _ends_inflected(span: Span) -> bool:
     """The name's last word is unknown to Morfeusz and not one of the nominative name's
     words ("Chinhem" of "Pham Minh Chinh"; "Yoon" standing for "Yoon Suk-yeol" is one)."""
@@ -1041,6 +1048,8 @@ class ArgumentFinder:
             if token.pos_ == "NOUN" and not (self.role_nouns | self.name_heads) & set(token._.lemmas) \
                     and not ("gen" in token_cases(token) and self._after_role_noun(doc, token.i)):
                 return None
+            if token.i == span.start - 1 and self.role_nouns & set(token._.lemmas) and _in_another_case(span, token):
+                return None  # "rozmawiał z dziennikarzami Jacek Czaputowicz": no apposition
         return None
 
     def _after_role_noun(self, doc: Doc, i: int) -> bool:

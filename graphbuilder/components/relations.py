@@ -42,6 +42,7 @@ class RelationExtractor(ArgumentFinder):
         self.ontology = load_ontology(directory)
         self.rules = load_rules(directory, self.lexicon, self.ontology)
         self.place_country = {e.name: e.country for e in self.lexicon.entries if e.country}
+        self.international = {e.name for e in self.lexicon.entries if e.cls == "InternationalOrganization"}
         self.capital_of = {capital: country for country, capital in self.lexicon.capitals.items()}
         self.role_nouns = frozenset(role.split()[0] for role in self.lexicon.roles) | self.lexicon.person_nouns
         self.name_heads = frozenset(self.lexicon.heads)
@@ -69,7 +70,7 @@ class RelationExtractor(ArgumentFinder):
         for fact in implied + self._countries_implied(doc, facts.values(), sentence_of):
             facts.setdefault((fact.subject, fact.predicate, fact.object, fact.sentence), fact)
         facts.update(self._on_behalf(facts.values()))
-        doc._.facts = self._drop_visits_home(list(facts.values()))
+        doc._.facts = _best_per_key(self._drop_visits_home(list(facts.values())))
         return doc
 
     def _on_behalf(self, facts) -> dict[tuple, Fact]:
@@ -103,7 +104,8 @@ class RelationExtractor(ArgumentFinder):
                 if end < 0 or (longer and end == token.i + 1 and longer[2] > end and longer[1] != rule.predicate):
                     continue  # "sekretarz generalny NATO" leads it; the "sekretarz" alone is another role
                 for fact in self.apply(rule, token, end, sentence_of[token.i]):
-                    key = (fact.subject, fact.predicate, fact.object, fact.sentence)
+                    key = (fact.subject, fact.predicate, fact.object, fact.sentence) \
+                        + ((rule.id,) if rule.from_abroad else ())  # kept apart: it may be dropped
                     if key not in facts or facts[key].confidence < fact.confidence:
                         facts[key] = fact
         return facts
@@ -418,11 +420,18 @@ class RelationExtractor(ArgumentFinder):
         return self.ontology.allows(predicate, subject_class, obj[0])
 
     def _drop_visits_home(self, facts: list[Fact]) -> list[Fact]:
-        """A leader, minister or citizen of a country does not visit it, nor its cities."""
+        """A leader, minister or citizen of a country does not visit it, nor its cities; under
+        a `from_abroad` rule, one the text gives no country (nor an international body) does
+        not visit a capital either (the host there: "W Ammanie rozmawiał z królem Abdullahem II")."""
         rules = {rule.id for rule in self.rules if rule.not_home}
+        abroad = {rule.id for rule in self.rules if rule.from_abroad}
         home = {(f.subject, f.object[1]) for f in facts if f.predicate in HOME_PREDICATES}
-        return [f for f in facts if f.rule not in rules or not (
-            (f.subject, f.object[1]) in home or (f.subject, self.place_country.get(f.object[1])) in home)]
+        with_country = {f.subject for f in facts if f.predicate in HOME_PREDICATES and (
+            f.object[0] == "Country" or f.object[1] in self.place_country or f.object[1] in self.international)}
+        return [f for f in facts if not (
+            (f.rule in rules and ((f.subject, f.object[1]) in home
+                                  or (f.subject, self.place_country.get(f.object[1])) in home))
+            or (f.rule in abroad and f.subject not in with_country and f.object[1] in self.capital_of))]
 
     def _negated_possibility(self, trigger: Token) -> bool:
         """A modal verb under "nie" before an infinitive trigger, other than a verb of will:
@@ -478,6 +487,16 @@ def _own_preposition(doc: Doc, a: Argument, b: Argument, frame: Frame) -> bool:
     """The later of two coordinated objects repeats the preposition: separate meetings
     ("spotkał się z premierem X oraz z ministrem Y"), not one of the three ("z X i Y")."""
     return bool(frame.prep) and any(t.lower_ in frame.prep for t in doc[a.end:b.start])
+
+
+def _best_per_key(facts: list[Fact]) -> list[Fact]:
+    """The most confident of the facts stating the same thing in the same sentence."""
+    best: dict[tuple, Fact] = {}
+    for fact in facts:
+        key = (fact.subject, fact.predicate, fact.object, fact.sentence)
+        if key not in best or best[key].confidence < fact.confidence:
+            best[key] = fact
+    return list(best.values())
 
 
 def _shared_objects(subjects: list[Argument], found: list[list[Argument]]) -> list[tuple[Argument, Argument]]:
