@@ -665,3 +665,11 @@ def test_relations_documents_signed_by_signers_named_after_the_verb_with_two_wor
 ])
 def test_relations_a_companion_is_no_role_holder_and_managing_to_is_no_going(nlp, text, absent):
     assert absent not in facts(nlp, text)
+
+
+def test_relations_a_nationality_in_apposition_locates_only_an_unnamed_kind(nlp):
+    """ "Gazprom, rosyjski koncern": the apposition's kind noun has no name of its own; in
+    "Airbus, francuski koncern EDF" the adjective is EDF's, the next item of a list."""
+    found = facts(nlp, "Kontrakty podpisały Airbus, francuski koncern energetyczny EDF i armator CMA CGM.")
+    assert ("EDF", "locatedIn", "Francja") in found
+    assert ("Airbus", "locatedIn", "Francja") not in found

@@ -843,8 +843,21 @@ class ArgumentFinder:
             i -= 1  # "stały", which the tagger may read as a verb
         if i < 1 or doc[i].lower_ not in function_words()["apposition_markers"]:
             return None
+        if trigger.pos_ == "ADJ" and not self._unnamed_kind_after(doc, trigger.i + 1):
+            return None  # "agencja Reuters, indyjski premier"; "Airbusa, francuskiego koncernu EDF"
         span = self._span_ending_at(doc, i - 1)
         return self._entity(span, frame) if span is not None else None
+
+    def _unnamed_kind_after(self, doc: Doc, i: int) -> bool:
+        """A kind noun ("koncern", "agencja") comes past the adjectives from i, with no name of its own."""
+        while i < len(doc) and doc[i].pos_ == "ADJ":
+            i += 1
+        if i >= len(doc) or not self.name_heads & set(doc[i]._.lemmas):
+            return False
+        j = i + 1
+        while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+            j += 1
+        return j >= len(doc) or doc[j].ent_iob_ not in {"B", "I"}
 
     def _last_city(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """ "przybył do Kijowa. W stolicy Ukrainy ...": a capital named only by its country,
