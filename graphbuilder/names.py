@@ -99,6 +99,9 @@ class NameNormaliser:
                 and not any("imię" in a.categories for known in readings for a in known):
             case = self._oblique_last_word(span, unknown[-1], gender) or case
         nominative = {t.i: self._person_word(t, known, case, gender, seen_forms) for t, known in zip(inflected, readings)}
+        if len(inflected) > 1 and unknown and unknown[-1] is inflected[-1]:
+            first = inflected[0]
+            nominative[first.i] = _foreign_first_name(first.text, nominative[first.i])
         return join_tokens(tokens, [nominative.get(t.i, t.text) for t in tokens])
 
     def _oblique_last_word(self, span: Span, last: Token, gender: str) -> frozenset[str]:
@@ -447,6 +450,13 @@ class NameNormaliser:
                         and gender & tf.get("gender", frozenset()) and tag.endswith(":" + degree):
                     return match_case(token.text, form)
         return token.text
+
+
+def _foreign_first_name(form: str, lemma: str) -> str:
+    """Before a foreign surname Morfeusz does not know, "Marka" is Mark, not the Polish
+    Marek, whose "e" drops out in the other cases ("Marka Ruttego", "Franka Waltera")."""
+    foreign = lemma[:-2] + lemma[-1]
+    return foreign if lemma.endswith("ek") and form.startswith(foreign) and form != lemma else lemma
 
 
 def _unknown_words(tokens: Sequence[Token], readings: Sequence[list[Analysis]]) -> list[Token]:

@@ -91,6 +91,8 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("W Hanoi rozmawiał z prezydentem tego kraju To Lamem.", "To Lam"),  # "To" inside a sentence opens a name
     ("Rozmawiał z sekretarzem Komunistycznej Partii Wietnamu Nguyen Phu Trongiem.", "Nguyen Phu Trong"),  # the end inflects
     ("Spotkał się z Wang Yi, byłym szefem chińskiej dyplomacji.", "Wang Yi"),  # a role in apposition
+    ("Schoof zastąpił Marka Ruttego.", "Mark Rutte"),  # before a foreign surname, not the Polish Marek
+    ("Spotkał się z Markiem Kowalskim.", "Marek Kowalski"),
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
@@ -706,7 +708,7 @@ def test_entities_the_first_part_of_a_compound_nationality_adjective_points_to_i
 
 def test_entities_a_foreign_surname_in_e_takes_the_nominative_the_article_gives(nlp):
     found = entities(nlp, "Rutte odchodzi do NATO. Schoof zastąpił Marka Ruttego, wieloletniego lidera VVD.")
-    assert {name for name, cls in found if cls == "Person"} >= {"Marek Rutte"}
+    assert {name for name, cls in found if cls == "Person"} >= {"Mark Rutte"}
     assert not any("Rutti" in name for name, _ in found)
 
 
