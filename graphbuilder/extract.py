@@ -37,6 +37,13 @@ def entities_of(doc: Doc, ontology: Ontology) -> dict[tuple[str, str], Entity]:
     return entities
 
 
+def _named_by_adjective(doc: Doc) -> set[tuple[str, str]]:
+    """What nationality adjectives outside names point to: "rosyjskie drony" mention Russia
+    (an entity of the article even with no fact), "Autonomia Palestyńska" does not."""
+    return {token._.refers_to for token in doc if token._.refers_to and token.ent_iob_ not in {"B", "I"}
+            and any(a.pos_class == "adj" for a in token._.analyses)}
+
+
 def _finer(candidate: str, current: str, ontology: Ontology) -> bool:
     """Prefer a subclass (MediaOrganization) over its top class (Organization)."""
     return current == ontology.top_class.get(current) == ontology.top_class.get(candidate) != candidate
@@ -50,6 +57,9 @@ def extract(doc: Doc, article: Article, ontology: Ontology) -> ArticleExtraction
         for key in (fact.subject, fact.object):
             if key != ARTICLE and key not in entities:
                 entities[key] = Entity(key[1], key[0], key[0])
+    for cls, name in _named_by_adjective(doc):
+        top = ontology.top_class.get(cls, cls)
+        entities.setdefault((top, name), Entity(name, cls, top))
     return ArticleExtraction(
         article=article,
         sentences=sentences_of(doc),
