@@ -119,7 +119,7 @@ def link_abbreviations(spans: list[Span], abbreviated: Callable[[Span], bool]) -
     `abbreviated` says whether the bracketed word after a name abbreviates it."""
     full_names = {span.doc[span.end + 1].text: span for span in spans if " " in span.kb_id_ and abbreviated(span)}
     return [_as(span, full_names[span.text]) if span.text in full_names and len(span) == 1
-            and span.kb_id_ == span.text else span for span in spans]
+            and (span.kb_id_ == span.text or span.text.isupper()) else span for span in spans]  # "KAI", not Kaja
 
 
 def link_shortened_names(spans: list[Span], is_organisation: Callable[[Span], bool],

@@ -148,6 +148,18 @@ def test_entities_an_ampersand_joins_a_firms_name(nlp, text, name):
     assert name in {e.kb_id_ for e in nlp(text).ents}
 
 
+def test_entities_a_firm_named_after_its_country_keeps_its_name_and_abbreviation(nlp):
+    doc = nlp("Umowę podpisano z koncernem Korea Aerospace Industries (KAI). Polska kupi od KAI samoloty.")
+    assert {(e.text, e.kb_id_, e.label_) for e in doc.ents} >= {
+        ("Korea Aerospace Industries", "Korea Aerospace Industries", "Company"),
+        ("KAI", "Korea Aerospace Industries", "Company")}  # not the first name Kaja
+
+
+def test_entities_korea_alone_is_south_korea(nlp):
+    assert [(e.kb_id_, e.label_) for e in nlp("Polska zamówiła w Korei czołgi.").ents] == [
+        ("Polska", "Country"), ("Korea Południowa", "Country")]
+
+
 def test_entities_nationality_adjectives_point_to_their_country(nlp):
     doc = nlp("Kazachski minister energetyki przemawiał.")
     assert doc[0]._.refers_to == ("Country", "Kazachstan")

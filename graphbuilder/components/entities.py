@@ -557,6 +557,8 @@ class EntityRecognizer:
         noun comes before it ("prezes Saab Johansson")."""
         if self._place_and_its_adjective(doc, known, inside):
             return known.end + 1, []  # "Mińsk Mazowiecki", "Kolumbii Brytyjskiej"
+        if self._firm_named_after_a_place(doc, known):
+            return self._grow_chunk(doc, known.start, by_start, inside, organisation=False, end=known.end)
         if self.top_class.get(known.label_) != "Organization" or known.end + 1 >= len(doc):
             return None
         after, token = doc[known.end], doc[known.end + 1]
@@ -568,6 +570,16 @@ class EntityRecognizer:
                 and "gen" in cases_of(token._.analyses):
             return self._grow_chunk(doc, known.start, by_start, inside, organisation=True, end=known.end)
         return None
+
+    def _firm_named_after_a_place(self, doc: Doc, known: Span) -> bool:
+        """A known state or town followed by a foreign word (one Morfeusz does not know, or
+        knows only as a vocative: "Hydro"), after the noun of a firm's kind, begins the firm's
+        name: "koncernem Korea Aerospace Industries", "koncernem Korea Hydro & Nuclear Power"."""
+        kind = self._kind_noun_before(doc, known.start)
+        return self.top_class.get(known.label_) in {"City", "Country"} and known.end < len(doc) \
+            and kind is not None and self.top_class.get(self.cues.heads[kind.lemma_.lower()]) == "Organization" \
+            and _is_capitalised(doc[known.end]) and not _is_acronym(doc[known.end]) \
+            and all(a.pos_class == "ign" or a.features.get("case") == {"voc"} for a in doc[known.end]._.analyses)
 
     def _number_of_a_kind(self, doc: Doc, start: int, end: int) -> bool:
         """A number of one or two digits ends the name of a thing its kind noun introduces:
@@ -794,7 +806,8 @@ class EntityRecognizer:
         if head and self._is_head(chunk[head]):  # past adjectives: "Wyższej Szkoły Ekonomicznej"
             return self.cues.heads[chunk[head].lemma_.lower()]
         if inner:  # "Forum Współpracy Gospodarczej Azji i Pacyfiku (APEC)" holds known places
-            return "Organization" if _abbreviation_after(chunk) else None
+            kind = self._kind_before(chunk) if self._firm_named_after_a_place(chunk.doc, inner[0]) else None
+            return kind or ("Organization" if _abbreviation_after(chunk) else None)
         if (kind := self._kind_before(chunk)) is not None:
             return kind
         marked = [self.cues.words[t.text] for t in chunk if t.text in self.cues.words]
