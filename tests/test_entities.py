@@ -92,6 +92,8 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Rozmawiał z sekretarzem Komunistycznej Partii Wietnamu Nguyen Phu Trongiem.", "Nguyen Phu Trong"),  # the end inflects
     ("Spotkał się z Wang Yi, byłym szefem chińskiej dyplomacji.", "Wang Yi"),  # a role in apposition
     ("Schoof zastąpił Marka Ruttego.", "Mark Rutte"),  # before a foreign surname, not the Polish Marek
+    ("Kim Dzong Un przyjął gościa.", "Kim Dzong Un"),  # "Kim" opening a sentence; "Un" is no UN
+    ("Li Qiang przyleciał do Berlina.", "Li Qiang"),
     ("Spotkał się z Markiem Kowalskim.", "Marek Kowalski"),
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):

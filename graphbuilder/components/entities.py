@@ -80,6 +80,7 @@ class NameCues:
     masculine_adjective_endings: tuple[str, ...]  # "-im": "briańskim" is "briański"
     masculine_adjective_nominative: str  # "-i"
     place_part_adjectives: frozenset[str]  # "zachodni": "Zachodnia Australia" is a part of a state
+    name_syllables: frozenset[str]  # "Kim", "Li": opening a sentence before a foreign word, a name
 
 
 def load_name_cues(lexdir: Path) -> NameCues:
@@ -109,6 +110,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         masculine_adjective_endings=tuple(cues.get("masculine_adjective_ending", [])),
         masculine_adjective_nominative="".join(cues.get("masculine_adjective_nominative", [])),
         place_part_adjectives=frozenset(words["place_part_adjectives"]),
+        name_syllables=frozenset(cues.get("name_syllable", [])),
     )
 
 
@@ -472,9 +474,9 @@ class EntityRecognizer:
         if _before_a_hyphen(token) and _lower_name_part(token.doc[token.i + 2]):
             return True  # "Woo Won-shikiem": "won" is also an interjection
         if any(a.pos_class in CLOSED_CLASSES for a in token._.analyses) and _is_common_word(token):
-            return self._function_word_opening_a_name(token)
+            return self._function_word_opening_a_name(token) or self._syllable_opening_a_name(token)
         return not _capital_from_position(token) or self._is_head(token) or _first_name_before_surname(token) \
-            or _foreign_name_start(token) or self._head_kind(token.doc, token.i) is not None  # "Krajowa Rada Wyborcza"
+            or _foreign_name_start(token) or self._syllable_opening_a_name(token) or self._head_kind(token.doc, token.i) is not None  # "Krajowa Rada Wyborcza"
 
     @staticmethod
     def _function_word_opening_a_name(token: Token) -> bool:
@@ -484,6 +486,14 @@ class EntityRecognizer:
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         return not _is_sentence_start(token) and not token.is_upper and following is not None and _is_capitalised(following) \
             and not _is_common_word(following)
+
+    def _syllable_opening_a_name(self, token: Token) -> bool:
+        """A syllable of East Asian names that Polish reads as a common word ("kim", "li"),
+        before a capitalised word Morfeusz does not know: "Kim Dzong Un przyjął", "Li Qiang
+        przyleciał", also opening a sentence."""
+        doc = token.doc
+        return token.text in self.cues.name_syllables and token.i + 1 < len(doc) \
+            and _is_capitalised(doc[token.i + 1]) and _is_unknown(doc[token.i + 1])
 
     def _is_demonym(self, token: Token) -> bool:
         """A people's noun, which Morfeusz may also read as a surname ("Polka")."""
@@ -792,6 +802,8 @@ class EntityRecognizer:
         first = chunk[0]
         if self._thing_named(chunk):
             return None
+        if first.text in self.cues.name_syllables and len(chunk) > 1:
+            return "Person"  # "Kim Dzong Un", whose "Un" Morfeusz knows as the UN
         if (self._is_head(first) or self._is_place_head(first)) and (len(chunk) > 1 or inner) \
                 and not self._holder_named_like_a_head(chunk):
             return self.cues.heads[first.lemma_.lower()]
