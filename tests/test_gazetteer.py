@@ -85,3 +85,7 @@ def test_gazetteer_knows_first_level_regions(nlp, text, form, name):
 def test_entities_an_inflected_alias_unknown_to_morfeusz_names_its_entry(nlp):
     assert [(e.text, e.kb_id_, e.label_) for e in nlp("Protesty w Xinjiangu trwały.").ents] \
         == [("Xinjiangu", "Xinjiang", "Region")]
+
+
+def test_entities_a_towns_name_after_a_regions_noun_names_the_region(nlp):
+    assert [(e.kb_id_, e.label_) for e in nlp("Bojownicy wyruszyli z prowincji Idlib.").ents] == [("Idlib", "Region")]

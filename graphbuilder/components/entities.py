@@ -359,8 +359,18 @@ class EntityRecognizer:
                                      or self._adjective_by_position(doc, start)
                                      or self._surname_after_first_name(doc, start, name)):
                 continue
-            spans.append(Span(doc, start, end, label=self.entries[name].cls, kb_id=name))
+            spans.append(Span(doc, start, end, label=self._region_named_like_a_town(doc, start, name), kb_id=name))
         return spans + self._unknown_inflected_names(doc, {i for span in spans for i in range(span.start, span.end)})
+
+    def _region_named_like_a_town(self, doc: Doc, start: int, name: str) -> str:
+        """The class of a known name; a town's name right after a lower-case noun for a region
+        names the region: "z prowincji Idlib", "w prowincji Latakia"."""
+        cls = self.entries[name].cls
+        before = doc[start - 1] if start else None
+        if cls == "City" and before is not None and before.is_lower \
+                and self.cues.heads.get(before.lemma_.lower()) == "Region":
+            return "Region"
+        return cls
 
     def _places_named_by_adjective(self, doc: Doc) -> list[Span]:
         """A place noun and a lower-case adjective made from a place's name agreeing with it
