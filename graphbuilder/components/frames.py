@@ -491,7 +491,7 @@ class ArgumentFinder:
             return self._kind_anaphor(frame, trigger, first + 1, clause_end)
         while i < clause_end:
             span = self._span_starting_at(doc, i)
-            if span is not None and self._governing_preposition(span) is None:
+            if span is not None and self._governing_preposition(span) in (None, trigger):  # "Jako członek UE Holandia"
                 if found := self._checked(span, frame, trigger):
                     return found
             elif frame.direct_object and self._takes_object_slot(doc, i, frame):
