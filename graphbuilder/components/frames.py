@@ -418,6 +418,8 @@ class ArgumentFinder:
             end = self.copula_after(doc, end) + 1
             if not end:
                 return None
+        if listed := self._listed_after_a_group(frame, doc, end):
+            return listed
         for i in range(end, self._clause_end(doc, end)):
             span = self._span_starting_at(doc, i)
             if span is not None and self._governing_preposition(span) is None \
@@ -425,6 +427,19 @@ class ArgumentFinder:
                 if found := self._checked(span, frame, trigger):
                     return found
         return None
+
+    def _listed_after_a_group(self, frame: Frame, doc: Doc, end: int) -> Argument | None:
+        """A plural noun for leaders right after the verb, its people listed after a colon:
+        "przybyli przywódcy państw G7: prezydent USA Joe Biden, ..." (the first of them; the
+        list is coordinated)."""
+        noun = next((t for t in doc[end:end + 2] if function_words()["group_nouns"] & set(t._.lemmas)), None)
+        if noun is None or "nom" not in token_cases(noun):
+            return None
+        colon = next((t.i for t in doc[noun.i + 1:noun.i + 8] if t.text == ":" or _is_clause_break(t)), None)
+        if colon is None or doc[colon].text != ":":
+            return None
+        spans = self._entities_after(doc, colon + 1, self._clause_end(doc, colon + 1))
+        return next((found for span in spans if (found := self._entity(span, frame, UNSURE))), None)
 
     def copula_after(self, doc: Doc, end: int) -> int:
         """Where a copula follows a predicate noun's complement (one name or lower-case
