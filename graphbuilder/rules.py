@@ -38,6 +38,8 @@ Rule options: `negated` (the predicate under "nie"), `mutual` (coordinated argum
 relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's own country),
 `from_abroad` (a visit only by someone the text gives another country than the place's: "W
 Ammanie rozmawiał z prezydentem Autonomii Palestyńskiej X", not "z królem Y", the host),
+`verbless` (the trigger counts only in a sentence with no verb, as a headline: "Meloni w
+Algierze"),
 `passive` (a passive participle trigger swaps the frames: the agent is "przez" + accusative,
 a direct object becomes the nominative subject: "Kijów został zaatakowany przez Rosję"),
 `verb_form` (the trigger counts only as a `passive_participle`: "objęty sankcjami USA", not
@@ -121,6 +123,7 @@ class Rule:
     passive: bool = False  # a passive participle trigger takes "przez" + acc as the agent
     verb_form: str | None = None  # "finite" or "passive_participle": the trigger counts only so
     copula: bool = False  # the trigger noun counts only after a copula ("jest członkiem")
+    verbless: bool = False  # the trigger counts only in a sentence with no verb (a headline)
     on_behalf: frozenset[str] = frozenset()  # role predicates whose holders act for what they lead
     modality: str | None = None  # every fact's modality ("former" for leaving a bloc)
     examples: tuple[Example, ...] = field(default=(), compare=False)
@@ -196,6 +199,7 @@ def parse_rule(data: dict, lexicon: Lexicon, source: str) -> Rule:
         passive=bool(data.get("passive", False)),
         verb_form=data.get("verb_form"),
         copula=bool(data.get("copula", False)),
+        verbless=bool(data.get("verbless", False)),
         on_behalf=_as_set(data.get("on_behalf")),
         modality=data.get("modality"),
         examples=examples,

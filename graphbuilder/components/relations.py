@@ -332,6 +332,8 @@ class RelationExtractor(ArgumentFinder):
             return
         if self._negated_possibility(trigger) or not _has_verb_form(trigger, rule.verb_form) or _manages_to(trigger):
             return
+        if rule.verbless and any(t.tag_.split(":")[0] in FINITE_CLASSES for t in trigger.sent):
+            return
         if self._is_negated(trigger) or (copula >= 0 and self._is_negated(trigger.doc[copula])):
             if not rule.negated:
                 return
