@@ -182,6 +182,7 @@ def test_entities_head_noun_names_an_organisation_containing_a_place(nlp):
     ("Przemawiał przed kościołem Frauenkirche.", "Frauenkirche", "Location"),
     ("Żołnierze stacjonują na mieliźnie Second Thomas Shoal.", "Second Thomas Shoal", "Location"),
     ("Odwiedził kibuc Nir Oz.", "Nir Oz", "City"),
+    ("Stacjonowali w bazie w Gao na północy Mali.", "Gao", "City"),  # a lone foreign word after "w"
 ])
 def test_entities_a_kind_noun_before_a_place_name_gives_its_class(nlp, text, name, cls):
     assert (name, cls) in entities(nlp, text)

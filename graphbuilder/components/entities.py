@@ -1092,7 +1092,8 @@ class EntityRecognizer:
             and bool(self.cues.place_prepositions & set(doc[start - 2]._.lemmas))
 
     def _after_in(self, chunk: Span) -> bool:
-        """Right after "w" in the locative nobody is a person: "rozmawiał w Palm Beach"."""
+        """Right after "w" in the locative nobody is a person, and a lone foreign word is a town:
+        "rozmawiał w Palm Beach", "w bazie w Gao"."""
         previous = chunk.doc[chunk.start - 1] if chunk.start else None
         return previous is not None and previous.pos_ == "ADP" \
             and previous.lemma_.lower() in self.cues.locative_prepositions \
@@ -1290,7 +1291,8 @@ class EntityRecognizer:
         for chunk, inner, cls in chunks:
             if cls is None and not inner:
                 cls = self._chunk_class(chunk, _chunk_label(chunk, predicted))
-                cls = "City" if cls == "Person" and self._after_in(chunk) else cls
+                cls = "City" if (cls == "Person" or (cls is None and _is_unknown(chunk[0]) and len(chunk) == 1)) \
+                    and self._after_in(chunk) else cls  # "w Gao", unclassed
             if cls in self.top_class:
                 spans.append(Span(doc, chunk.start, chunk.end, label=cls))
                 swallowed.update(id(s) for s in inner)
