@@ -68,13 +68,14 @@ class NameNormaliser:
 
     def __init__(self, analyser: Analyser, endings: list[Ending], role_nouns: frozenset[str] = frozenset(),
                  particles: frozenset[str] = frozenset(), connectors: frozenset[str] = frozenset(),
-                 spellings: dict[str, str] | None = None) -> None:
+                 spellings: dict[str, str] | None = None, foreign_first_names: frozenset[str] = frozenset()) -> None:
         self.analyser = analyser
         self.endings = sorted(endings, key=lambda e: -len(e.suffix))
         self.role_nouns = role_nouns  # "minister", "prezydent": nouns in apposition to a name
         self.particles = particles  # "al", "ibn", "von": do not inflect, even capitalised inside a name
         self.connectors = connectors  # "ds.", "spraw": inside a role's complement ("minister ds. handlu")
         self.spellings = spellings or {}  # "Łukaszenko" -> "Łukaszenka": the spelling news uses for a lemma
+        self.foreign_first_names = foreign_first_names  # "Mark": its oblique forms are the Polish Marek's
 
     # ------------------------------------------------------------ people
 
@@ -101,8 +102,16 @@ class NameNormaliser:
         nominative = {t.i: self._person_word(t, known, case, gender, seen_forms) for t, known in zip(inflected, readings)}
         if len(inflected) > 1 and unknown and unknown[-1] is inflected[-1]:
             first = inflected[0]
-            nominative[first.i] = _foreign_first_name(first.text, nominative[first.i])
+            nominative[first.i] = self._foreign_first_name(first.text, nominative[first.i])
         return join_tokens(tokens, [nominative.get(t.i, t.text) for t in tokens])
+
+    def _foreign_first_name(self, form: str, lemma: str) -> str:
+        """Before a foreign surname Morfeusz does not know, "Marka" is Mark, not the Polish
+        Marek, whose "e" drops out in the other cases ("Marka Ruttego"): the foreign first
+        names whose oblique forms are a Polish one's (`foreign_first_name` in person_cues)."""
+        if form == lemma:
+            return lemma
+        return next((name for name in sorted(self.foreign_first_names) if form.startswith(name) and name != lemma), lemma)
 
     def _oblique_last_word(self, span: Span, last: Token, gender: str) -> frozenset[str]:
         """The case of the word before the name when the name's last word, unknown, has an
@@ -450,13 +459,6 @@ class NameNormaliser:
                         and gender & tf.get("gender", frozenset()) and tag.endswith(":" + degree):
                     return match_case(token.text, form)
         return token.text
-
-
-def _foreign_first_name(form: str, lemma: str) -> str:
-    """Before a foreign surname Morfeusz does not know, "Marka" is Mark, not the Polish
-    Marek, whose "e" drops out in the other cases ("Marka Ruttego", "Franka Waltera")."""
-    foreign = lemma[:-2] + lemma[-1]
-    return foreign if lemma.endswith("ek") and form.startswith(foreign) and form != lemma else lemma
 
 
 def _unknown_words(tokens: Sequence[Token], readings: Sequence[list[Analysis]]) -> list[Token]:

@@ -81,6 +81,7 @@ class NameCues:
     masculine_adjective_nominative: str  # "-i"
     place_part_adjectives: frozenset[str]  # "zachodni": "Zachodnia Australia" is a part of a state
     name_syllables: frozenset[str]  # "Kim", "Li": opening a sentence before a foreign word, a name
+    foreign_first_names: frozenset[str]  # "Mark": "Marka Ruttego" is no Marek
 
 
 def load_name_cues(lexdir: Path) -> NameCues:
@@ -111,6 +112,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         masculine_adjective_nominative="".join(cues.get("masculine_adjective_nominative", [])),
         place_part_adjectives=frozenset(words["place_part_adjectives"]),
         name_syllables=frozenset(cues.get("name_syllable", [])),
+        foreign_first_names=frozenset(cues.get("foreign_first_name", [])),
     )
 
 
@@ -315,7 +317,7 @@ class EntityRecognizer:
         spellings = {row["lemma"]: row["spelling"]
                      for row in read_jsonl(directory / "lexicon" / "name_spellings.jsonl")}
         self.normaliser = NameNormaliser(self.analyser, endings, role_nouns, self.cues.particles, self.cues.connectors,
-                                         spellings)
+                                         spellings, self.cues.foreign_first_names)
         self.gazetteer = Gazetteer()
         self.entries = {entry.name: entry for entry in self.lexicon.entries}
         self.forms = {form: entry.name for entry in self.lexicon.entries for form in (*entry.aliases, entry.name)}
