@@ -111,7 +111,8 @@ class NameNormaliser:
         names whose oblique forms are a Polish one's (`foreign_first_name` in person_cues)."""
         if form == lemma:
             return lemma
-        return next((name for name in sorted(self.foreign_first_names) if form.startswith(name) and name != lemma), lemma)
+        foreign = (name for name in sorted(self.foreign_first_names) if form.startswith(name) and name != lemma)
+        return next(foreign, lemma)
 
     def _oblique_last_word(self, span: Span, last: Token, gender: str) -> frozenset[str]:
         """The case of the word before the name when the name's last word, unknown, has an

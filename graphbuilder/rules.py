@@ -36,8 +36,9 @@ Frame positions:
 
 Rule options: `negated` (the predicate under "nie"), `mutual` (coordinated arguments
 relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's own country),
-`from_abroad` (a visit only by someone the text gives another country than the place's: "W
-Ammanie rozmawiał z prezydentem Autonomii Palestyńskiej X", not "z królem Y", the host),
+`from_abroad` (no visit to a capital by someone the text gives no country nor international
+body: "W Ammanie rozmawiał z królem Y" makes Y the host, "z prezydentem Autonomii
+Palestyńskiej X" a visitor),
 `verbless` (the trigger counts only in a sentence with no verb, as a headline: "Meloni w
 Algierze"),
 `passive` (a passive participle trigger swaps the frames: the agent is "przez" + accusative,
@@ -119,7 +120,7 @@ class Rule:
     negated: str | None = None
     mutual: bool = False  # coordinated arguments ("X i Y podpisali") relate to each other too
     not_home: bool = False  # drop when the subject belongs to the object's country (visits)
-    from_abroad: bool = False  # keep only when the subject belongs to another country than the object's
+    from_abroad: bool = False  # drop a visit to a capital by someone the text gives no country
     passive: bool = False  # a passive participle trigger takes "przez" + acc as the agent
     verb_form: str | None = None  # "finite" or "passive_participle": the trigger counts only so
     copula: bool = False  # the trigger noun counts only after a copula ("jest członkiem")

@@ -268,6 +268,10 @@ def _is_unknown(token: Token) -> bool:
     return all(a.pos_class == "ign" for a in token._.analyses)
 
 
+def _is_surname(token: Token) -> bool:
+    return any("nazwisko" in a.categories for a in token._.analyses)
+
+
 def _foreign_name_start(token: Token) -> bool:
     """A sentence-initial word Morfeusz does not know followed by another unknown capitalised
     word: a foreign name ("Whang Joo-ho podpisał"), whose capital is not the position's."""
@@ -405,9 +409,9 @@ class EntityRecognizer:
 
     def _unknown_inflected_names(self, doc: Doc, covered: set[int]) -> list[Span]:
         """A known name Morfeusz does not know, inflected ("do Beninu", "w Agadezie", "z
-        Mercosurem", "w Xinjiangu" of an alias): the gazetteer matches lemmas, and such a word has no lemma but itself,
-        so its case ending is cut as for a foreign name. The words before a hyphen stay as
-        they are ("z Al-Kaidą")."""
+        Mercosurem", "w Xinjiangu" of an alias): the gazetteer matches lemmas, and such a
+        word has no lemma but itself, so its case ending is cut as for a foreign name. The
+        words before a hyphen stay as they are ("z Al-Kaidą")."""
         spans = []
         for token in doc:
             if token.i in covered or not _is_capitalised(token) or any(a.pos_class != "ign" for a in token._.analyses):
@@ -438,7 +442,7 @@ class EntityRecognizer:
         token, following = doc[i], doc[i + 1] if i + 1 < len(doc) else None
         first = [a for a in token._.analyses if "imię" in a.categories]
         if not first or following is None or not _is_capitalised(following) or _is_common_word(following) \
-                or not (_is_unknown(following) or any("nazwisko" in a.categories for a in following._.analyses)):
+                or not (_is_unknown(following) or _is_surname(following)):
             return False
         gender = "f" if any(a.features.get("gender") == {"f"} for a in first) else "m"
         cases = {case for _, case in self.normaliser.candidates(following.text, gender)} or {"nom"}
@@ -488,7 +492,8 @@ class EntityRecognizer:
         if any(a.pos_class in CLOSED_CLASSES for a in token._.analyses) and _is_common_word(token):
             return self._function_word_opening_a_name(token) or self._syllable_opening_a_name(token)
         return not _capital_from_position(token) or self._is_head(token) or _first_name_before_surname(token) \
-            or _foreign_name_start(token) or self._syllable_opening_a_name(token) or self._head_kind(token.doc, token.i) is not None  # "Krajowa Rada Wyborcza"
+            or _foreign_name_start(token) or self._syllable_opening_a_name(token) \
+            or self._head_kind(token.doc, token.i) is not None  # "Krajowa Rada Wyborcza"
 
     @staticmethod
     def _function_word_opening_a_name(token: Token) -> bool:
@@ -496,8 +501,8 @@ class EntityRecognizer:
         first word: "z prezydentem To Lamem" (a pronoun there is written "to")."""
         doc = token.doc
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        return not _is_sentence_start(token) and not token.is_upper and following is not None and _is_capitalised(following) \
-            and not _is_common_word(following)
+        return not _is_sentence_start(token) and not token.is_upper and following is not None \
+            and _is_capitalised(following) and not _is_common_word(following)
 
     def _syllable_opening_a_name(self, token: Token) -> bool:
         """A syllable of East Asian names that Polish reads as a common word ("kim", "li"),
@@ -734,16 +739,13 @@ class EntityRecognizer:
         if first_names := _first_name_readings(doc[i]):
             return "nom" in cases_of(first_names) and not head_cases & cases_of(first_names)
         last = self._last_capitalised(doc, i)
-        if last > i and _is_unknown(doc[last]) and (_is_unknown(doc[i]) or self._is_surname(doc[i])) \
-                and {case for _, case in self.normaliser.candidates(doc[last].text, "m")} & cases_of(role._.analyses) - head_cases:
+        ending_cases = {case for _, case in self.normaliser.candidates(doc[last].text, "m")}
+        if last > i and _is_unknown(doc[last]) and (_is_unknown(doc[i]) or _is_surname(doc[i])) \
+                and ending_cases & cases_of(role._.analyses) - head_cases:
             return True  # a foreign name inflects at its end: "sekretarzem Partii Wietnamu Nguyen Phu Trongiem"
         if _is_unknown(doc[i]):
             return not head_cases & {case for _, case in self.normaliser.candidates(doc[i].text, "m")}
         return _is_unknown(doc[i + 1]) and not head_cases & cases_of(doc[i]._.analyses)  # "Omar" (a lobster) Alieu
-
-    @staticmethod
-    def _is_surname(token: Token) -> bool:
-        return any("nazwisko" in a.categories for a in token._.analyses)
 
     @staticmethod
     def _last_capitalised(doc: Doc, i: int) -> int:

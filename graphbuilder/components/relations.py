@@ -44,6 +44,8 @@ class RelationExtractor(ArgumentFinder):
         self.place_country = {e.name: e.country for e in self.lexicon.entries if e.country}
         self.international = {e.name for e in self.lexicon.entries if e.cls == "InternationalOrganization"}
         self.capital_of = {capital: country for country, capital in self.lexicon.capitals.items()}
+        self.not_home_rules = {rule.id for rule in self.rules if rule.not_home}
+        self.from_abroad_rules = {rule.id for rule in self.rules if rule.from_abroad}
         self.role_nouns = frozenset(role.split()[0] for role in self.lexicon.roles) | self.lexicon.person_nouns
         self.name_heads = frozenset(self.lexicon.heads)
         self.name_heads_of = {e.name: frozenset(n.split()[0].lower() for n in (e.name, *e.aliases))
@@ -332,7 +334,7 @@ class RelationExtractor(ArgumentFinder):
             return
         if self._negated_possibility(trigger) or not _has_verb_form(trigger, rule.verb_form) or _manages_to(trigger):
             return
-        if rule.verbless and any(t.tag_.split(":")[0] in FINITE_CLASSES for t in trigger.sent):
+        if rule.verbless and any(t.tag_.split(":", 1)[0] in FINITE_CLASSES for t in trigger.sent):
             return
         if self._is_negated(trigger) or (copula >= 0 and self._is_negated(trigger.doc[copula])):
             if not rule.negated:
@@ -425,15 +427,13 @@ class RelationExtractor(ArgumentFinder):
         """A leader, minister or citizen of a country does not visit it, nor its cities; under
         a `from_abroad` rule, one the text gives no country (nor an international body) does
         not visit a capital either (the host there: "W Ammanie rozmawiał z królem Abdullahem II")."""
-        rules = {rule.id for rule in self.rules if rule.not_home}
-        abroad = {rule.id for rule in self.rules if rule.from_abroad}
         home = {(f.subject, f.object[1]) for f in facts if f.predicate in HOME_PREDICATES}
         with_country = {f.subject for f in facts if f.predicate in HOME_PREDICATES and (
             f.object[0] == "Country" or f.object[1] in self.place_country or f.object[1] in self.international)}
         return [f for f in facts if not (
-            (f.rule in rules and ((f.subject, f.object[1]) in home
-                                  or (f.subject, self.place_country.get(f.object[1])) in home))
-            or (f.rule in abroad and f.subject not in with_country and f.object[1] in self.capital_of))]
+            (f.rule in self.not_home_rules and ((f.subject, f.object[1]) in home
+                                                or (f.subject, self.place_country.get(f.object[1])) in home))
+            or (f.rule in self.from_abroad_rules and f.subject not in with_country and f.object[1] in self.capital_of))]
 
     def _negated_possibility(self, trigger: Token) -> bool:
         """A modal verb under "nie" before an infinitive trigger, other than a verb of will:
