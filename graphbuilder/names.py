@@ -34,6 +34,7 @@ class Ending:
     decisive: bool = False  # no nominative ends so ("-owi", "-ą"): the ending alone tells the case
     not_after: tuple[str, ...] = ()  # stems no name of this gender ends in: "Cichanouska" is no "Cichanousk"'s
     adjectival: bool = False  # an adjective's ending ("-ej", "-ego"): a surname's ("Kowalskiej"), no town's
+    inanimate: bool = False  # a thing's ending, no person's: the genitive "-u" of "z Sfaksu"
 
 
 def match_case(template: str, word: str) -> str:
@@ -93,7 +94,8 @@ class NameNormaliser:
         gender = self._role_gender(self.role_before(span)) or self._person_gender(tokens)
         readings = [[a for a in known if _has_gender(a, gender)] for known in self._name_readings(inflected)]
         unknown = _unknown_words(inflected, readings)
-        case = self._known_case(readings) or self._decisive_case(unknown, gender) or self._context_case(span) \
+        case = self._known_case_unless_endings_agree(inflected, readings, unknown, gender) \
+            or self._decisive_case(unknown, gender) or self._context_case(span) \
             or self._ending_case(unknown, gender) or self._adnominal_case(span) \
             or (self._first_name_case(tokens) if gender == "f" else frozenset())
         if case == {"nom"} and unknown and unknown[-1] is inflected[-1] \
@@ -132,10 +134,16 @@ class NameNormaliser:
         """Each word's readings as a name; the first word's only as a first name. A first
         name Morfeusz knows only as a surname form is a foreign first name it does not know:
         "Rustem" (Umerow) is no instrumental of the surname Rust. News does not address
-        people: a vocative reading is none ("Mario Draghi" is no Maria)."""
+        people: a vocative reading is none ("Mario Draghi" is no Maria). After a first word
+        Morfeusz does not know, a last word it knows as a name only in the oblique cases is
+        a foreign surname: "Cheng Lei" is no genitive of Lea or Leja ("Akira Kurosawa"
+        is a nominative)."""
         readings = [[a for a in self._singular_names(t) if a.features.get("case") != {"voc"}] for t in tokens]
         if len(tokens) > 1:  # the first word of several is a first name: "Jana Rubcowa" is Jan's, not Mr Jana's
             readings[0] = [a for a in readings[0] if "imię" in a.categories]
+            if all(a.pos_class == "ign" for a in tokens[0]._.analyses) \
+                    and not any("nom" in a.features.get("case", ()) for a in readings[-1]):
+                readings[-1] = []  # "Cheng Lei" is no Lea's nor Mrs Leja's
         return readings
 
     @staticmethod
@@ -147,6 +155,19 @@ class NameNormaliser:
             if known and len(cases) < len(CASES):  # an indeclinable name ("Joe") tells nothing
                 shared = cases if shared is None else shared & cases
         return shared or frozenset()
+
+    def _known_case_unless_endings_agree(self, tokens: Sequence[Token], readings: Sequence[list[Analysis]],
+                                         unknown: Sequence[Token], gender: str) -> frozenset[str]:
+        """The case of the words Morfeusz knows as names, unless two unknown words agree on
+        another case that each known word also has as a common noun: "Hassana Szejka
+        Mohamuda" is a genitive, though Morfeusz knows "Szejka" as a surname's nominative."""
+        known = self._known_case(readings)
+        endings = self._ending_case(unknown, gender)
+        if not known or not endings or known & endings:
+            return known
+        common = [t for t, names in zip(tokens, readings) if names]
+        in_case = all(endings & cases_of([a for a in t._.analyses if a.is_common]) for t in common)
+        return endings if in_case else known
 
     def _context_case(self, span: Span) -> frozenset[str]:
         """The case a preceding preposition governs, or that of a role noun in apposition."""
@@ -205,8 +226,8 @@ class NameNormaliser:
         cases = (self._context_case(span) - {"nom"}) or self._decisive_cases(word, "f") | self._decisive_cases(word, "m")
         if self.adjectival_ending(word):
             return word  # "w Niamej": "-ej" is an adjective's ending, which a noun's name does not take
-        found = [c for gender in self._place_genders(span, cases) for c, case in self.candidates(word, gender)
-                 if case in cases]
+        found = [c for gender in self._place_genders(span, cases)
+                 for c, case in self.candidates(word, gender, inanimate=True) if case in cases]
         return next((c for c in found if c in article_forms), found[0] if found else word)
 
     def adjectival_ending(self, word: str) -> bool:
@@ -310,6 +331,10 @@ class NameNormaliser:
     def _person_word(self, token: Token, readings: list[Analysis], case: frozenset[str], gender: str,
                      seen: set[str]) -> str:
         known = [a for a in readings if _has_gender(a, gender)]
+        common = [a for a in token._.analyses if a.is_common and case & cases_of([a])]
+        hyphenated = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in HYPHENS  # "Kara-Murzę"
+        if known and common and not hyphenated and not any(case & cases_of([a]) for a in known):
+            return match_case(token.text, common[0].lemma)  # "Szejka" (genitive) is Szejk, not the surname Szejka
         if known:
             preferred = [a for a in known if not case or case & cases_of([a])] or known
             return self.spellings.get(preferred[0].lemma, preferred[0].lemma)
@@ -330,12 +355,13 @@ class NameNormaliser:
                 return candidate
         return word
 
-    def candidates(self, word: str, gender: str) -> list[tuple[str, str]]:
-        """Possible nominatives of an unknown name with the case each ending implies."""
+    def candidates(self, word: str, gender: str, inanimate: bool = False) -> list[tuple[str, str]]:
+        """Possible nominatives of an unknown name with the case each ending implies; a
+        thing's endings too when the name is a thing's (a place's)."""
         result = []
         for ending in self.endings:
             stem_length = len(word) - len(ending.suffix)
-            if ending.gender == gender and word.endswith(ending.suffix) and stem_length >= 3 - (len(ending.suffix) > 1) \
+            if ending.gender == gender and word.endswith(ending.suffix) and (inanimate or not ending.inanimate) and stem_length >= 3 - (len(ending.suffix) > 1) \
                     and not word[:stem_length].endswith(ending.not_after):
                 stem = word[:stem_length]  # a stem of two letters only before a longer ending: "Unem" is Un's
                 if stem[-1] in APOSTROPHES:  # "Steve'em": the ending after a silent letter

@@ -558,7 +558,8 @@ class EntityRecognizer:
                 chunks.append((doc[i:by_start[i + 1].end], [by_start[i + 1]]))  # "w Zachodniej Australii"
                 i = by_start[i + 1].end
                 continue
-            if i in inside or not self._is_name_like(doc[i]) or self._is_demonym(doc[i]) or _is_roman_numeral(doc[i]):
+            if i in inside or not self._is_name_like(doc[i]) or _is_roman_numeral(doc[i]) \
+                    or (self._is_demonym(doc[i]) and not self._after_a_place_kind(doc, i)):
                 i += 1
                 continue
             end, inner = self._extend_chunk(doc, i, by_start, inside)
@@ -639,10 +640,17 @@ class EntityRecognizer:
     def _head_before_a_person(self, doc: Doc, start: int, end: int) -> bool:
         """A sentence-initial head noun before a person's full name is the common noun, not
         part of a name: "Rząd Donalda Tuska przyjął", "Partia Jarosława Kaczyńskiego"
-        (inside a sentence they are "rząd Donalda Tuska")."""
+        (inside a sentence they are "rząd Donalda Tuska"); a foreign name's words are the
+        oblique forms of words the article gives ("Rząd Abiya Ahmeda" after "Abiy Ahmed")."""
         rest = [t for t in doc[start + 1:end] if not t.is_punct]
         return _capital_from_position(doc[start]) and self._is_head(doc[start]) and len(rest) >= 2 \
-            and all(PERSON_CATEGORIES & {c for a in t._.analyses for c in a.categories} for t in rest)
+            and all(PERSON_CATEGORIES & {c for a in t._.analyses for c in a.categories}
+                    or self._inflects_a_word_of(t, doc) for t in rest)
+
+    def _inflects_a_word_of(self, token: Token, doc: Doc) -> bool:
+        """An unknown word whose ending, cut off, gives a word of the article ("Ahmeda": Ahmed)."""
+        forms = {c for c, _case in self.normaliser.candidates(token.text, "m")}
+        return _is_unknown(token) and any(t.text in forms for t in doc)
 
     def _kind_before_a_foreign_name(self, doc: Doc, start: int, end: int) -> bool:
         """A sentence-initial noun of an organisation's kind before a foreign name with no
@@ -1062,6 +1070,14 @@ class EntityRecognizer:
             return None
         kind = self.cues.heads.get(before.lemma_.lower())
         return before if kind is not None and self.top_class.get(kind) in ("Organization", "City", "Location") else None
+
+    def _after_a_place_kind(self, doc: Doc, i: int) -> bool:
+        """A place's kind noun comes right before: a people's noun in the singular there is
+        the place's name ("do portu Berbera", though "Berbera" is also a Berber's genitive);
+        one in the plural is its people ("w mieście Polaków")."""
+        kind = self._kind_noun_before(doc, i)
+        return kind is not None and self.top_class.get(self.cues.heads[kind.lemma_.lower()]) in PLACE_CLASSES \
+            and not any("pl" in a.features.get("number", ()) for a in doc[i]._.analyses if a.is_common)
 
     def _role_before_kind(self, doc: Doc, i: int) -> bool:
         """A role noun before the kind noun at i, past adjectives: "prezes europejskiego koncernu";

@@ -52,7 +52,7 @@ SCHEMAS: dict[str, list[tuple[str, type | tuple[type, ...]]]] = {
     "countries.jsonl": [
         ("name", str),
         ("class", str),
-        ("iso", str),
+        ("iso", (str, type(None))),
         ("aliases", list),
         ("adjectives", list),
         ("demonyms", list),
@@ -253,9 +253,10 @@ def check_places_and_orgs(data: dict[str, list[dict[str, Any]]], rep: Report) ->
     isos: Counter[str] = Counter()
     capitals: set[str] = set()
     for name, r in countries.items():
-        if not re.fullmatch(r"[A-Z]{2}", r["iso"]):
-            rep.error(f"countries.jsonl: {name!r} has bad iso {r['iso']!r}")
-        isos[r["iso"]] += 1
+        if r["iso"] is not None:  # None: a state no ISO 3166 code names (Somaliland)
+            if not re.fullmatch(r"[A-Z]{2}", r["iso"]):
+                rep.error(f"countries.jsonl: {name!r} has bad iso {r['iso']!r}")
+            isos[r["iso"]] += 1
         adjs = r["adjectives"]
         if not adjs:
             rep.error(f"countries.jsonl: {name!r} has no adjective")
