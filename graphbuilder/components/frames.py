@@ -556,7 +556,8 @@ class ArgumentFinder:
     def _after_trigger(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """A complement within a few lower-case words after the trigger phrase, past a role
         noun's own complement ("wizyta ministra obrony Ukrainy Rustema Umerowa") and
-        quotation marks ('według dziennika "The Guardian"')."""
+        quotation marks ('według dziennika "The Guardian"'); after a preposition, not
+        past its own noun."""
         doc = trigger.doc
         i, past_name = end, False
         while i < min(len(doc), end + WINDOW + 1):
@@ -578,10 +579,16 @@ class ArgumentFinder:
                 return found  # "członek Sojuszu": NATO, named before (not "agencji ... USAID")
             next_role = token.lower_ in function_words()["coordinators"] or self.role_nouns & set(token._.lemmas)
             if not token.is_lower or token.is_punct or token.pos_ == "ADP" or _breaks_clause(token) \
-                    or (past_name and next_role):
+                    or (past_name and next_role) or self._prepositions_own_noun(trigger, token):
                 break  # "Premier Donald Tusk i kanclerz Niemiec": Germany is the other role's
             i += 1
         return self._possessor(frame, trigger)
+
+    def _prepositions_own_noun(self, trigger: Token, token: Token) -> bool:
+        """A common noun after a preposition trigger is its object, whose complement a name
+        after it is ("w towarzystwie prezydenta Francji"); not a name's kind noun ("według
+        agencji AFP", "w prowincji Kolumbia Brytyjska")."""
+        return trigger.pos_ == "ADP" and token.pos_ == "NOUN" and not self.name_heads & set(token._.lemmas)
 
     def _possessor(self, frame: Frame, trigger: Token) -> Argument | None:
         """ "Choć wybory wygrała PVV, jej lider Geert Wilders": a possessive pronoun before the
