@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..morph import CASES, Analyser, Analysis
+from ..morph import CASES, VERB_CLASSES, Analyser, Analysis
 from .. import coref, nkjp
 from ..gazetteer import Gazetteer, WordTest
 from ..names import DASHES, PERSON_CATEGORIES, Ending, NameNormaliser, agrees, cases_of, is_name_part
@@ -222,6 +222,11 @@ def _capital_from_position(token: Token) -> bool:
     return _is_sentence_start(token) and _has_common_reading(token)
 
 
+def _capitalised_verb(token: Token) -> bool:
+    """A capital inside a sentence on a word Morfeusz reads only as a verb: a name it lacks."""
+    return not _is_sentence_start(token) and all(a.pos_class in VERB_CLASSES for a in token._.analyses)
+
+
 def _is_sentence_start(token: Token) -> bool:
     """Capitalised by position: first in its sentence, after only punctuation or a list number
     ("- Ale ...", "2. Zgodę ..."), or opening a quotation or direct speech after a colon."""
@@ -410,11 +415,13 @@ class EntityRecognizer:
     def _unknown_inflected_names(self, doc: Doc, covered: set[int]) -> list[Span]:
         """A known name Morfeusz does not know, inflected ("do Beninu", "w Agadezie", "z
         Mercosurem", "w Xinjiangu" of an alias): the gazetteer matches lemmas, and such a
-        word has no lemma but itself, so its case ending is cut as for a foreign name. The
-        words before a hyphen stay as they are ("z Al-Kaidą")."""
+        word has no lemma but itself, so its case ending is cut as for a foreign name; so is
+        a word inside a sentence that Morfeusz reads only as a verb ("odwiedził Buczę": no
+        "buczeć" there). The words before a hyphen stay as they are ("z Al-Kaidą")."""
         spans = []
         for token in doc:
-            if token.i in covered or not _is_capitalised(token) or any(a.pos_class != "ign" for a in token._.analyses):
+            if token.i in covered or not _is_capitalised(token) or not (
+                    all(a.pos_class == "ign" for a in token._.analyses) or _capitalised_verb(token)):
                 continue
             start = token.i - 2 if token.i > 1 and _before_a_hyphen(doc[token.i - 2]) else token.i
             text = doc[start:token.i + 1].text

@@ -540,7 +540,19 @@ class ArgumentFinder:
             return self._left(frame, trigger, end, subject) or right
         if right is not None and subject is not None and right.start == subject.start:
             return self._left(frame, trigger, end, subject) or right  # "Macrona powitał prezydent X": X is the subject
+        if right is None and frame.direct_object and self._unnamed_role_object(trigger.doc, end, frame):
+            return None  # "Xi Jinping przyjął niemieckiego kanclerza": the guest is the role's holder, not Xi
         return right or self._left(frame, trigger, end, subject)
+
+    def _unnamed_role_object(self, doc: Doc, end: int, frame: Frame) -> bool:
+        """The first noun after the trigger outside a prepositional phrase is a role noun in
+        the frame's case and not the nominative, with no name after it: the object is that
+        role's holder ("prezydent RP Andrzej Duda" after the verb may be its subject)."""
+        for i in range(end, self._clause_end(doc, end)):
+            if doc[i].pos_ == "NOUN" and not under_preposition(doc, i):
+                cases = token_cases(doc[i])
+                return bool(self.role_nouns & set(doc[i]._.lemmas)) and bool(frame.case & cases) and "nom" not in cases
+        return False
 
     @staticmethod
     def _modifies_a_noun(doc: Doc, found: Argument, frame: Frame) -> bool:

@@ -69,7 +69,8 @@ class RelationExtractor(ArgumentFinder):
             for key, fact in self._facts(doc, sentence_of).items():
                 if key not in facts or facts[key].confidence < fact.confidence:
                     facts[key] = fact
-        for fact in implied + self._countries_implied(doc, facts.values(), sentence_of):
+        for fact in implied + self._countries_implied(doc, facts.values(), sentence_of) \
+                + _places_around_visited(facts.values()):
             facts.setdefault((fact.subject, fact.predicate, fact.object, fact.sentence), fact)
         facts.update(self._on_behalf(facts.values()))
         doc._.facts = _best_per_key(self._drop_visits_home(list(facts.values())))
@@ -462,6 +463,21 @@ class RelationExtractor(ArgumentFinder):
             if token.lower_ not in words["reflexive"] and not (words["copulas"] | passable) & lemmas:
                 return False
         return False
+
+
+def _places_around_visited(facts) -> list[Fact]:
+    """ "spotkał się na Zamku Królewskim w Warszawie": who visits a place visits the town its
+    sentence puts it in; not the region or country around a town, which a visit to the
+    town does not always reach in the text's eyes ("w Palm Beach na Florydzie")."""
+    facts = list(facts)
+    around: dict[tuple, list[tuple[str, str]]] = {}
+    for fact in facts:
+        if fact.predicate == "locatedIn" and fact.modality is None and fact.object[0] == "City" \
+                and fact.subject[0] not in {"City", "Country"}:
+            around.setdefault((fact.subject, fact.sentence), []).append(fact.object)
+    return [replace(fact, object=place, confidence=round(fact.confidence * UNSURE, 3))
+            for fact in facts if fact.predicate == "visits"
+            for place in around.get((fact.object, fact.sentence), ())]
 
 
 def _respectively(subjects: list[Argument], objects: list[Argument], end: int) -> list[tuple[Argument, Argument]]:
