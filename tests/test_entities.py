@@ -141,6 +141,8 @@ def test_entities_a_womans_form_of_a_mans_surname_is_another_person(nlp):
     ("Rozmowa w Gabinecie Owalnym dotyczyła zamieszek w Nowej Kaledonii.",
      {("Gabinet Owalny", "Location"), ("Nowa Kaledonia", "Region")}),
     ("Rolę odegrało połączenie LitPol Link.", {("LitPol Link", "Pipeline")}),
+    ("Synodem Węgierskiego Kościoła Reformowanego kierował biskup.", {("Węgierski Kościół Reformowany", "Organization")}),
+    ("Modlił się w kościele Mariackim.", {("kościół Mariacki", "Location")}),  # the building, in lower case
 ])
 def test_entities_places_named_like_a_people_rivers_dams_links_territories_and_unrecognised_states(nlp, text, expected):
     assert entities(nlp, text) == expected
@@ -269,6 +271,20 @@ def test_entities_a_country_inside_a_longer_name_is_an_entity_too(nlp):
     doc = nlp("Obrady Zgromadzenia Ogólnego ONZ trwały tydzień.")
     assert ("Zgromadzenie Ogólne ONZ", "InternationalOrganization") in {(s.kb_id_, s.label_) for s in doc.ents}
     assert "Organizacja Narodów Zjednoczonych" in {s.kb_id_ for s in doc.spans["gb_nested"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jak ujawnił portal 444.hu, prezydent ułaskawiła mężczyznę.", {("444.hu", "MediaOrganization")}),
+    ("Informację podała strona gov.pl w piątek.", set()),  # no medium's kind noun before it
+])
+def test_entities_a_web_address_after_a_mediums_kind_noun_names_it(nlp, text, expected):
+    assert entities(nlp, text) == expected
+
+
+def test_entities_the_longest_known_name_inside_a_longer_name_is_the_nested_one(nlp):
+    """ "Unii" alone would be the European Union; inside "Unii Afrykańskiej" it is not."""
+    doc = nlp("Przewodniczący Komisji Unii Afrykańskiej wezwał strony do spokoju.")
+    assert {s.kb_id_ for s in doc.spans["gb_nested"]} == {"Unia Afrykańska"}
 
 
 @pytest.mark.parametrize("text", ["Chiny zbudują ropociąg do Beninu.", "W Beninie odbyły się wybory."])

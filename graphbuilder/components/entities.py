@@ -46,6 +46,7 @@ CATEGORY_CLASSES = (("nazwa_geograficzna", "City"), ("nazwa_organizacji", "Organ
                     ("tytuł", "MediaOrganization"), ("nazwisko", "Person"))
 NESTED = "gb_nested"  # doc.spans key of names nested in longer entities
 PLACE_CLASSES = frozenset({"Country", "City", "Location"})
+WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)*\.[a-z]{2,6}")  # "444.hu", "politico.eu"
 CLOSED_CLASSES = frozenset({"prep", "conj", "comp", "qub", "ppron12", "ppron3", "siebie", "adv", "interj", "aglt"})
 
 if not Token.has_extension("refers_to"):
@@ -59,6 +60,7 @@ class NameCues:
     """Lexicon data the chunker uses to classify names it does not know."""
 
     heads: dict[str, str]  # head noun lemma -> class
+    capitalised_heads: dict[str, str]  # "kościół" -> Organization: capitalised inside a sentence, an institution
     words: dict[str, str]  # a word that marks a foreign name's class ("Times" -> MediaOrganization)
     surname_suffixes: tuple[str, ...]
     company_suffixes: tuple[str, ...]  # "Gazprombank", "Rosnieft", "Naftogaz": a foreign word for a firm
@@ -90,6 +92,8 @@ def load_name_cues(lexdir: Path) -> NameCues:
     words = json.loads((lexdir / "function_words.json").read_text(encoding="utf-8"))
     return NameCues(
         heads=load_lexicon(lexdir.parent).heads,
+        capitalised_heads={row["lemma"]: row["capitalised_class"] for row in read_jsonl(lexdir / "name_heads.jsonl")
+                           if "capitalised_class" in row},
         words={row["word"]: row["class"] for row in read_jsonl(lexdir / "name_words.jsonl")},
         surname_suffixes=tuple(sorted(cues.get("surname_suffix", []), key=len, reverse=True)),
         company_suffixes=tuple(cues.get("company_suffix", [])),
@@ -835,7 +839,7 @@ class EntityRecognizer:
             return "Person"  # "Kim Dzong Un", whose "Un" Morfeusz knows as the UN
         if (self._is_head(first) or self._is_place_head(first)) and (len(chunk) > 1 or inner) \
                 and not self._holder_named_like_a_head(chunk):
-            return self.cues.heads[first.lemma_.lower()]
+            return self._head_class(first)
         if self._town_after_a_nationality(chunk):
             return "City"
         if inner and inner[0].start == chunk.start and self.top_class.get(inner[0].label_) == "Organization":
@@ -845,7 +849,7 @@ class EntityRecognizer:
             return "City" if self.top_class.get(inner[0].label_) == "City" else "Location"  # "Kolumbia Brytyjska"
         head = self.normaliser.head_index(list(chunk))
         if head and self._is_head(chunk[head]):  # past adjectives: "Wyższej Szkoły Ekonomicznej"
-            return self.cues.heads[chunk[head].lemma_.lower()]
+            return self._head_class(chunk[head])
         if inner:  # "Forum Współpracy Gospodarczej Azji i Pacyfiku (APEC)" holds known places
             kind = self._kind_before(chunk) if self._firm_named_after_a_place(chunk.doc, inner[0]) else None
             return kind or ("Organization" if _abbreviation_after(chunk) else None)
@@ -862,6 +866,14 @@ class EntityRecognizer:
         if len(chunk) > 1 and _abbreviation_after(chunk):
             return "Organization"  # "Centrum Studiów Wschodnich (OSW)": a person has no abbreviation
         return None
+
+    def _head_class(self, head: Token) -> str:
+        """The class a name's head noun gives; Polish writes some heads with a capital only
+        for an institution: "Węgierski Kościół Reformowany", but "kościół Mariacki"."""
+        lemma = head.lemma_.lower()
+        if _is_capitalised(head) and not _is_sentence_start(head) and lemma in self.cues.capitalised_heads:
+            return self.cues.capitalised_heads[lemma]
+        return self.cues.heads[lemma]
 
     def category_class(self, chunk: Span) -> str | None:
         """A Morfeusz name category ("Goleniów" is geographic, but so is a river). In a name of
@@ -957,6 +969,14 @@ class EntityRecognizer:
             return True
         before = span.doc[span.start - 1] if span.start else None
         return before is not None and before.is_lower and bool(self.cues.things & set(before._.lemmas))
+
+    def _web_addresses(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """A web address after a medium's kind noun names the medium, written in lower case
+        or digits as it may be: "portal 444.hu", "serwisu politico.eu"."""
+        return [Span(doc, token.i, token.i + 1, label=kind, kb_id=token.text) for token in doc
+                if token.i not in taken and WEB_ADDRESS.fullmatch(token.text) and (
+                    kind := self._kind_before(doc[token.i:token.i + 1])) is not None
+                and self.top_class.get(kind) == "Organization"]
 
     def _thing_named(self, span: Span) -> bool:
         """A name opening with a thing's kind noun: "Orderem Świętego Andrzeja Apostoła"."""
@@ -1326,7 +1346,7 @@ class EntityRecognizer:
         spans = filter_spans([s for s in spans if id(s) not in swallowed])
         taken = {i for chunk, _inner, _cls in chunks if self._thing_named(chunk) for i in range(chunk.start, chunk.end)}
         taken |= {i for s in spans for i in range(s.start, s.end)}  # and no NER name inside a thing's ("Orderem ...")
-        spans = filter_spans(spans + self.model_entities(doc, predicted, taken))
+        spans = filter_spans(spans + self.model_entities(doc, predicted, taken) + self._web_addresses(doc, taken))
         spans = self._coordinated_people(doc, spans, {(s.start, s.end) for s in gazetteer})
         spans = [s if s.kb_id_ else Span(doc, s.start, s.end, label=s.label_, kb_id=self.canonical(s, s.label_, seen))
                  for s in spans]
@@ -1388,8 +1408,10 @@ class EntityRecognizer:
             if previous is None or previous.is_punct or previous.pos_ == "ADP" or self._modifies(match[0], previous):
                 continue
             entity = covering.get(match.start)
-            if entity is not None and entity.start < match.start and match.end <= entity.end:
-                nested.append(match)
+            if entity is not None and entity.start < match.start and match.end <= entity.end \
+                    and not any(len(other) > len(match) and entity.start < other.start <= match.start
+                                and match.end <= other.end for other in matches):
+                nested.append(match)  # "Unii Afrykańskiej" in "Komisji Unii Afrykańskiej", not "Unii" alone
         return nested
 
     @staticmethod
