@@ -98,15 +98,18 @@ def _is_clause_break(token: Token) -> bool:
 def _class_cases(token: Token, top_class: str, name: str = "") -> frozenset[str]:
     """Cases of the readings that fit the entity's class ("Jasina" as a surname is nominative)
     and, given the entity's name, those of its own words, in the singular if they have one:
-    "Litwy" is Litwa's genitive, not a plural; "Węgry" has only the plural."""
+    "Litwy" is Litwa's genitive, not a plural; "Węgry" has only the plural. A person's
+    first word is read as a first name when it can be one."""
     categories = CLASS_CATEGORIES.get(top_class, set())
     fitting = [a for a in token._.analyses if categories & set(a.categories)]
     if not fitting:
         return token_cases(token)
     if name:
-        words = set(name.lower().split())
+        words = name.lower().split()
         fitting = [a for a in fitting if a.lemma.lower() in words] or fitting
         fitting = [a for a in fitting if "sg" in a.features.get("number", ())] or fitting
+        if top_class == "Person" and len(words) > 1:  # "Karol III" is no Mrs Karol, whose name does not inflect
+            fitting = [a for a in fitting if a.lemma.lower() != words[0] or "imię" in a.categories] or fitting
     return frozenset().union(*(a.features.get("case", frozenset()) for a in fitting))
 
 
@@ -253,7 +256,8 @@ class ArgumentFinder:
         if kind is not None and kind.is_lower and self.name_heads & set(kind._.lemmas) and top != "Person":
             certainty = self._case_fit(kind, frame.case, "")
         else:
-            certainty = max(self._case_fit(token, frame.case, top, span.kb_id_) for token in span)
+            inflecting = [t for t in span if not any(a.pos_class == "romandig" for a in t._.analyses)] or list(span)
+            certainty = max(self._case_fit(token, frame.case, top, span.kb_id_) for token in inflecting)  # "Karol III"
         if frame.case == {"nom"} and top == "Person" and _ends_inflected(span):
             certainty = 0.0  # a foreign name inflects at its end: "premierem Pham Minh Chinhem" is no subject
         if not certainty or (frame.agree and not any(_agrees_with_verb(t, trigger) for t in span)):
@@ -1087,7 +1091,8 @@ class ArgumentFinder:
                 return self._governing_preposition(conjunct)  # "z X i przewodniczącą KE Y": Y's is X's
             if token.pos_ == "PROPN" and noun_after:
                 return None
-            noun_after = token.pos_ == "NOUN" and not self.lexicon.person_nouns & set(token._.lemmas)  # "MSZ księciem"
+            noun_after = (token.pos_ == "NOUN" and not self.lexicon.person_nouns & set(token._.lemmas)) \
+                or (token.pos_ == "ADJ" and noun_after)  # "MSZ księciem"; "w Sandringham brytyjski król X"
             if token.pos_ == "NOUN":
                 after_name = False
             if token.is_punct or _breaks_clause(token) or token.pos_ not in {"ADJ", "NOUN", "PROPN", "X", "CCONJ"}:
