@@ -1259,8 +1259,14 @@ class EntityRecognizer:
         taken = {i for s in resolved for i in range(s.start, s.end)}
         extra = coref.unresolved_surnames(
             doc, taken, surnames, self._surname_candidates,
-            lambda i: _is_capitalised(doc[i]) and not _is_common_word(doc[i]) and not _is_roman_numeral(doc[i]))
+            lambda i: _is_capitalised(doc[i]) and not _is_roman_numeral(doc[i]) and (
+                not _is_common_word(doc[i]) or self._family_syllable(doc[i])))
         return filter_spans(resolved + extra)
+
+    def _family_syllable(self, token: Token) -> bool:
+        """An East Asian family name Polish reads as a common word, capitalised inside a
+        sentence: "Putin i Kim podpisali" (Kim Dzong Un, named before)."""
+        return token.text in self.cues.name_syllables and not _is_sentence_start(token)
 
     def _nicknames(self, doc: Doc, spans: list[Span]) -> dict[str, Span]:
         """Nickname -> person for a capitalised word after "zwany" following a person's name:

@@ -102,8 +102,8 @@ def _class_cases(token: Token, top_class: str, name: str = "") -> frozenset[str]
     first word is read as a first name when it can be one."""
     categories = CLASS_CATEGORIES.get(top_class, set())
     fitting = [a for a in token._.analyses if categories & set(a.categories)]
-    if not fitting:
-        return token_cases(token)
+    if not fitting:  # a foreign name that is a Polish common word tells nothing ("Putin i Kim podpisali")
+        return frozenset() if top_class == "Person" and token.text[:1].isupper() else token_cases(token)
     if name:
         words = name.lower().split()
         fitting = [a for a in fitting if a.lemma.lower() in words] or fitting

@@ -422,6 +422,8 @@ class RelationExtractor(ArgumentFinder):
         if subject == obj or obj == ARTICLE:
             return False
         subject_class = "Article" if subject == ARTICLE else subject[0]
+        if predicate == "locatedIn" and obj[0] == "Country" and self.place_country.get(subject[1], obj[1]) != obj[1]:
+            return False  # the gazetteer puts it elsewhere: "działania Moskwy na Ukrainie"
         return self.ontology.allows(predicate, subject_class, obj[0])
 
     def _drop_visits_home(self, facts: list[Fact]) -> list[Fact]:
