@@ -134,6 +134,8 @@ def test_entities_a_womans_form_of_a_mans_surname_is_another_person(nlp):
     ("Etiopia chce dostępu do somalilandzkiego portu Berbera.", {("Etiopia", "Country"), ("Berbera", "City")}),
     ("W mieście Polaków nie było.", set()),  # a plural people's noun is the place's people
     ("Kishida odwiedził Buczę i Irpień.", {("Kishida", "Person"), ("Bucza", "City"), ("Irpień", "City")}),  # no "buczeć"
+    ("Traktat podpisano w Nancy.", {("Nancy", "City")}),  # a first name that does not decline after "w"
+    ("Zakochał się w Marii.", {("Maria", "Person")}),
     ("Spór dotyczy budowanej na Nilu Błękitnym Wielkiej Tamy Etiopskiego Odrodzenia.",
      {("Nil Błękitny", "Location"), ("Wielka Tama Etiopskiego Odrodzenia", "Location")}),
     ("Prezydent Somalilandu Muse Bihi Abdi wrócił do Hargejsy.",

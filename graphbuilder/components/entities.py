@@ -1138,6 +1138,11 @@ class EntityRecognizer:
             and doc[start - 1]._.refers_to[0] == "Country" \
             and bool(self.cues.place_prepositions & set(doc[start - 2]._.lemmas))
 
+    @staticmethod
+    def _uninflected_first_name(chunk: Span) -> bool:
+        """One word read as a first name in its base form ("Nancy"; not "w Marii")."""
+        return len(chunk) == 1 and any("imię" in a.categories and a.lemma == chunk.text for a in chunk[0]._.analyses)
+
     def _after_in(self, chunk: Span) -> bool:
         """Right after "w" in the locative nobody is a person, and a lone foreign word is a town:
         "rozmawiał w Palm Beach", "w bazie w Gao"."""
@@ -1346,6 +1351,8 @@ class EntityRecognizer:
                 cls = self._chunk_class(chunk, _chunk_label(chunk, predicted))
                 cls = "City" if (cls == "Person" or (cls is None and _is_unknown(chunk[0]) and len(chunk) == 1)) \
                     and self._after_in(chunk) else cls  # "w Gao", unclassed
+            elif cls == "Person" and self._uninflected_first_name(chunk) and self._after_in(chunk):
+                cls = "City"  # "podpisali w Nancy": a first name that does not decline there is a foreign town
             if cls in self.top_class:
                 spans.append(Span(doc, chunk.start, chunk.end, label=cls))
                 swallowed.update(id(s) for s in inner)

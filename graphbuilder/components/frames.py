@@ -1093,8 +1093,8 @@ class ArgumentFinder:
                 return None
             noun_after = (token.pos_ == "NOUN" and not self.lexicon.person_nouns & set(token._.lemmas)) \
                 or (token.pos_ == "ADJ" and noun_after)  # "MSZ księciem"; "w Sandringham brytyjski król X"
-            if token.pos_ == "NOUN":
-                after_name = False
+            if token.pos_ == "NOUN" or self.role_nouns & set(token._.lemmas):
+                after_name = False  # "Z przewodniczącym Chin Xi Jinpingiem": a role, though tagged as an adjective
             if token.is_punct or _breaks_clause(token) or token.pos_ not in {"ADJ", "NOUN", "PROPN", "X", "CCONJ"}:
                 return None
             if token.pos_ == "NOUN" and not (self.role_nouns | self.name_heads) & set(token._.lemmas) \
