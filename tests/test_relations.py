@@ -673,3 +673,15 @@ def test_relations_a_nationality_in_apposition_locates_only_an_unnamed_kind(nlp)
     found = facts(nlp, "Kontrakty podpisały Airbus, francuski koncern energetyczny EDF i armator CMA CGM.")
     assert ("EDF", "locatedIn", "Francja") in found
     assert ("Airbus", "locatedIn", "Francja") not in found
+
+
+def test_relations_a_preposition_after_a_comma_opens_a_new_phrase_not_an_apposition(nlp):
+    """Sana is the capital; the port after "w" is another place, though it follows a comma."""
+    found = facts(nlp, "Lotnictwo USA zbombardowało cele w Jemenie: w Sanie, stolicy kraju, w mieście Al-Hudajda.")
+    assert ("Al-Hudajda", "capitalOf", "Jemen") not in found
+
+
+def test_relations_one_object_per_entity_when_a_capital_stands_for_its_state(nlp):
+    """ "Kazachstanu, Astana" lists Kazakhstan twice (Astana standing for it): Astana is no
+    second object that would make it the inverted subject too."""
+    assert ("Astana", "capitalOf", "Kazachstan") in facts(nlp, "W czerwcu stolica Kazachstanu, Astana, gościła szczyt.")

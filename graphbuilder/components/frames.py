@@ -135,6 +135,11 @@ def _ends_inflected(span: Span) -> bool:
     return all(a.pos_class == "ign" for a in last._.analyses) and last.text not in re.split(r"[\s-]+", span.kb_id_)
 
 
+def _opens_list(doc: Doc, i: int) -> bool:
+    """ "w tym", "wśród nich": the words after a comma that go on naming what is before it."""
+    return " ".join(t.lower_ for t in doc[i:i + 2]) in function_words()["list_openers"]
+
+
 def _comitative(token: Token) -> bool:
     """ "z" with the instrumental: a companion's phrase ("wraz z małżonką")."""
     return token.pos_ == "ADP" and token.tag_.startswith("prep:inst")
@@ -796,8 +801,9 @@ class ArgumentFinder:
             elif token.text == ":" and not (i + 1 < len(doc) and self.role_nouns & set(doc[i + 1]._.lemmas)):
                 pass  # a list: "państw członkowskich UE: Hiszpania, Słowacja" (not "UE: kanclerz Austrii X")
             elif _breaks_clause(token) or _is_clause_break(token) or (token.is_punct and token.text != ",") \
-                    or _comitative(token):
-                break  # "Polski przywódca wraz z małżonką X": X is his companion
+                    or _comitative(token) or (token.pos_ == "ADP" and doc[i - 1].text == "," and not _opens_list(doc, i)):
+                break  # "Polski przywódca wraz z małżonką X": X is his companion; "w Sanie, stolicy
+                # kraju, w portowym mieście Al-Hudajda": a new phrase, no apposition
             i += 1
         comma = trigger.i - 1
         while comma > 0 and doc[comma].is_lower and (

@@ -345,7 +345,7 @@ class RelationExtractor(ArgumentFinder):
             if rule.passive and _is_passive(trigger) else (rule.subject, rule.object)
         subjects = list(self.find(subject_frame, trigger, end, None))
         pairs = self._object_not_subject(subject_frame, trigger, _shared_objects(
-            subjects, [list(self.find(object_frame, trigger, end, s)) for s in subjects]))
+            subjects, [_first_of_each(self.find(object_frame, trigger, end, s)) for s in subjects]))
         if subject_frame.position == "apposition" and len(subjects) > 1:
             pairs = _respectively(subjects, [o for _, o in pairs], end)
         if rule.mutual:
@@ -480,6 +480,15 @@ def _places_around_visited(facts) -> list[Fact]:
     return [replace(fact, object=place, confidence=round(fact.confidence * UNSURE, 3))
             for fact in facts if fact.predicate == "visits"
             for place in around.get((fact.object, fact.sentence), ())]
+
+
+def _first_of_each(arguments: Iterator[Argument]) -> list[Argument]:
+    """One argument per entity, its first mention: "stolica Kazachstanu, Astana" lists
+    Kazachstan twice (Astana standing for its state), and the second is no other object."""
+    first: dict[tuple, Argument] = {}
+    for argument in arguments:
+        first.setdefault(argument.key, argument)
+    return list(first.values())
 
 
 def _respectively(subjects: list[Argument], objects: list[Argument], end: int) -> list[tuple[Argument, Argument]]:
