@@ -106,7 +106,10 @@ def _class_cases(token: Token, top_class: str, name: str = "") -> frozenset[str]
         return frozenset() if top_class == "Person" and token.text[:1].isupper() else token_cases(token)
     if name:
         words = name.lower().split()
-        fitting = [a for a in fitting if a.lemma.lower() in words] or fitting
+        own = [a for a in fitting if a.lemma.lower() in words]
+        if not own and top_class == "Person":
+            return frozenset()  # "Rustem" (Umerow) read as the surname Rust tells nothing of its case
+        fitting = own or fitting
         fitting = [a for a in fitting if "sg" in a.features.get("number", ())] or fitting
         if top_class == "Person" and len(words) > 1:  # "Karol III" is no Mrs Karol, whose name does not inflect
             fitting = [a for a in fitting if a.lemma.lower() != words[0] or "imię" in a.categories] or fitting
@@ -117,7 +120,7 @@ def _may_be_nominative(span: Span, top_class: str) -> bool:
     """A word of the name has a nominative reading, or no word is known and the mention is
     the canonical (nominative) name: "Justin Trudeau", but not "Antonym Blinkenem".
     Lower-case particles ("von der Leyen", "da Silva") do not count."""
-    known = [cases for token in span if not token.is_lower and (cases := _class_cases(token, top_class))]
+    known = [cases for token in span if not token.is_lower and (cases := _class_cases(token, top_class, span.kb_id_))]
     return any("nom" in cases for cases in known) or (not known and span.text == span.kb_id_)
 
 
@@ -588,6 +591,8 @@ class ArgumentFinder:
                 continue
             if frame.anaphors and token.lemma_.lower() in frame.anaphors and "Plur" not in token.morph.get("Number"):
                 return self._anaphor(trigger, subject)
+            if token.lemma_.lower() in function_words()["state_nouns"]:
+                return None  # "szefem rządu państwa Unii Europejskiej": an unnamed state's, not the Union's
             span = self._span_starting_at(doc, i)
             if span is not None:
                 found = self._checked(span, frame, trigger)
