@@ -67,6 +67,7 @@ class NameCues:
     particles: frozenset[str]
     connectors: frozenset[str]
     things: frozenset[str]  # nouns whose capitalised complement names a thing: "systemy Patriot"
+    feasts: frozenset[str]  # words of a feast's name: "Boże Narodzenie", "Wielkanoc" name no entity
     common_acronyms: frozenset[str]  # acronyms of common nouns: "LNG", "PKB"
     joiners: frozenset[str]  # words joining coordinated names: "i", "oraz", ","
     credits: frozenset[str]  # words opening a photo credit: "fot."
@@ -100,6 +101,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         particles=frozenset(cues.get("name_particle", [])),
         connectors=frozenset(cues.get("name_connector", [])),
         things=frozenset(cues.get("thing_noun", [])),
+        feasts=frozenset(cues.get("feast_word", [])),
         common_acronyms=frozenset(cues.get("common_acronym", [])),
         joiners=frozenset(words["coordinators"] + words["list_separators"]),
         credits=frozenset(words["photo_credits"]),
@@ -960,9 +962,10 @@ class EntityRecognizer:
         return len(words) > 1 and _not_a_place_name(words[-1]) and self._looks_like_surname(words[-1])
 
     def names_no_entity(self, span: Span) -> bool:
-        """An acronym of a common noun ("LNG", "PKB"), a product's code ("AP1000", "APR1400")
-        or the name of a thing after or starting with its kind ("systemy Patriot", "myśliwce
-        F-35", "operacja Burza", "Order Orła Białego"): none of the graph's classes."""
+        """An acronym of a common noun ("LNG", "PKB"), a product's code ("AP1000", "APR1400"),
+        a feast ("w Boże Narodzenie") or the name of a thing after or starting with its kind
+        ("systemy Patriot", "myśliwce F-35", "operacja Burza", "Order Orła Białego"): none of
+        the graph's classes."""
         if all(t.text in self.cues.common_acronyms or _is_product_code(t) for t in span if not t.is_punct):
             return True
         if self._thing_named(span):
@@ -979,8 +982,10 @@ class EntityRecognizer:
                 and self.top_class.get(kind) == "Organization"]
 
     def _thing_named(self, span: Span) -> bool:
-        """A name opening with a thing's kind noun: "Orderem Świętego Andrzeja Apostoła"."""
-        return len(span) > 1 and not _is_acronym(span[0]) and bool(self.cues.things & set(span[0]._.lemmas))
+        """A name opening with a thing's kind noun ("Orderem Świętego Andrzeja Apostoła") or
+        holding a feast's word ("Bożego Narodzenia")."""
+        return (len(span) > 1 and not _is_acronym(span[0]) and bool(self.cues.things & set(span[0]._.lemmas))) \
+            or any(self.cues.feasts & set(t._.lemmas) for t in span)
 
     def _chunk_class(self, chunk: Span, label: str | None) -> str | None:
         """Class of a name the text does not class. A person's shape comes first where it is
