@@ -267,6 +267,9 @@ def test_entities_acronyms_are_organisations(nlp):
     ("Według Ministerstwa Spraw Zagranicznych Rosji rozmowy trwały.", "Ministerstwo Spraw Zagranicznych Rosji"),
     ("Rosyjskie Ministerstwo Obrony podało straty.", "Ministerstwo Obrony Rosji"),
     ("Komunikat wydało MSZ.", "Ministerstwo Spraw Zagranicznych Polski"),
+    ("Sąd Najwyższy Izraela uchylił ustawę.", "Sąd Najwyższy Izraela"),
+    ("Sulyok był prezesem węgierskiego Trybunału Konstytucyjnego.", "Trybunał Konstytucyjny Węgier"),
+    ("Wyrok wydał Sąd Najwyższy.", "Sąd Najwyższy"),  # no default country: Polish news names its own so
 ])
 def test_entities_institutions_every_country_has_take_the_country_into_their_name(nlp, text, name):
     assert (name, "GovernmentOrganization") in entities(nlp, text)
