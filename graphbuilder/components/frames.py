@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..morph import FINITE_CLASSES
+from ..morph import CASES, FINITE_CLASSES
 from ..names import DASHES  # a dash with spaces sets off an apposition like a comma
 from ..ontology import ontology_dir
 from ..rules import Frame
@@ -100,6 +100,8 @@ def _class_cases(token: Token, top_class: str, name: str = "") -> frozenset[str]
     and, given the entity's name, those of its own words, in the singular if they have one:
     "Litwy" is Litwa's genitive, not a plural; "Węgry" has only the plural. A person's
     first word is read as a first name when it can be one."""
+    if token.is_upper and len(token.text) > 1 and top_class != "Person":
+        return frozenset(CASES)  # an acronym often does not inflect, whatever Morfeusz says: "szef MON"
     categories = CLASS_CATEGORIES.get(top_class, set())
     fitting = [a for a in token._.analyses if categories & set(a.categories)]
     if not fitting:  # a foreign name that is a Polish common word tells nothing ("Putin i Kim podpisali")
