@@ -268,9 +268,11 @@ class NameNormaliser:
         before the name ("z prezydent Maią Sandu": "prezydent" does not inflect for a woman)."""
         return frozenset(case for t in unknown for case in self._decisive_cases(t.text, gender))
 
-    def _decisive_cases(self, word: str, gender: str) -> frozenset[str]:
+    def _decisive_cases(self, word: str, gender: str, first_name: bool = False) -> frozenset[str]:
+        """Cases of the endings no nominative has; a first name takes no adjective's ending."""
         return frozenset(e.case for e in self.endings if e.decisive and e.gender == gender
-                         and word.endswith(e.suffix) and len(word) - len(e.suffix) >= 3)
+                         and word.endswith(e.suffix) and len(word) - len(e.suffix) >= 3
+                         and not (first_name and e.adjectival))
 
     @staticmethod
     def _role_gender(role: Sequence[Analysis]) -> str | None:
@@ -302,7 +304,7 @@ class NameNormaliser:
             return "f"
         if not readings and self._first_name_case(tokens):
             return "f"  # "Annaleny Baerbock"
-        if not readings and len(tokens) > 1 and (self._decisive_cases(first.text, "f") or (
+        if not readings and len(tokens) > 1 and (self._decisive_cases(first.text, "f", first_name=True) or (
                 first.text.endswith("a") and not tokens[-1].text.endswith("a"))):
             return "f"
         return "m"
@@ -314,7 +316,7 @@ class NameNormaliser:
         first, last = tokens[0], tokens[-1]
         if len(tokens) < 2 or first.is_punct or any(a.pos_class != "ign" for t in (first, last) for a in t._.analyses):
             return frozenset()
-        cases = frozenset(case for _, case in self.candidates(first.text, "f")) - {"nom"}
+        cases = frozenset(case for _, case in self.candidates(first.text, "f", first_name=True)) - {"nom"}
         mans = {case for _, case in self.candidates(last.text, "m")}
         return cases if cases and not cases & mans and last.text[:1].isupper() else frozenset()
 
@@ -355,13 +357,16 @@ class NameNormaliser:
                 return candidate
         return word
 
-    def candidates(self, word: str, gender: str, inanimate: bool = False) -> list[tuple[str, str]]:
+    def candidates(self, word: str, gender: str, inanimate: bool = False,
+                   first_name: bool = False) -> list[tuple[str, str]]:
         """Possible nominatives of an unknown name with the case each ending implies; a
-        thing's endings too when the name is a thing's (a place's)."""
+        thing's endings too when the name is a thing's (a place's); no adjective's ending
+        for a first name ("Andrej" is no genitive of a woman's "Andra")."""
         result = []
         for ending in self.endings:
             stem_length = len(word) - len(ending.suffix)
-            if ending.gender == gender and word.endswith(ending.suffix) and (inanimate or not ending.inanimate) and stem_length >= 3 - (len(ending.suffix) > 1) \
+            if ending.gender == gender and word.endswith(ending.suffix) and (inanimate or not ending.inanimate) \
+                    and not (first_name and ending.adjectival) and stem_length >= 3 - (len(ending.suffix) > 1) \
                     and not word[:stem_length].endswith(ending.not_after):
                 stem = word[:stem_length]  # a stem of two letters only before a longer ending: "Unem" is Un's
                 if stem[-1] in APOSTROPHES:  # "Steve'em": the ending after a silent letter

@@ -98,6 +98,7 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Rozmawiali z premier Włoch Giorgii Meloni.", "Giorgia Meloni"),  # "-ii" is no woman's nominative
     ("Według Antónia Guterresa sytuacja jest zła.", "António Guterres"),  # "-ia" after a consonant: "-io"
     ("Zdaniem Javiera Mileia reforma się udała.", "Javier Milei"),  # after a vowel: the stem's own "i"
+    ("Petr Fiala i Andrej Babiš spierali się.", "Andrej Babiš"),  # a first name takes no adjective's "-ej"
     ("Prezydent Egiptu przyjął Hassana Szejka Mohamuda w Kairze.", "Hassan Szejk Mohamud"),  # not the surname Szejka
     ("W tym gronie był Władimir Kara-Murza. Uwolniono Władimira Kara-Murzę.", "Władimir Kara-Murza"),
     ("Uwolniono australijską dziennikarkę Cheng Lei.", "Cheng Lei"),  # no Lea's genitive after a foreign word
