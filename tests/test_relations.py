@@ -685,3 +685,12 @@ def test_relations_one_object_per_entity_when_a_capital_stands_for_its_state(nlp
     """ "Kazachstanu, Astana" lists Kazakhstan twice (Astana standing for it): Astana is no
     second object that would make it the inverted subject too."""
     assert ("Astana", "capitalOf", "Kazachstan") in facts(nlp, "W czerwcu stolica Kazachstanu, Astana, gościła szczyt.")
+
+
+def test_relations_the_guest_is_the_last_visitor_of_the_adjectives_country(nlp):
+    """ "gościa" stands for the person an earlier sentence has visiting; "indyjskiego gościa"
+    for the one of India, not the last visitor named."""
+    found = facts(nlp, "Premier Indii Narendra Modi przyleciał do Moskwy. Potem do Moskwy przyleciał Olaf Scholz. "
+                       "Wieczorem prezydent Rosji Władimir Putin podjął indyjskiego gościa kolacją.")
+    assert ("Władimir Putin", "meetsWith", "Narendra Modi") in found
+    assert ("Władimir Putin", "meetsWith", "Olaf Scholz") not in found

@@ -542,8 +542,10 @@ class ArgumentFinder:
         """A common noun in the frame's case, outside a prepositional phrase, is the verb's
         object, so no name after it is ("przyjął dymisję ministra X")."""
         token = doc[i]
-        if token.pos_ != "NOUN" or self.role_nouns & set(token._.lemmas) or not frame.case & token_cases(token):
-            return False
+        if token.pos_ != "NOUN" or self.role_nouns & set(token._.lemmas) or not frame.case & token_cases(token) \
+                or token.ent_iob_ != "O" or token.lower_ in function_words()["pronoun_nouns"] \
+                or token.lemma_ in function_words()["pronoun_nouns"]:
+            return False  # a mention of someone named before ("gościa powitał X"); "tego samego wieczoru"
         return not under_preposition(doc, i)
 
     def _any(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:

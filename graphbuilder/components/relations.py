@@ -65,6 +65,7 @@ class RelationExtractor(ArgumentFinder):
         sentence_of = {token.i: index for index, sent in enumerate(doc.sents) for token in sent}
         facts = self._facts(doc, sentence_of)
         implied = self._resolve_role_phrases(doc, facts.values(), sentence_of)
+        self._mark_mentions(doc, self._guests(doc, facts.values(), sentence_of))
         if doc.spans.get(ROLE_MENTIONS):
             for key, fact in self._facts(doc, sentence_of).items():
                 if key not in facts or facts[key].confidence < fact.confidence:
@@ -151,10 +152,34 @@ class RelationExtractor(ArgumentFinder):
             if earlier:
                 person = max(earlier)[1]
                 found.append(Span(doc, min(start, token.i), end, label=person[0], kb_id=person[1]))
-        if found:
-            doc.spans[ROLE_MENTIONS] = found
-            doc.ents = filter_spans(list(doc.ents) + found)
+        self._mark_mentions(doc, found)
         return implied
+
+    @staticmethod
+    def _mark_mentions(doc: Doc, found: list[Span]) -> None:
+        """Phrases that name a person the first pass found become mentions of that person."""
+        if found:
+            doc.spans[ROLE_MENTIONS] = list(doc.spans.get(ROLE_MENTIONS, [])) + found
+            doc.ents = filter_spans(list(doc.ents) + found)
+
+    def _guests(self, doc: Doc, facts, sentence_of: dict[int, int]) -> list[Span]:
+        """ "gościa" (the guest, as an object: "gościa powitał X", "podjął indyjskiego gościa")
+        is the person an earlier sentence has visiting, the last one, of the adjective's
+        country when one is given."""
+        visits = sorted((f.sentence, f.subject) for f in facts if f.predicate == "visits" and f.subject != ARTICLE)
+        home = {(f.subject, f.object[1]) for f in facts if f.predicate in HOME_PREDICATES}
+        found = []
+        for token in doc:
+            if token.lemma_ != "gość" or not token.is_lower or token.ent_iob_ != "O" \
+                    or not {"gen", "acc"} & token_cases(token) or "Plur" in token.morph.get("Number"):
+                continue
+            adjective = doc[token.i - 1] if token.i and doc[token.i - 1]._.refers_to else None
+            guests = [person for sentence, person in visits if sentence < sentence_of[token.i] and (
+                adjective is None or (person, adjective._.refers_to[1]) in home)]
+            if guests:
+                start = token.i - (adjective is not None)
+                found.append(Span(doc, start, token.i + 1, label=guests[-1][0], kb_id=guests[-1][1]))
+        return found
 
     def _countries_implied(self, doc: Doc, facts, sentence_of: dict[int, int]) -> list[Fact]:
         """ "Najgłośniej protestuje Francja. Prezydent Emmanuel Macron powtarzał ...": a person
