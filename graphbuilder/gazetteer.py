@@ -18,14 +18,16 @@ from spacy.tokens import Doc, Token
 @dataclass(frozen=True)
 class WordTest:
     """What one word of a name accepts: exact forms (abbreviations, punctuation, lower-case
-    words) or any of a set of lemmas, the latter only for capitalised words."""
+    function words) or any of a set of lemmas, for capitalised words, or for lower-case
+    ones with `lower` (an adjective inflects: "Kościoła katolickiego")."""
 
     keys: frozenset[str]
     by_lemma: bool
+    lower: bool = False
 
     def accepts(self, token: Token) -> bool:
         if self.by_lemma:
-            return not token.is_lower and not self.keys.isdisjoint(token._.lemmas)
+            return token.is_lower == self.lower and not self.keys.isdisjoint(token._.lemmas)
         return token.text in self.keys or token.lower_ in self.keys
 
 

@@ -148,6 +148,7 @@ def test_entities_a_womans_form_of_a_mans_surname_is_another_person(nlp):
      {("Gabinet Owalny", "Location"), ("Nowa Kaledonia", "Region")}),
     ("Rolę odegrało połączenie LitPol Link.", {("LitPol Link", "Pipeline")}),
     ("Wizytę przygotowała Stolica Apostolska.", {("Stolica Apostolska", "Organization")}),  # the see, not the state
+    ("To wizyta głowy Kościoła katolickiego.", {("Kościół katolicki", "Organization")}),  # a lower-case adjective inflects
     ("Chiny wysyłają okręty na Pacyfik.", {("Chiny", "Country"), ("Pacyfik", "Location")}),  # its own name
     ("Synodem Węgierskiego Kościoła Reformowanego kierował biskup.", {("Węgierski Kościół Reformowany", "Organization")}),
     ("Modlił się w kościele Mariackim.", {("kościół Mariacki", "Location")}),  # the building, in lower case

@@ -353,11 +353,17 @@ class EntityRecognizer:
         for token in doc:
             if token.is_punct or (token.is_upper and len(token.text) > 1) or any(c.isdigit() for c in token.text):
                 pattern.append(WordTest(frozenset({token.text}), by_lemma=False))
+            elif not _is_capitalised(token) and self._adjective_lemma(token.text):
+                pattern.append(WordTest(frozenset({token.text}), by_lemma=True, lower=True))  # "katolicki"
             elif not _is_capitalised(token):
                 pattern.append(WordTest(frozenset({token.lower_}), by_lemma=False))
             else:
                 pattern.append(WordTest(frozenset(self._pattern_lemmas(token.text)), by_lemma=True))
         return pattern
+
+    def _adjective_lemma(self, form: str) -> bool:
+        """A lower-case word of a name that is an adjective's base form: it inflects with the name."""
+        return any(a.pos_class == "adj" and a.lemma == form for a in self.analyser.analyse(form))
 
     def _pattern_lemmas(self, form: str) -> list[str]:
         """Lemmas of a canonical (nominative) name word; the form's own lemma when it has one."""
