@@ -126,7 +126,7 @@ def _is_acronym(token: Token) -> bool:
     """ "NATO", "ABW": an acronym does not run into a person's name ("szef ABW Jan Nowak").
     A Roman numeral ("XIX wiek") is none, nor a longer common word in capitals ("POLITYKA")."""
     return (token.is_upper or _is_mixed_acronym(token.text)) and len(token.text) > 1 \
-        and not _is_roman_numeral(token) and not _is_shouted(token)
+        and not is_roman_numeral(token) and not _is_shouted(token)
 
 
 def _is_mixed_acronym(text: str) -> bool:
@@ -148,7 +148,7 @@ def _is_long_common_in_capitals(token: Token) -> bool:
     return token.is_upper and len(token.text) > 4 and _has_common_reading(token)
 
 
-def _is_roman_numeral(token: Token) -> bool:
+def is_roman_numeral(token: Token) -> bool:
     """ "XIX", "II": ends a name ("Jan Paweł II"), never starts one."""
     return token.is_upper and any(a.pos_class == "romandig" for a in token._.analyses)
 
@@ -577,7 +577,7 @@ class EntityRecognizer:
                 chunks.append((doc[i:by_start[i + 1].end], [by_start[i + 1]]))  # "w Zachodniej Australii"
                 i = by_start[i + 1].end
                 continue
-            if i in inside or not self._is_name_like(doc[i]) or _is_roman_numeral(doc[i]) \
+            if i in inside or not self._is_name_like(doc[i]) or is_roman_numeral(doc[i]) \
                     or (self._is_demonym(doc[i]) and not self._after_a_place_kind(doc, i)):
                 i += 1
                 continue
@@ -1064,7 +1064,7 @@ class EntityRecognizer:
         are not owed to the start of a sentence on a name of two words or more. A lone
         capitalised common noun ("Zachodu", the West; "Sojuszu", the Alliance) is not one."""
         words = [t for t in span if not t.is_punct]
-        if not words or not _is_capitalised(words[0]) or self._is_demonym(words[0]) or _is_roman_numeral(words[0]):
+        if not words or not _is_capitalised(words[0]) or self._is_demonym(words[0]) or is_roman_numeral(words[0]):
             return False
         if any((_is_acronym(t) and not _is_common_word(t)) or (_is_capitalised(t) and not _is_common_word(t) and self._is_name_like(t))
                for t in words):
@@ -1275,7 +1275,7 @@ class EntityRecognizer:
         taken = {i for s in resolved for i in range(s.start, s.end)}
         extra = coref.unresolved_surnames(
             doc, taken, surnames, self._surname_candidates,
-            lambda i: _is_capitalised(doc[i]) and not _is_roman_numeral(doc[i]) and (
+            lambda i: _is_capitalised(doc[i]) and not is_roman_numeral(doc[i]) and (
                 not _is_common_word(doc[i]) or self._family_syllable(doc[i])))
         return filter_spans(resolved + extra)
 

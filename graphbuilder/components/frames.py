@@ -21,7 +21,7 @@ from ..names import DASHES  # a dash with spaces sets off an apposition like a c
 from ..ontology import ontology_dir
 from ..rules import Frame
 from ..types import ARTICLE
-from .entities import NESTED
+from .entities import NESTED, is_roman_numeral
 from .morphology import token_cases
 
 AUXILIARY = frozenset({"bedzie"})  # "będzie realizować": the clause goes on
@@ -266,7 +266,7 @@ class ArgumentFinder:
         if kind is not None and kind.is_lower and self.name_heads & set(kind._.lemmas) and top != "Person":
             certainty = self._case_fit(kind, frame.case, "")
         else:
-            inflecting = [t for t in span if not any(a.pos_class == "romandig" for a in t._.analyses)] or list(span)
+            inflecting = [t for t in span if not is_roman_numeral(t)] or list(span)
             certainty = max(self._case_fit(token, frame.case, top, span.kb_id_) for token in inflecting)  # "Karol III"
         if frame.case == {"nom"} and top == "Person" and _ends_inflected(span):
             certainty = 0.0  # a foreign name inflects at its end: "premierem Pham Minh Chinhem" is no subject
