@@ -16,7 +16,8 @@ Candidates = Callable[[str], list[str]]  # nominative candidates of an inflected
 
 def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool], candidates: Candidates) -> dict[str, Span]:
     """Last word of every multi-word person name -> a span naming that person (also past a
-    particle: "Burhan" of "al-Burhan"), and its tails of two words or more ("Le Drian");
+    particle: "Burhan" of "al-Burhan"), its tails and heads of two words or more ("Le Drian",
+    "Ali Bongo");
     then, where no surname is the same, its other capitalised words but a first name Morfeusz knows: a
     Chinese or Korean family name comes first ("Xi" is Xi Jinping), a Portuguese one
     in the middle ("Lula"). A name that begins with another person's surname is two people
@@ -35,6 +36,8 @@ def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool], cand
         words = span.kb_id_.split()
         for start in range(1, len(words) - 1):
             index.setdefault(" ".join(words[start:]), span)  # "Le Drian" of "Jean-Yves Le Drian"
+        for end in range(2, len(words)):
+            index.setdefault(" ".join(words[:end]), span)  # "Ali Bongo" of "Ali Bongo Ondimba"
     for span in people:
         words = span.kb_id_.split()[:-1]
         first_name = any("imię" in a.categories for a in span[0]._.analyses)

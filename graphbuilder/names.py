@@ -94,10 +94,12 @@ class NameNormaliser:
         gender = self._role_gender(self.role_before(span)) or self._person_gender(tokens)
         readings = [[a for a in known if _has_gender(a, gender)] for known in self._name_readings(inflected)]
         unknown = _unknown_words(inflected, readings)
+        decisive = self._decisive_case(unknown, gender)
         case = self._known_case_unless_endings_agree(inflected, readings, unknown, gender) \
-            or self._decisive_case(unknown, gender) or self._context_case(span) \
+            or decisive or self._context_case(span) \
             or self._ending_case(unknown, gender) or self._adnominal_case(span) \
             or (self._first_name_case(tokens) if gender == "f" else frozenset())
+        case = case & decisive or case  # "Luizowi Inácio Luli da Silvie": "Luli" may be genitive, "Luizowi" is dative
         if case == {"nom"} and unknown and unknown[-1] is inflected[-1] \
                 and not any("imię" in a.categories for known in readings for a in known):
             case = self._oblique_last_word(span, unknown[-1], gender) or case
@@ -302,6 +304,8 @@ class NameNormaliser:
             return "m"  # "Pawła Rubcowa": the tagger reads Paweł, not the rare woman's name Pawła
         if any("f" in a.features.get("gender", ()) for a in readings) and not (masculine_too and _masculine_surname(tokens[1:])):
             return "f"
+        if not readings and _mans_verb_beside(tokens):
+            return "m"  # "odwiedził Morarji Desai": no genitive of a woman's Morarja
         if not readings and self._first_name_case(tokens):
             return "f"  # "Annaleny Baerbock"
         if not readings and len(tokens) > 1 and (self._decisive_cases(first.text, "f", first_name=True) or (
@@ -533,6 +537,14 @@ def agrees(adjective: Analysis, noun_features: dict[str, frozenset[str]]) -> boo
     features = adjective.features
     return all(features.get(name, frozenset()) & noun_features.get(name, frozenset())
                for name in ("case", "number", "gender") if name in noun_features)
+
+
+def _mans_verb_beside(tokens: Sequence[Token]) -> bool:
+    """A man's singular past-tense verb right before or after the name, whose subject it is
+    then: the name is a man's nominative."""
+    doc = tokens[0].doc
+    beside = [doc[i] for i in (tokens[0].i - 1, tokens[-1].i + 1) if 0 <= i < len(doc)]
+    return any(t.tag_.startswith("praet:sg:m1") for t in beside)
 
 
 def _base_form_only_of_a_man(token: Token, readings: Sequence[Analysis]) -> bool:

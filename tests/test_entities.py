@@ -102,6 +102,10 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Prezydent Egiptu przyjął Hassana Szejka Mohamuda w Kairze.", "Hassan Szejk Mohamud"),  # not the surname Szejka
     ("W tym gronie był Władimir Kara-Murza. Uwolniono Władimira Kara-Murzę.", "Władimir Kara-Murza"),
     ("Uwolniono australijską dziennikarkę Cheng Lei.", "Cheng Lei"),  # no Lea's genitive after a foreign word
+    ("Modi przekazał młotek prezydentowi Brazylii Luizowi Inácio Luli da Silvie.",
+     "Luiz Inácio Lula da Silva"),  # "Luizowi" is dative, so "Silvie" is Silva's dative, not Silv's locative
+    ("W 1979 roku nasz kraj odwiedził Morarji Desai.", "Morarji Desai"),  # his verb: no woman's genitive
+    ("Zatrzymano Noureddina Bongo Valentina, syna obalonego przywódcy.", "Noureddin Bongo Valentin"),  # kin noun
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
@@ -110,6 +114,7 @@ def test_entities_put_person_names_into_the_nominative(nlp, text, name):
 @pytest.mark.parametrize("text, mention, name", [
     ("Xi Jinping przyjechał do Moskwy. W Kremlu Xi rozmawiał z prezydentem.", "Xi", "Xi Jinping"),
     ("Prezydent Luiz Inacio Lula da Silva przyjechał. Lula spotkał się z premierem.", "Lula", "Luiz Inacio Lula da Silva"),
+    ("Wygrał prezydent Ali Bongo Ondimba. W nagraniu Ali Bongo apelował o pomoc.", "Ali Bongo", "Ali Bongo Ondimba"),
 ])
 def test_entities_a_family_name_before_or_inside_the_full_name_is_that_person(nlp, text, mention, name):
     assert (mention, name) in {(e.text, e.kb_id_) for e in nlp(text).ents}
@@ -675,6 +680,9 @@ def test_entities_organisations_known_by_an_acronym_take_their_full_polish_name(
     ("Prezydent Korei Południowej Moon Jae-in ocenił umowę.", "Moon Jae-in"),
     ("Minister Lee Chang-yang i Whang Joo-ho podpisali list.", "Whang Joo-ho"),
     ("Whang Joo-ho podpisał list.", "Whang Joo-ho"),
+    ("Lai wyprzedził Hou Yu-iha z Kuomintangu i Ko Wen-je z Tajwańskiej Partii Ludowej.", "Ko Wen-je"),
+    ("Kandydat Kuomintangu Hou Yu-ih przegrał.", "Hou Yu-ih"),  # not run into the party's name
+    ("Lai Ching-te wygrał wybory.", "Lai Ching-te"),  # "Lai", "Ko", "te", "je" Polish reads as words
     ("Swiatłana Cichanouska przyjechała do Wilna.", "Swiatłana Cichanouska"),  # not "Cichanousk"'s genitive
     ("Relacjonował wizytę opozycjonistki Swiatłany Cichanouskiej.", "Swiatłana Cichanouska"),
 ])

@@ -46,6 +46,8 @@ CATEGORY_CLASSES = (("nazwa_geograficzna", "City"), ("nazwa_organizacji", "Organ
                     ("tytuł", "MediaOrganization"), ("nazwisko", "Person"))
 NESTED = "gb_nested"  # doc.spans key of names nested in longer entities
 PLACE_CLASSES = frozenset({"Country", "City", "Location"})
+SYLLABLE = re.compile(r"[A-Z][a-z]{0,4}")  # "Ko", "Tsai", "Ching": romanised syllables
+LOWER_SYLLABLE = re.compile(r"[a-z]{1,6}")  # "te", "wen", "iha" (inflected "Yu-ih")
 WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)*\.[a-z]{2,6}")  # "444.hu", "politico.eu"
 CLOSED_CLASSES = frozenset({"prep", "conj", "comp", "qub", "ppron12", "ppron3", "siebie", "adv", "interj", "aglt"})
 
@@ -76,6 +78,7 @@ class NameCues:
     organisation_roles: frozenset[str]  # "prezes", "szef": an unknown genitive after them names a body
     place_prepositions: frozenset[str]  # "w", "do": before "australijskiej Adelajdzie", a town
     person_nouns: frozenset[str]  # "odpowiednik": a name in apposition after it is a person's
+    kin_nouns: frozenset[str]  # "ojciec", "syn": so is one after a kinship noun, which holds no role
     locative_prepositions: frozenset[str]  # "w": nobody "w Palm Beach" is a person
     coordinators: frozenset[str]  # "i", "oraz"
     adjective_place_nouns: frozenset[str]  # "obwód": "obwód moskiewski" is a place's name
@@ -110,6 +113,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         organisation_roles=frozenset(cues.get("organisation_role", [])),
         place_prepositions=frozenset(cues.get("place_preposition", [])),
         person_nouns=load_lexicon(lexdir.parent).person_nouns,
+        kin_nouns=frozenset(cues.get("kin_noun", [])),
         locative_prepositions=frozenset(cues.get("locative_preposition", [])),
         coordinators=frozenset(words["coordinators"]),
         adjective_place_nouns=frozenset(cues.get("adjective_place_noun", [])),
@@ -296,6 +300,16 @@ def _not_a_place_name(token: Token) -> bool:
     return not any("nazwa_geograficzna" in a.categories for a in token._.analyses)
 
 
+def _syllable_names(doc: Doc) -> list[Span]:
+    """A short capitalised word before a given name of two syllables joined by a hyphen, the
+    second in lower case, is an East Asian person's name, whatever Polish reads in its
+    syllables: "Lai Ching-te", "Hou Yu-iha", "Ko Wen-je"."""
+    return [Span(doc, i - 1, i + 3, label="Person") for i in range(1, len(doc) - 2)
+            if SYLLABLE.fullmatch(doc[i - 1].text) and doc[i - 1].whitespace_ and SYLLABLE.fullmatch(doc[i].text)
+            and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+            and LOWER_SYLLABLE.fullmatch(doc[i + 2].text)]
+
+
 def _chunk_label(chunk: Span, predicted: dict[tuple[int, int], str]) -> str | None:
     """The NER's label for the chunk: of the chunk itself, or of the one span inside it when
     the words it leaves out are ones Morfeusz does not know ("Kim Dzong" of "Kim Dzong
@@ -328,7 +342,7 @@ class EntityRecognizer:
         endings = [Ending(**{**row, "not_after": tuple(row.get("not_after", ()))})
                    for row in read_jsonl(directory / "lexicon" / "name_endings.jsonl")]
         role_nouns = frozenset(word for role in self.lexicon.roles for word in role.split()[:1])
-        role_nouns |= self.cues.person_nouns
+        role_nouns |= self.cues.person_nouns | self.cues.kin_nouns
         spellings = {row["lemma"]: row["spelling"]
                      for row in read_jsonl(directory / "lexicon" / "name_spellings.jsonl")}
         self.normaliser = NameNormaliser(self.analyser, endings, role_nouns, self.cues.particles, self.cues.connectors,
@@ -1351,7 +1365,7 @@ class EntityRecognizer:
         self._mark_adjectives(doc)
         doc._.entity_country = {}
         matches = self.gazetteer_spans(doc)
-        gazetteer = filter_spans(self._dash_compounds(doc, filter_spans(matches)) + matches)
+        gazetteer = filter_spans(self._dash_compounds(doc, filter_spans(matches)) + matches + _syllable_names(doc))
         seen = {t.text for t in doc}
         spans = list(gazetteer) + self._places_named_by_adjective(doc)
         swallowed: set[int] = set()
