@@ -309,9 +309,16 @@ class NameNormaliser:
         if not readings and self._first_name_case(tokens):
             return "f"  # "Annaleny Baerbock"
         if not readings and len(tokens) > 1 and (self._decisive_cases(first.text, "f", first_name=True) or (
-                first.text.endswith("a") and not tokens[-1].text.endswith("a"))):
+                first.text.endswith("a") and not tokens[-1].text.endswith("a") and not self._mans_a_case(tokens))):
             return "f"
         return "m"
+
+    def _mans_a_case(self, tokens: Sequence[Token]) -> bool:
+        """The word before the name governs the genitive or accusative, not the nominative, so
+        a first name's "-a" is a man's ending there: "przez Pettera Orpo" (a woman's accusative
+        ends in "-ę")."""
+        context = self._context_case(tokens[0].doc[tokens[0].i:tokens[-1].i + 1])
+        return bool(context & {"gen", "acc"}) and "nom" not in context
 
     def _first_name_case(self, tokens: Sequence[Token]) -> frozenset[str]:
         """The oblique case of an unknown woman's first name before a surname that does not
@@ -346,7 +353,15 @@ class NameNormaliser:
             return self.spellings.get(preferred[0].lemma, preferred[0].lemma)
         if not is_name_part(token) or token.is_punct:
             return token.text
+        if gender == "m" and (a_stem := self._womans_name_form(token, case)):
+            return a_stem
         return self.unknown_nominative(token.text, case, gender, seen)
+
+    def _womans_name_form(self, token: Token, case: frozenset[str]) -> str | None:
+        """A man's name in "-a" declines like a woman's, so Morfeusz's woman's name in the
+        case wanted is his: "prezydenta Nigerii Boli Tinubu" is Bola Tinubu."""
+        forms = [a.lemma for a in self._singular_names(token) if a.lemma.endswith("a") and case & cases_of([a])]
+        return forms[0] if forms and "nom" not in case else None
 
     def unknown_nominative(self, word: str, case: frozenset[str], gender: str, seen: set[str]) -> str:
         """Strip a case ending from an unknown name, trusting forms the article uses."""

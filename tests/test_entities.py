@@ -105,6 +105,9 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Modi przekazał młotek prezydentowi Brazylii Luizowi Inácio Luli da Silvie.",
      "Luiz Inácio Lula da Silva"),  # "Luizowi" is dative, so "Silvie" is Silva's dative, not Silv's locative
     ("W 1979 roku nasz kraj odwiedził Morarji Desai.", "Morarji Desai"),  # his verb: no woman's genitive
+    ("Obradowali pod przewodnictwem prezydenta Nigerii Boli Tinubu.", "Bola Tinubu"),  # a man's "-a" declines as a woman's
+    ("Partia kierowana przez Pettera Orpo wygrała.", "Petter Orpo"),  # after "przez", "-a" is a man's accusative
+    ("Przyjechał premier Australii Anthony Albanese.", "Anthony Albanese"),
     ("Zatrzymano Noureddina Bongo Valentina, syna obalonego przywódcy.", "Noureddin Bongo Valentin"),  # kin noun
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
