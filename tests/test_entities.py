@@ -27,6 +27,8 @@ def test_entities_find_every_case_of_a_country(nlp, form):
     ("Zełenski wystąpił na szczycie Ligi Arabskiej.", "Liga Państw Arabskich", "InternationalOrganization"),
     ("Rząd zgodził się, by chiński armator Cosco przejął udziały.", "Cosco", "Company"),
     ("Okręty będą stacjonować w Zachodniej Australii.", "Zachodnia Australia", "Region"),  # an adjective before a state
+    ("W czasach Związku Radzieckiego kraj był zamknięty.", "Związek Radziecki", "Country"),  # a state gone
+    ("Francja to kluczowy partner Republiki Federalnej.", "Niemcy", "Country"),
 ])
 def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     assert (name, cls) in entities(nlp, text)
@@ -305,6 +307,12 @@ def test_entities_the_longest_known_name_inside_a_longer_name_is_the_nested_one(
     """ "Unii" alone would be the European Union; inside "Unii Afrykańskiej" it is not."""
     doc = nlp("Przewodniczący Komisji Unii Afrykańskiej wezwał strony do spokoju.")
     assert {s.kb_id_ for s in doc.spans["gb_nested"]} == {"Unia Afrykańska"}
+
+
+def test_entities_a_body_in_the_title_of_an_organisations_head_is_not_nested(nlp):
+    doc = nlp("Rozmowy odbyły się w Kancelarii Prezesa Rady Ministrów w Warszawie.")
+    assert "Kancelaria Prezesa Rady Ministrów" in {e.kb_id_ for e in doc.ents}
+    assert not doc.spans["gb_nested"]
 
 
 @pytest.mark.parametrize("text", ["Chiny zbudują ropociąg do Beninu.", "W Beninie odbyły się wybory."])

@@ -1431,7 +1431,8 @@ class EntityRecognizer:
         """Known names that complement a longer organisation's name ("ONZ" in "Zgromadzenie
         Ogólne ONZ", "Rosji" in "Ministerstwo Spraw Zagranicznych Rosji"): entities of their
         own, though not separate mentions in `doc.ents`. A name's own head ("Azja" in "Azja
-        Środkowa"), a prepositional phrase ("w Europie"), a part of a route ("Baku–Tbilisi")
+        Środkowa"), a body in the title of the organisation's head ("Rady Ministrów" in
+        "Kancelaria Prezesa Rady Ministrów"), a prepositional phrase ("w Europie"), a part of a route ("Baku–Tbilisi")
         or of a place's name ("Gazy" in "Strefa Gazy", "Afryki" in "Republika Południowej
         Afryki") is not, nor a region or sea that only describes the organisation's reach
         ("Azji" in "Forum Współpracy Gospodarczej Azji i Pacyfiku"), nor an adjective of the
@@ -1445,6 +1446,8 @@ class EntityRecognizer:
             previous = doc[match.start - 1] if match.start else None
             if previous is None or previous.is_punct or previous.pos_ == "ADP" or self._modifies(match[0], previous):
                 continue
+            if self.top_class.get(match.label_) != "Country" and self.cues.organisation_roles & set(previous._.lemmas):
+                continue  # "Kancelaria Prezesa Rady Ministrów": the head's title, not the council
             entity = covering.get(match.start)
             if entity is not None and entity.start < match.start and match.end <= entity.end \
                     and not any(len(other) > len(match) and entity.start < other.start <= match.start

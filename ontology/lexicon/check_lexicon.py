@@ -19,7 +19,8 @@ Hard errors (exit status 1):
   that country and has ``"capital": true`` (or, for city-states and
   homonymous capitals such as Singapur or Meksyk, the country's own name),
   and every city with ``"capital": true`` is some country's capital;
-* every country has at least one lowercase adjective and an ISO code;
+* every country has at least one lowercase adjective, a capital and an ISO code, but a
+  state no longer in being (no ISO code and no capital: "Związek Radziecki");
 * each file is sorted by name in Polish alphabetical order;
 * ``abbreviations.txt`` has one unique abbreviation ending in ``.`` a line.
 
@@ -56,7 +57,7 @@ SCHEMAS: dict[str, list[tuple[str, type | tuple[type, ...]]]] = {
         ("aliases", list),
         ("adjectives", list),
         ("demonyms", list),
-        ("capital", str),
+        ("capital", (str, type(None))),
     ],
     "cities.jsonl": [
         ("name", str),
@@ -257,8 +258,9 @@ def check_places_and_orgs(data: dict[str, list[dict[str, Any]]], rep: Report) ->
             if not re.fullmatch(r"[A-Z]{2}", r["iso"]):
                 rep.error(f"countries.jsonl: {name!r} has bad iso {r['iso']!r}")
             isos[r["iso"]] += 1
+        former = r["iso"] is None and r["capital"] is None  # a state gone: "Związek Radziecki", "Jugosławia"
         adjs = r["adjectives"]
-        if not adjs:
+        if not adjs and not former:
             rep.error(f"countries.jsonl: {name!r} has no adjective")
         for a in adjs:
             if a != a.lower() or " " in a:
@@ -268,7 +270,7 @@ def check_places_and_orgs(data: dict[str, list[dict[str, Any]]], rep: Report) ->
                 rep.error(f"countries.jsonl: {name!r}: demonym {d!r} must be one capitalised word")
         cap = r["capital"]
         capitals.add(cap)
-        if cap == name:
+        if cap == name or former:
             continue  # city-state / homonymous capital: the country entry stands for both
         city = cities.get(cap)
         if city is None:
