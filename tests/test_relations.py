@@ -566,6 +566,20 @@ def test_relations_a_state_role_named_without_its_country_takes_the_one_the_cont
     assert fact in facts(nlp, text)
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("W Ammanie Blinken rozmawiał najpierw z królem Abdullahem II.", ("Abdullah II", "leaderOf", "Jordania")),
+    ("Blinken odwiedził Katar, gdzie rozmawiał z emirem Tamimem ibn Hamadem Al Sanim.",
+     ("Tamim ibn Hamad Al Sani", "leaderOf", "Katar")),
+])
+def test_relations_a_bare_state_role_met_in_a_visited_country_is_held_there(nlp, text, fact):
+    assert fact in facts(nlp, text)
+
+
+def test_relations_a_visitors_own_state_role_is_not_held_in_the_visited_country(nlp):
+    found = facts(nlp, "W Taszkencie prezydent Andrzej Duda rozmawiał z polskim ambasadorem Janem Kowalskim.")
+    assert not [f for f in found if f[1] == "leaderOf" and f[2] == "Uzbekistan"]
+
+
 @pytest.mark.parametrize("text", [
     "Rzecznik Gazpromu powiedział, że Rosja nie ustąpi. Prezes Aleksiej Miller milczy.",  # no state's role
     "Rosja zaatakowała Ukrainę. Prezydent Wołodymyr Zełenski zaapelował o pomoc.",  # two countries

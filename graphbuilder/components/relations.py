@@ -71,7 +71,7 @@ class RelationExtractor(ArgumentFinder):
                 if key not in facts or facts[key].confidence < fact.confidence:
                     facts[key] = fact
         for fact in implied + self._countries_implied(doc, facts.values(), sentence_of) \
-                + _places_around_visited(facts.values()):
+                + self._hosts_implied(doc, facts.values(), sentence_of) + _places_around_visited(facts.values()):
             facts.setdefault((fact.subject, fact.predicate, fact.object, fact.sentence), fact)
         facts.update(self._on_behalf(facts.values()))
         doc._.facts = _best_per_key(self._drop_visits_home(list(facts.values())))
@@ -278,6 +278,36 @@ class RelationExtractor(ArgumentFinder):
 
     def _marks_former(self, token: Token) -> bool:
         return any(self.lexicon.modality.get(lemma, ("", 0))[0] == "former" for lemma in token._.lemmas)
+
+    def _hosts_implied(self, doc: Doc, facts, sentence_of: dict[int, int]) -> list[Fact]:
+        """ "W Ammanie rozmawiał z królem Abdullahem II", "odwiedził Katar, gdzie rozmawiał z
+        emirem Tamimem": a person named right after a bare role held only in a state, met in
+        a sentence that has the visitor in one country (or one of its towns), holds the role
+        there, unless the article gives the person a country."""
+        facts = list(facts)
+        placed = {f.subject for f in facts if f.predicate in HOME_PREDICATES and f.object[0] == "Country"}
+        visited: dict[int, set[str]] = {}
+        for fact in (f for f in facts if f.predicate == "visits"):
+            country = fact.object[1] if fact.object[0] == "Country" else self.place_country.get(fact.object[1])
+            visited.setdefault(fact.sentence, set()).add(country)
+        met = {(f.sentence, person) for f in facts if f.predicate == "meetsWith" for person in (f.subject, f.object)}
+        found = []
+        for position, role, person in self._named_role_holders(doc):
+            sentence = sentence_of[position]
+            countries = visited.get(sentence, set())
+            if role in self.lexicon.country_roles and person not in placed and (sentence, person) in met \
+                    and len(countries) == 1 and None not in countries and self._bare_role_before(doc, position):
+                found.append(Fact(person, self.lexicon.roles[role], ("Country", countries.pop()), sentence, IMPLIED,
+                                  "role-host-country"))
+        return found
+
+    def _bare_role_before(self, doc: Doc, position: int) -> bool:
+        """The word before the name is a role noun with no country of its own, not the
+        sentence's subject: no complement and no nationality adjective ("z królem X", not "z
+        polskim prezydentem X" nor "prezydent X rozmawiał")."""
+        role = self._role_at(doc[position - 1]) if position else None
+        return role is not None and role[2] == position and "Nom" not in doc[position - 1].morph.get("Case") \
+            and not (position > 1 and doc[position - 2]._.refers_to)
 
     def _named_role_holders(self, doc: Doc) -> list[tuple[int, str, tuple[str, str]]]:
         """(position, role, person) for each person named right after a role phrase, past a
