@@ -309,6 +309,20 @@ def test_entities_the_longest_known_name_inside_a_longer_name_is_the_nested_one(
     assert {s.kb_id_ for s in doc.spans["gb_nested"]} == {"Unia Afrykańska"}
 
 
+@pytest.mark.parametrize("text", ["Orbán był w Moskwie. Potem Fico przyjechał do rosyjskiej stolicy.",
+                                  "Orbán był w Moskwie. Potem Fico przyjechał do stolicy Rosji."])
+def test_entities_the_capital_of_a_state_the_article_names_is_a_mention_of_that_town(nlp, text):
+    doc = nlp(text)
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.text == "stolicy"] == [("stolicy", "Moskwa")]
+    assert "Rosja" in {t._.refers_to[1] for t in doc if t._.refers_to} | {e.kb_id_ for e in doc.ents}
+
+
+@pytest.mark.parametrize("text", ["Szczyt odbył się w Kijowie, stolicy Ukrainy.",  # the phrase describes the town
+                                  "Potem przyjechał do stolicy Rosji."])  # the article names no Moscow
+def test_entities_a_capital_phrase_beside_its_town_or_without_it_is_no_mention(nlp, text):
+    assert "stolicy" not in {e.text for e in nlp(text).ents}
+
+
 def test_entities_a_body_in_the_title_of_an_organisations_head_is_not_nested(nlp):
     doc = nlp("Rozmowy odbyły się w Kancelarii Prezesa Rady Ministrów w Warszawie.")
     assert "Kancelaria Prezesa Rady Ministrów" in {e.kb_id_ for e in doc.ents}

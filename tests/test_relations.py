@@ -575,6 +575,17 @@ def test_relations_a_bare_state_role_met_in_a_visited_country_is_held_there(nlp,
     assert fact in facts(nlp, text)
 
 
+def test_relations_a_capital_named_by_its_states_adjective_is_visited_but_not_located_again(nlp):
+    found = facts(nlp, "Orbán był w Moskwie. Potem premier Słowacji Robert Fico przyjechał do rosyjskiej stolicy.")
+    assert ("Robert Fico", "visits", "Moskwa") in found
+    assert ("Moskwa", "locatedIn", "Rosja") not in found
+
+
+def test_relations_a_subordinate_clause_after_jak_holds_no_subject_of_the_main_verb(nlp):
+    found = facts(nlp, "Do Warszawy przybył kilka dni po tym, jak Xi Jinping zapewnił sobie trzecią kadencję.")
+    assert ("Xi Jinping", "visits", "Warszawa") not in found
+
+
 def test_relations_a_visitors_own_state_role_is_not_held_in_the_visited_country(nlp):
     found = facts(nlp, "W Taszkencie prezydent Andrzej Duda rozmawiał z polskim ambasadorem Janem Kowalskim.")
     assert not [f for f in found if f[1] == "leaderOf" and f[2] == "Uzbekistan"]

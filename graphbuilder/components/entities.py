@@ -77,6 +77,7 @@ class NameCues:
     nicknames: frozenset[str]  # "zwany": "X, zwany Y" names one person
     organisation_roles: frozenset[str]  # "prezes", "szef": an unknown genitive after them names a body
     place_prepositions: frozenset[str]  # "w", "do": before "australijskiej Adelajdzie", a town
+    capital_nouns: frozenset[str]  # "stolica": "do rosyjskiej stolicy" is Moscow
     person_nouns: frozenset[str]  # "odpowiednik": a name in apposition after it is a person's
     kin_nouns: frozenset[str]  # "ojciec", "syn": so is one after a kinship noun, which holds no role
     locative_prepositions: frozenset[str]  # "w": nobody "w Palm Beach" is a person
@@ -112,6 +113,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         nicknames=frozenset(words["nicknames"]),
         organisation_roles=frozenset(cues.get("organisation_role", [])),
         place_prepositions=frozenset(cues.get("place_preposition", [])),
+        capital_nouns=frozenset(cues.get("capital_noun", [])),
         person_nouns=load_lexicon(lexdir.parent).person_nouns,
         kin_nouns=frozenset(cues.get("kin_noun", [])),
         locative_prepositions=frozenset(cues.get("locative_preposition", [])),
@@ -1398,6 +1400,7 @@ class EntityRecognizer:
         doc.ents = [s for s in self.resolve_people(doc, spans, gazetteer) if credits.isdisjoint(range(s.start, s.end))]
         doc.spans[NESTED] = self._nested(doc, matches)
         self._mark_demonyms(doc)
+        self._mark_capitals(doc)
         return doc
 
     def _one_class_per_name(self, spans: list[Span]) -> list[Span]:
@@ -1472,6 +1475,38 @@ class EntityRecognizer:
             if lemma is not None:
                 cls, name = self.lexicon.adjectives[lemma]
                 token._.refers_to = (self.top_class[cls], name)
+
+    def _mark_capitals(self, doc: Doc) -> None:
+        """ "do rosyjskiej stolicy", "w stolicy Rosji": the singular noun for a capital with its
+        state's adjective or genitive name mentions the capital when the article names that
+        town, unless the phrase describes a town named beside it ("Kijów, stolica Ukrainy")."""
+        towns = {e.kb_id_: e.label_ for e in doc.ents if self.top_class.get(e.label_) == "City"}
+        found = []
+        for token in doc:
+            if token.ent_iob_ != "O" or not token.is_lower or not self.cues.capital_nouns & set(token._.lemmas) \
+                    or "Sing" not in token.morph.get("Number"):
+                continue
+            capital = self.lexicon.capitals.get(self._state_of_capital_noun(doc, token))
+            if capital in towns and not self._town_beside(doc, token):
+                found.append(Span(doc, token.i, token.i + 1, label=towns[capital], kb_id=capital))
+        if found:
+            doc.ents = filter_spans(list(doc.ents) + found)
+
+    @staticmethod
+    def _state_of_capital_noun(doc: Doc, noun: Token) -> str | None:
+        """The state a nationality adjective before the noun or a name after it gives."""
+        before = doc[noun.i - 1] if noun.i else None
+        if before is not None and before.pos_ == "ADJ" and before._.refers_to and before._.refers_to[0] == "Country":
+            return before._.refers_to[1]
+        after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if after is not None and after.ent_iob_ == "B" and after.ent_type_ == "Country":
+            return after.ent_kb_id_
+        return None
+
+    def _town_beside(self, doc: Doc, noun: Token) -> bool:
+        """A town's name within a few words around the phrase, past commas and the state."""
+        window = doc[max(noun.sent.start, noun.i - 3):min(noun.sent.end, noun.i + 5)]
+        return any(t.ent_iob_ == "B" and self.top_class.get(t.ent_type_) == "City" for t in window)
 
     def _mark_demonyms(self, doc: Doc) -> None:
         """The nouns of a country's people ("Rosjanin", "Polki"), which are no entities either;

@@ -857,12 +857,13 @@ class ArgumentFinder:
     def _next(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The entity right after the trigger, past an adjective, the common noun of its
         kind and a quote ("rosyjski Gazprom", "norweski koncern Equinor", "rosyjski koncern
-        naftowy Łukoil", 'hiszpański dziennik „El País”')."""
+        naftowy Łukoil", 'hiszpański dziennik „El País”'); not a common noun standing for a
+        name, which the adjective only picks out ("rosyjskiej stolicy" is Moscow)."""
         doc = trigger.doc
         for i in range(end, min(len(doc), end + 4)):
             span = self._span_starting_at(doc, i)
             if span is not None:
-                return self._entity(span, frame)
+                return None if len(span) == 1 and span[0].is_lower else self._entity(span, frame)
             if doc[i].pos_ != "ADJ" and not doc[i].is_quote \
                     and not (doc[i].is_lower and self.name_heads & set(doc[i]._.lemmas)):
                 return None
