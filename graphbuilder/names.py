@@ -21,6 +21,7 @@ HYPHENS = frozenset("-–")
 DASHES = frozenset("-–—")
 APOSTROPHES = frozenset("'’")
 INFLECTING = frozenset({"subst", "adj", "ppas", "pact"})
+NOMINATIVE = frozenset({"nom"})  # the case of a verb's subject
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class NameNormaliser:
         decisive = self._decisive_case(unknown, gender)
         case = self._known_case_unless_endings_agree(inflected, readings, unknown, gender) \
             or decisive or self._context_case(span) \
+            or (NOMINATIVE if self._subject_before_verb(span) else frozenset()) \
             or self._ending_case(unknown, gender) or self._adnominal_case(span) \
             or (self._first_name_case(tokens) if gender == "f" else frozenset())
         case = case & decisive or case  # "Luizowi Inácio Luli da Silvie": "Luli" may be genitive, "Luizowi" is dative
@@ -312,6 +314,15 @@ class NameNormaliser:
                 first.text.endswith("a") and not tokens[-1].text.endswith("a") and not self._mans_a_case(tokens))):
             return "f"
         return "m"
+
+    @staticmethod
+    def _subject_before_verb(span: Span) -> bool:
+        """A man's verb right after the name has it for its subject, unless a nominative noun
+        before it may be that subject, the name its complement: "W lipcu Narendra Modi
+        gościł", but "rząd Scotta Morrisona domagał się"."""
+        previous = span.doc[span.start - 1] if span.start else None
+        head = previous is not None and previous.pos_ == "NOUN" and "nom" in cases_of(previous._.analyses)
+        return _mans_verb_beside(list(span), after_only=True) and not head
 
     def _mans_a_case(self, tokens: Sequence[Token]) -> bool:
         """The word before the name governs the genitive or accusative, not the nominative, so
@@ -554,12 +565,13 @@ def agrees(adjective: Analysis, noun_features: dict[str, frozenset[str]]) -> boo
                for name in ("case", "number", "gender") if name in noun_features)
 
 
-def _mans_verb_beside(tokens: Sequence[Token]) -> bool:
-    """A man's singular past-tense verb right before or after the name, whose subject it is
-    then: the name is a man's nominative."""
+def _mans_verb_beside(tokens: Sequence[Token], after_only: bool = False) -> bool:
+    """A man's singular past-tense verb right after the name, whose subject it is then, or
+    right before it, whose subject or object it is: "Narendra Modi gościł", "odwiedził
+    Morarji Desai" (no woman's genitive)."""
     doc = tokens[0].doc
-    beside = [doc[i] for i in (tokens[0].i - 1, tokens[-1].i + 1) if 0 <= i < len(doc)]
-    return any(t.tag_.startswith("praet:sg:m1") for t in beside)
+    positions = (tokens[-1].i + 1,) if after_only else (tokens[0].i - 1, tokens[-1].i + 1)
+    return any(doc[i].tag_.startswith("praet:sg:m1") for i in positions if 0 <= i < len(doc))
 
 
 def _base_form_only_of_a_man(token: Token, readings: Sequence[Analysis]) -> bool:

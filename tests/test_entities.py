@@ -110,6 +110,8 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Obradowali pod przewodnictwem prezydenta Nigerii Boli Tinubu.", "Bola Tinubu"),  # a man's "-a" declines as a woman's
     ("Partia kierowana przez Pettera Orpo wygrała.", "Petter Orpo"),  # after "przez", "-a" is a man's accusative
     ("Przyjechał premier Australii Anthony Albanese.", "Anthony Albanese"),
+    ("W lipcu Narendra Modi gościł w Moskwie.", "Narendra Modi"),  # his verb's subject: a nominative
+    ("Gdy rząd Scotta Morrisona domagał się śledztwa.", "Scott Morrison"),  # the noun's complement, not the subject
     ("Zatrzymano Noureddina Bongo Valentina, syna obalonego przywódcy.", "Noureddin Bongo Valentin"),  # kin noun
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
@@ -707,6 +709,7 @@ def test_entities_organisations_known_by_an_acronym_take_their_full_polish_name(
     ("Whang Joo-ho podpisał list.", "Whang Joo-ho"),
     ("Lai wyprzedził Hou Yu-iha z Kuomintangu i Ko Wen-je z Tajwańskiej Partii Ludowej.", "Ko Wen-je"),
     ("Kandydat Kuomintangu Hou Yu-ih przegrał.", "Hou Yu-ih"),  # not run into the party's name
+    ("Duda spotkał się z przewodniczącym parlamentu Woo Won-shikiem.", "Woo Won-shik"),
     ("Lai Ching-te wygrał wybory.", "Lai Ching-te"),  # "Lai", "Ko", "te", "je" Polish reads as words
     ("Swiatłana Cichanouska przyjechała do Wilna.", "Swiatłana Cichanouska"),  # not "Cichanousk"'s genitive
     ("Relacjonował wizytę opozycjonistki Swiatłany Cichanouskiej.", "Swiatłana Cichanouska"),

@@ -47,7 +47,7 @@ CATEGORY_CLASSES = (("nazwa_geograficzna", "City"), ("nazwa_organizacji", "Organ
 NESTED = "gb_nested"  # doc.spans key of names nested in longer entities
 PLACE_CLASSES = frozenset({"Country", "City", "Location"})
 SYLLABLE = re.compile(r"[A-Z][a-z]{0,4}")  # "Ko", "Tsai", "Ching": romanised syllables
-LOWER_SYLLABLE = re.compile(r"[a-z]{1,6}")  # "te", "wen", "iha" (inflected "Yu-ih")
+LOWER_SYLLABLE = re.compile(r"[a-z]{1,8}")  # "te", "wen", "iha" (inflected "Yu-ih"), "shikiem"
 WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)*\.[a-z]{2,6}")  # "444.hu", "politico.eu"
 CLOSED_CLASSES = frozenset({"prep", "conj", "comp", "qub", "ppron12", "ppron3", "siebie", "adv", "interj", "aglt"})
 
