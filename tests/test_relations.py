@@ -581,6 +581,23 @@ def test_relations_a_capital_named_by_its_states_adjective_is_visited_but_not_lo
     assert ("Moskwa", "locatedIn", "Rosja") not in found
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("W środę Andrzej Duda spotkał się z przewodniczącym parlamentu Woo Won-shikiem, a w czwartek także "
+     "z premierem Korei Południowej Han Duck-soo.", ("Andrzej Duda", "meetsWith", "Han Duck-soo")),
+    ("Prezydent Jan Kowalski przyleciał do Paryża, a potem do Berlina.", ("Jan Kowalski", "visits", "Berlin")),
+    ("Orbán rozmawiał w Moskwie z Władimirem Putinem, a w Pekinie z Xi Jinpingiem.", ("Orbán", "visits", "Pekin")),
+    ("Orbán rozmawiał w Moskwie z Władimirem Putinem, a w Pekinie z Xi Jinpingiem.",
+     ("Orbán", "meetsWith", "Xi Jinping")),
+])
+def test_relations_a_verbless_clause_after_a_repeats_the_verb_for_its_phrase(nlp, text, fact):
+    assert fact in facts(nlp, text)
+
+
+def test_relations_a_clause_after_a_with_its_own_verb_repeats_nothing(nlp):
+    found = facts(nlp, "Orbán rozmawiał w Moskwie z Władimirem Putinem, a Fico poleciał do Pekinu z Xi Jinpingiem.")
+    assert ("Orbán", "meetsWith", "Xi Jinping") not in found
+
+
 def test_relations_a_subordinate_clause_after_jak_holds_no_subject_of_the_main_verb(nlp):
     found = facts(nlp, "Do Warszawy przybył kilka dni po tym, jak Xi Jinping zapewnił sobie trzecią kadencję.")
     assert ("Xi Jinping", "visits", "Warszawa") not in found

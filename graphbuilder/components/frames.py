@@ -990,9 +990,31 @@ class ArgumentFinder:
                 return  # "do Kantonu, stolicy prowincji Guangdong": no list
             found = self._same_class_within(doc, i + 1, first.key[0], frame, step=1)
             if found is None:
-                return
+                break
             yield found
             i = found.end
+        opening = preposition or next((t for t in reversed(doc[trigger.i + 1:first.start])
+                                       if t.pos_ == "ADP" and frame.prep & set(t._.lemmas)), None)
+        if opening is not None:  # "z przewodniczącym parlamentu X": the preposition before the role
+            yield from self._gapped(frame, doc, i, opening, first.key[0])
+
+    def _gapped(self, frame: Frame, doc: Doc, i: int, preposition: Token, top: str) -> Iterator[Argument]:
+        """ "spotkał się z X, a w czwartek także z Y", "przyleciał do Paryża, a potem do
+        Berlina", "rozmawiał w Moskwie z X, a w Pekinie z Y": the clause after "a" with no verb
+        of its own repeats the verb, and its phrase with the same preposition names one more
+        argument."""
+        i = self._clause_end(doc, i)
+        if i >= len(doc) or doc[i].lower_ not in function_words()["gap_coordinators"]:
+            return
+        end = self._clause_end(doc, i)
+        if end < len(doc) and doc[end].pos_ == "VERB" or any(_breaks_clause(t) for t in doc[i + 1:end]):
+            return
+        for j in range(i + 1, end):
+            if doc[j].pos_ == "ADP" and doc[j].lower_ == preposition.lower_:
+                found = self._same_class_within(doc, j + 1, top, frame, step=1)
+                if found is not None and found.end <= end:
+                    yield found
+                return
 
     def _apposition_after(self, doc: Doc, i: int) -> bool:
         """A lower-case common noun after a comma that is no role noun describes the name
@@ -1163,12 +1185,16 @@ class ArgumentFinder:
     @staticmethod
     def _next_preposition(doc: Doc, i: int, end: int, frame: Frame) -> int:
         """The first of the frame's prepositions whose phrase can be in the frame's case:
-        "w poniedziałek w Baku" skips the accusative "w poniedziałek" for a locative frame."""
+        "w poniedziałek w Baku" skips the accusative "w poniedziałek" for a locative frame;
+        an adjective opening the phrase shows its case too ("z przewodniczącym parlamentu X",
+        a role the tagger reads as a participle)."""
         for j in range(i, end):
             preps = [a for a in doc[j]._.analyses if a.pos_class == "prep" and a.lemma.lower() in frame.prep]
             if preps and (not frame.case or any(frame.case & a.features.get("case", frozenset()) for a in preps)):
                 head = next((t for t in doc[j + 1:end] if t.pos_ != "ADJ"), None)
                 cases = token_cases(head) if head is not None else frozenset()
+                if j + 1 < end and doc[j + 1].pos_ == "ADJ":
+                    cases |= token_cases(doc[j + 1])
                 if not frame.case or not cases or cases & frame.case or head.ent_iob_ == "B":
                     return j
         return -1
