@@ -35,8 +35,10 @@ Frame positions:
 - `inner`: a known name inside the subject's name ("Astana" in "Opera Astana").
 
 Rule options: `negated` (the predicate under "nie"), `mutual` (coordinated arguments
-relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's own country),
-`from_abroad` (no visit to a capital by someone the text gives no country nor international
+relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's own country
+or its capital; other towns of it are visited: "spotkali się w Anchorage"),
+`from_abroad` (for the partner a traveller talks to: no visit to any town of one's own
+country, nor to a capital by someone the text gives no country nor international
 body: "W Ammanie rozmawiał z królem Y" makes Y the host, "z prezydentem Autonomii
 Palestyńskiej X" a visitor),
 `verbless` (the trigger counts only in a sentence with no verb, as a headline: "Meloni w

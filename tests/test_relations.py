@@ -593,6 +593,18 @@ def test_relations_a_verbless_clause_after_a_repeats_the_verb_for_its_phrase(nlp
     assert fact in facts(nlp, text)
 
 
+def test_relations_a_leader_visits_a_town_of_his_country_but_not_its_capital(nlp):
+    found = facts(nlp, "Prezydent USA Donald Trump i prezydent Rosji Władimir Putin spotkali się w Anchorage. "
+                       "Wcześniej Trump rozmawiał w Waszyngtonie z premierem Kanady Markiem Carneyem.")
+    assert ("Donald Trump", "visits", "Anchorage") in found
+    assert ("Donald Trump", "visits", "Waszyngton") not in found
+
+
+def test_relations_a_host_met_in_a_town_of_his_country_does_not_visit_it(nlp):
+    found = facts(nlp, "W Tel Awiwie Blinken rozmawiał z premierem Izraela Benjaminem Netanjahu.")
+    assert ("Benjamin Netanjahu", "visits", "Tel Awiw") not in found
+
+
 def test_relations_a_clause_after_a_with_its_own_verb_repeats_nothing(nlp):
     found = facts(nlp, "Orbán rozmawiał w Moskwie z Władimirem Putinem, a Fico poleciał do Pekinu z Xi Jinpingiem.")
     assert ("Orbán", "meetsWith", "Xi Jinping") not in found

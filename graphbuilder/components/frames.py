@@ -1195,7 +1195,7 @@ class ArgumentFinder:
                 cases = token_cases(head) if head is not None else frozenset()
                 if j + 1 < end and doc[j + 1].pos_ == "ADJ":
                     cases |= token_cases(doc[j + 1])
-                if not frame.case or not cases or cases & frame.case or head.ent_iob_ == "B":
+                if not frame.case or not cases or cases & frame.case or (head is not None and head.ent_iob_ == "B"):
                     return j
         return -1
 

@@ -482,15 +482,18 @@ class RelationExtractor(ArgumentFinder):
         return self.ontology.allows(predicate, subject_class, obj[0])
 
     def _drop_visits_home(self, facts: list[Fact]) -> list[Fact]:
-        """A leader, minister or citizen of a country does not visit it, nor its cities; under
-        a `from_abroad` rule, one the text gives no country (nor an international body) does
-        not visit a capital either (the host there: "W Ammanie rozmawiał z królem Abdullahem II")."""
+        """A leader, minister or citizen of a country does not visit it, nor its capital (other
+        towns of it they do visit: "spotkali się w Anchorage"); under a `from_abroad` rule,
+        which finds the host the visitor talks to, none of its towns, and one the text gives no
+        country (nor an international body) does not visit a capital either (the host there:
+        "W Ammanie rozmawiał z królem Abdullahem II")."""
         home = {(f.subject, f.object[1]) for f in facts if f.predicate in HOME_PREDICATES}
         with_country = {f.subject for f in facts if f.predicate in HOME_PREDICATES and (
             f.object[0] == "Country" or f.object[1] in self.place_country or f.object[1] in self.international)}
         return [f for f in facts if not (
-            (f.rule in self.not_home_rules and ((f.subject, f.object[1]) in home
-                                                or (f.subject, self.place_country.get(f.object[1])) in home))
+            (f.rule in self.not_home_rules and ((f.subject, f.object[1]) in home or (
+                f.subject, (self.place_country if f.rule in self.from_abroad_rules else self.capital_of).get(
+                    f.object[1])) in home))
             or (f.rule in self.from_abroad_rules and f.subject not in with_country and f.object[1] in self.capital_of))]
 
     def _negated_possibility(self, trigger: Token) -> bool:
