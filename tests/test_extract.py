@@ -17,3 +17,12 @@ def test_extract_a_nationality_adjective_makes_its_country_an_entity_of_the_arti
 def test_extract_an_adjective_inside_a_name_and_a_demonym_make_no_entity(nlp, ontology):
     keys = entity_keys(nlp, ontology, "Prezydent Autonomii Palestyńskiej przemawiał. Albańczycy protestowali.")
     assert ("Country", "Palestyna") not in keys and ("Country", "Albania") not in keys
+
+
+def test_extract_a_towns_adjective_before_its_noun_makes_the_town_an_entity(nlp, ontology):
+    assert ("City", "Berlin") in entity_keys(nlp, ontology, "Więźniów powitano na berlińskim lotnisku.")
+
+
+def test_extract_a_towns_adjective_after_a_noun_names_a_kind_and_no_town(nlp, ontology):
+    keys = entity_keys(nlp, ontology, "Kanada zarzuciła Indiom łamanie konwencji wiedeńskiej.")
+    assert ("City", "Wiedeń") not in keys

@@ -593,6 +593,14 @@ def test_relations_a_verbless_clause_after_a_repeats_the_verb_for_its_phrase(nlp
     assert fact in facts(nlp, text)
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("Modi złożył wieniec pod pomnikiem na warszawskiej Ochocie.", ("Ochota", "locatedIn", "Warszawa")),
+    ("Albanese odwiedził też pekińską Świątynię Nieba.", ("Świątynia Nieba", "locatedIn", "Pekin")),
+])
+def test_relations_a_towns_adjective_locates_a_place(nlp, text, fact):
+    assert fact in facts(nlp, text)
+
+
 def test_relations_a_leader_visits_a_town_of_his_country_but_not_its_capital(nlp):
     found = facts(nlp, "Prezydent USA Donald Trump i prezydent Rosji Władimir Putin spotkali się w Anchorage. "
                        "Wcześniej Trump rozmawiał w Waszyngtonie z premierem Kanady Markiem Carneyem.")

@@ -302,6 +302,14 @@ def _not_a_place_name(token: Token) -> bool:
     return not any("nazwa_geograficzna" in a.categories for a in token._.analyses)
 
 
+def _after_its_noun(adjective: Token) -> bool:
+    """An adjective after a lower-case noun classifies it rather than places it: a town's
+    adjective there names a kind ("konwencja wiedeńska", "obwód moskiewski"), where before
+    it places ("na warszawskiej Ochocie")."""
+    doc = adjective.doc
+    return adjective.i > 0 and doc[adjective.i - 1].is_lower and doc[adjective.i - 1].pos_ == "NOUN"
+
+
 def _syllable_names(doc: Doc) -> list[Span]:
     """A short capitalised word before a given name of two syllables joined by a hyphen, the
     second in lower case, is an East Asian person's name, whatever Polish reads in its
@@ -1472,7 +1480,7 @@ class EntityRecognizer:
             analyses = self.analyser.analyse(token.text + "-") if _before_a_hyphen(token) else token._.analyses
             lemmas = [a.lemma.lower() for a in analyses if a.pos_class in {"adj", "adja"}]  # "polsko-": polski
             lemma = next((lemma for lemma in lemmas if lemma in self.lexicon.adjectives), None)
-            if lemma is not None:
+            if lemma is not None and not (self.lexicon.adjectives[lemma][0] == "City" and _after_its_noun(token)):
                 cls, name = self.lexicon.adjectives[lemma]
                 token._.refers_to = (self.top_class[cls], name)
 
