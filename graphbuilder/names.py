@@ -215,9 +215,11 @@ class NameNormaliser:
             if roles:  # one person's role is singular: "przywódcy Chin Xi Jinpinga" is a genitive;
                 # a role's adjective is none ("Najwyższej Rady", though "wysoki przedstawiciel" is a role)
                 return [a for a in roles if "sg" in a.features.get("number", ())] or roles
-            if previous.is_punct or not (previous.text[:1].isupper() or previous.pos_ == "ADJ"
+            adjective = previous.pos_ == "ADJ" or any(a.pos_class == "adj" for a in previous._.analyses)
+            if previous.is_punct or not (previous.text[:1].isupper() or adjective
                                          or "gen" in cases_of(previous._.analyses) or previous.lower_ in self.connectors):
-                return []  # past genitives, adjectives and "ds.": "sekretarzem generalnym ONZ"
+                return []  # past genitives, adjectives (the tagger may read "niemieckim" as the
+                # language's noun) and "ds.": "sekretarzem generalnym ONZ"
         return []
 
     def unknown_place(self, span: Span, article_forms: set[str]) -> str:

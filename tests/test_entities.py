@@ -325,6 +325,15 @@ def test_entities_a_capital_phrase_beside_its_town_or_without_it_is_no_mention(n
     assert "stolicy" not in {e.text for e in nlp(text).ents}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Forum powstało w 1991 roku w niemieckim Weimarze.", "Weimar"),  # "niemieckim" tagged as the language
+    ("Demonstranci szturmowali konsulat w Meszhedzie.", "Meszhed"),
+    ("Jedna z rakiet spadła w nadmorskim Aszdodzie.", "Aszdod"),
+])
+def test_entities_a_lone_foreign_word_after_w_past_adjectives_is_a_town(nlp, text, name):
+    assert (name, "City") in entities(nlp, text)
+
+
 def test_entities_a_body_in_the_title_of_an_organisations_head_is_not_nested(nlp):
     doc = nlp("Rozmowy odbyły się w Kancelarii Prezesa Rady Ministrów w Warszawie.")
     assert "Kancelaria Prezesa Rady Ministrów" in {e.kb_id_ for e in doc.ents}

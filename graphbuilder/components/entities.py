@@ -1154,7 +1154,8 @@ class EntityRecognizer:
         """The NER's class, made finer by a head noun ("Bank ...": Company, "Województwo ...":
         Region), the kind noun before it ("telewizją TRT") or a Morfeusz name category
         ("nazwa_firmy": Company) the label allows."""
-        cls = NER_CLASSES[label]
+        cls = "City" if label == "geogName" and len(span) == 1 and _is_unknown(span[0]) and self._after_in(span) \
+            else NER_CLASSES[label]  # "konsulat w Meszhedzie": a lone foreign word after "w" is a town
         categories = {c for t in span for a in t._.analyses for c in a.categories}
         finer = [self.cues.heads.get(span[0].lemma_.lower()), self._kind_before(span)] \
             + [c for k, c in CATEGORY_CLASSES if k in categories]
@@ -1166,10 +1167,11 @@ class EntityRecognizer:
     def _town_after_a_nationality(self, chunk: Span) -> bool:
         """One word Morfeusz knows as no common noun after a preposition of place and a
         nationality adjective is a town: "w australijskiej Adelajdzie" (Adelajda is also a
-        first name), "do południowoafrykańskiego Johannesburga"."""
+        first name), "do południowoafrykańskiego Johannesburga", "w niemieckim Weimarze" (whose
+        adjective the tagger may read as the language's noun)."""
         doc, start = chunk.doc, chunk.start
         return len(chunk) == 1 and not _has_common_reading(chunk[0]) and start >= 2 \
-            and doc[start - 1].pos_ == "ADJ" and bool(doc[start - 1]._.refers_to) \
+            and any(a.pos_class == "adj" for a in doc[start - 1]._.analyses) and bool(doc[start - 1]._.refers_to) \
             and doc[start - 1]._.refers_to[0] == "Country" \
             and bool(self.cues.place_prepositions & set(doc[start - 2]._.lemmas))
 
@@ -1179,9 +1181,13 @@ class EntityRecognizer:
         return len(chunk) == 1 and any("imię" in a.categories and a.lemma == chunk.text for a in chunk[0]._.analyses)
 
     def _after_in(self, chunk: Span) -> bool:
-        """Right after "w" in the locative nobody is a person, and a lone foreign word is a town:
-        "rozmawiał w Palm Beach", "w bazie w Gao"."""
-        previous = chunk.doc[chunk.start - 1] if chunk.start else None
+        """Right after "w" in the locative, past lower-case adjectives, nobody is a person, and
+        a lone foreign word is a town: "rozmawiał w Palm Beach", "w bazie w Gao", "w nadmorskim
+        Aszdodzie"."""
+        doc, start = chunk.doc, chunk.start
+        while start > 1 and doc[start - 1].is_lower and any(a.pos_class == "adj" for a in doc[start - 1]._.analyses):
+            start -= 1
+        previous = doc[start - 1] if start else None
         return previous is not None and previous.pos_ == "ADP" \
             and previous.lemma_.lower() in self.cues.locative_prepositions \
             and "loc" in cases_of([a for a in previous._.analyses if a.pos_class == "prep"])
