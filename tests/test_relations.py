@@ -623,6 +623,18 @@ def test_relations_a_subordinate_clause_after_jak_holds_no_subject_of_the_main_v
     assert ("Xi Jinping", "visits", "Warszawa") not in found
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("Prezydentowi towarzyszył minister obrony narodowej Mariusz Błaszczak.", ("Mariusz Błaszczak", "ministerOf", "Polska")),
+    ("Minister klimatu i środowiska Anna Moskwa zapewnia, że projekty nie kolidują.", ("Anna Moskwa", "ministerOf", "Polska")),
+])
+def test_relations_a_portfolio_only_one_states_ministry_has_names_that_state(nlp, text, fact):
+    assert fact in facts(nlp, text)
+
+
+def test_relations_a_portfolio_many_states_have_names_no_state(nlp):
+    assert not [f for f in facts(nlp, "Minister zdrowia Jan Kowalski zapewnia, że szpitale działają.") if f[1] == "ministerOf"]
+
+
 def test_relations_a_visitors_own_state_role_is_not_held_in_the_visited_country(nlp):
     found = facts(nlp, "W Taszkencie prezydent Andrzej Duda rozmawiał z polskim ambasadorem Janem Kowalskim.")
     assert not [f for f in found if f[1] == "leaderOf" and f[2] == "Uzbekistan"]

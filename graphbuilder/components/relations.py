@@ -44,6 +44,9 @@ class RelationExtractor(ArgumentFinder):
         self.place_country = {e.name: e.country for e in self.lexicon.entries if e.country}
         self.international = {e.name for e in self.lexicon.entries if e.cls == "InternationalOrganization"}
         self.capital_of = {capital: country for country, capital in self.lexicon.capitals.items()}
+        self.ministry_country = {e.name.lower().split(" ", 1)[1]: e.country for e in self.lexicon.entries
+                                 if e.cls == "GovernmentOrganization" and e.country and " " in e.name
+                                 and e.name.split()[0] in function_words()["ministry_nouns"]}
         self.not_home_rules = {rule.id for rule in self.rules if rule.not_home}
         self.from_abroad_rules = {rule.id for rule in self.rules if rule.from_abroad}
         self.role_nouns = frozenset(role.split()[0] for role in self.lexicon.roles) | self.lexicon.person_nouns
@@ -71,7 +74,8 @@ class RelationExtractor(ArgumentFinder):
                 if key not in facts or facts[key].confidence < fact.confidence:
                     facts[key] = fact
         for fact in implied + self._countries_implied(doc, facts.values(), sentence_of) \
-                + self._hosts_implied(doc, facts.values(), sentence_of) + _places_around_visited(facts.values()):
+                + self._hosts_implied(doc, facts.values(), sentence_of) + self._ministries_named(doc, sentence_of) \
+                + _places_around_visited(facts.values()):
             facts.setdefault((fact.subject, fact.predicate, fact.object, fact.sentence), fact)
         facts.update(self._on_behalf(facts.values()))
         doc._.facts = _best_per_key(self._drop_visits_home(list(facts.values())))
@@ -299,6 +303,25 @@ class RelationExtractor(ArgumentFinder):
                     and len(countries) == 1 and None not in countries and self._bare_role_before(doc, position):
                 found.append(Fact(person, self.lexicon.roles[role], ("Country", countries.pop()), sentence, IMPLIED,
                                   "role-host-country"))
+        return found
+
+    def _ministries_named(self, doc: Doc, sentence_of: dict[int, int]) -> list[Fact]:
+        """ "minister obrony narodowej Mariusz Błaszczak", "Minister klimatu i środowiska Anna
+        Moskwa": a minister's portfolio spelt out as only one state's ministry is named (the
+        gazetteer's "Ministerstwo Obrony Narodowej", of Poland) is a minister of that state."""
+        found = []
+        for position, role, person in self._named_role_holders(doc):
+            if self.lexicon.roles[role] != "ministerOf":
+                continue
+            start = next((i for i in range(position - 1, max(-1, position - 8), -1)
+                          if self._role_at(doc[i]) is not None), None)
+            if start is None:
+                continue
+            portfolio = " ".join(t.lower_ for t in doc[self._role_at(doc[start])[2]:position])
+            country = self.ministry_country.get(portfolio)
+            if country:
+                found.append(Fact(person, "ministerOf", ("Country", country), sentence_of[position], IMPLIED,
+                                  "role-ministry-country"))
         return found
 
     def _bare_role_before(self, doc: Doc, position: int) -> bool:
