@@ -635,6 +635,12 @@ def test_relations_a_portfolio_many_states_have_names_no_state(nlp):
     assert not [f for f in facts(nlp, "Minister zdrowia Jan Kowalski zapewnia, że szpitale działają.") if f[1] == "ministerOf"]
 
 
+def test_relations_a_guest_phrase_in_the_accusative_is_the_object_not_the_subject(nlp):
+    found = facts(nlp, "Premier Indii Narendra Modi przyleciał do Warszawy. "
+                       "Indyjskiego gościa przyjął również prezydent RP Andrzej Duda.")
+    assert ("Andrzej Duda", "meetsWith", "Narendra Modi") in found
+
+
 def test_relations_a_visitors_own_state_role_is_not_held_in_the_visited_country(nlp):
     found = facts(nlp, "W Taszkencie prezydent Andrzej Duda rozmawiał z polskim ambasadorem Janem Kowalskim.")
     assert not [f for f in found if f[1] == "leaderOf" and f[2] == "Uzbekistan"]

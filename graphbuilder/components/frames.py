@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..morph import CASES, FINITE_CLASSES
+from ..morph import CASES, FINITE_CLASSES, tag_features
 from ..names import DASHES  # a dash with spaces sets off an apposition like a comma
 from ..ontology import ontology_dir
 from ..rules import Frame
@@ -265,6 +265,9 @@ class ArgumentFinder:
         kind = span.doc[span.start - 1] if span.start else None
         if kind is not None and kind.is_lower and self.name_heads & set(kind._.lemmas) and top != "Person":
             certainty = self._case_fit(kind, frame.case, "")
+        elif span[-1].is_lower and frame.case:  # common nouns standing for a name: "Indyjskiego gościa",
+            head = next((t for t in span if t.pos_ == "NOUN"), span[-1])  # "szef polskiej dyplomacji"
+            certainty = 1.0 if tag_features(head.tag_).get("case", frame.case) & frame.case else 0.0
         else:
             inflecting = [t for t in span if not is_roman_numeral(t)] or list(span)
             certainty = max(self._case_fit(token, frame.case, top, span.kb_id_) for token in inflecting)  # "Karol III"
