@@ -1510,7 +1510,8 @@ class EntityRecognizer:
     def _state_of_capital_noun(doc: Doc, noun: Token) -> str | None:
         """The state a nationality adjective before the noun or a name after it gives."""
         before = doc[noun.i - 1] if noun.i else None
-        if before is not None and before.pos_ == "ADJ" and before._.refers_to and before._.refers_to[0] == "Country":
+        if before is not None and before._.refers_to and before._.refers_to[0] == "Country" \
+                and any(a.pos_class == "adj" for a in before._.analyses):  # the tagger may call it a noun
             return before._.refers_to[1]
         after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         if after is not None and after.ent_iob_ == "B" and after.ent_type_ == "Country":

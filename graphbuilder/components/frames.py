@@ -1010,7 +1010,7 @@ class ArgumentFinder:
         if i >= len(doc) or doc[i].lower_ not in function_words()["gap_coordinators"]:
             return
         end = self._clause_end(doc, i)
-        if end < len(doc) and doc[end].pos_ == "VERB" or any(_breaks_clause(t) for t in doc[i + 1:end]):
+        if (end < len(doc) and doc[end].pos_ == "VERB") or any(_breaks_clause(t) for t in doc[i + 1:end]):
             return
         for j in range(i + 1, end):
             if doc[j].pos_ == "ADP" and doc[j].lower_ == preposition.lower_:

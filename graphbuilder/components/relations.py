@@ -313,12 +313,11 @@ class RelationExtractor(ArgumentFinder):
         for position, role, person in self._named_role_holders(doc):
             if self.lexicon.roles[role] != "ministerOf":
                 continue
-            start = next((i for i in range(position - 1, max(-1, position - 8), -1)
-                          if self._role_at(doc[i]) is not None), None)
-            if start is None:
+            role_end = next((role_at[2] for i in range(position - 1, max(-1, position - 8), -1)
+                             if (role_at := self._role_at(doc[i])) is not None), None)
+            if role_end is None:
                 continue
-            portfolio = " ".join(t.lower_ for t in doc[self._role_at(doc[start])[2]:position])
-            country = self.ministry_country.get(portfolio)
+            country = self.ministry_country.get(" ".join(t.lower_ for t in doc[role_end:position]))
             if country:
                 found.append(Fact(person, "ministerOf", ("Country", country), sentence_of[position], IMPLIED,
                                   "role-ministry-country"))
@@ -514,10 +513,14 @@ class RelationExtractor(ArgumentFinder):
         with_country = {f.subject for f in facts if f.predicate in HOME_PREDICATES and (
             f.object[0] == "Country" or f.object[1] in self.place_country or f.object[1] in self.international)}
         return [f for f in facts if not (
-            (f.rule in self.not_home_rules and ((f.subject, f.object[1]) in home or (
-                f.subject, (self.place_country if f.rule in self.from_abroad_rules else self.capital_of).get(
-                    f.object[1])) in home))
+            (f.rule in self.not_home_rules and self._visits_home(f, home))
             or (f.rule in self.from_abroad_rules and f.subject not in with_country and f.object[1] in self.capital_of))]
+
+    def _visits_home(self, fact: Fact, home: set[tuple]) -> bool:
+        """The visit is to the subject's own country or its capital, or, for a host the visitor
+        talks to (a `from_abroad` rule), to any town of it."""
+        towns = self.place_country if fact.rule in self.from_abroad_rules else self.capital_of
+        return (fact.subject, fact.object[1]) in home or (fact.subject, towns.get(fact.object[1])) in home
 
     def _negated_possibility(self, trigger: Token) -> bool:
         """A modal verb under "nie" before an infinitive trigger, other than a verb of will:
