@@ -539,7 +539,7 @@ def test_relations_a_list_after_a_colon_of_role_phrases_leads_no_body_of_the_nou
     found = facts(nlp, "Na taki krok zdecydowali się przywódcy dwóch krajów UE: kanclerz Austrii Karl Nehammer "
                        "oraz premier Węgier Viktor Orbán.")
     assert ("Karl Nehammer", "leaderOf", "Austria") in found
-    assert not [f for f in found if f[2] == "Unia Europejska"]
+    assert not [f for f in found if f[2] == "Unia Europejska" and f[1] != "memberOf"]  # the states are members
 
 
 def test_relations_a_persons_name_after_a_bodys_noun_is_the_subject(nlp):
@@ -639,6 +639,13 @@ def test_relations_a_guest_phrase_in_the_accusative_is_the_object_not_the_subjec
     found = facts(nlp, "Premier Indii Narendra Modi przyleciał do Warszawy. "
                        "Indyjskiego gościa przyjął również prezydent RP Andrzej Duda.")
     assert ("Andrzej Duda", "meetsWith", "Narendra Modi") in found
+
+
+def test_relations_states_listed_after_a_blocs_name_and_a_colon_are_its_members(nlp):
+    found = facts(nlp, "Na szczyt przybyli przywódcy państw G7: prezydent USA Joe Biden, kanclerz Niemiec Olaf "
+                       "Scholz, który przyleciał w nocy, i premier Kanady Justin Trudeau, a także goście z Ukrainy.")
+    assert {f for f in found if f[1] == "memberOf"} == {
+        ("Stany Zjednoczone", "memberOf", "G7"), ("Niemcy", "memberOf", "G7"), ("Kanada", "memberOf", "G7")}
 
 
 def test_relations_a_visitors_own_state_role_is_not_held_in_the_visited_country(nlp):

@@ -75,6 +75,7 @@ class RelationExtractor(ArgumentFinder):
                     facts[key] = fact
         for fact in implied + self._countries_implied(doc, facts.values(), sentence_of) \
                 + self._hosts_implied(doc, facts.values(), sentence_of) + self._ministries_named(doc, sentence_of) \
+                + self._members_listed(doc, sentence_of) \
                 + _places_around_visited(facts.values()):
             facts.setdefault((fact.subject, fact.predicate, fact.object, fact.sentence), fact)
         facts.update(self._on_behalf(facts.values()))
@@ -321,6 +322,29 @@ class RelationExtractor(ArgumentFinder):
             if country:
                 found.append(Fact(person, "ministerOf", ("Country", country), sentence_of[position], IMPLIED,
                                   "role-ministry-country"))
+        return found
+
+    def _members_listed(self, doc: Doc, sentence_of: dict[int, int]) -> list[Fact]:
+        """ "przywódcy państw G7: prezydent USA Joe Biden, prezydent Francji Emmanuel Macron i
+        ...": after "państw"/"krajów" and a bloc's name, a colon opens a list of its members,
+        each state a list item or its leader's role complement ("kanclerz Austrii X, który
+        ..., oraz premier Węgier Y"); not a state in a phrase of its own ("pomoc dla Ukrainy")."""
+        words = function_words()
+        found = []
+        for colon in (t for t in doc if t.text == ":" and t.i >= 2):
+            bloc = doc[colon.i - 1]
+            if bloc.ent_iob_ not in {"B", "I"} or self.ontology.top_class.get(bloc.ent_type_) != "Organization":
+                continue
+            start = next(i for i in range(colon.i - 1, -1, -1) if doc[i].ent_iob_ == "B")
+            if not start or not words["state_nouns"] & set(doc[start - 1]._.lemmas):
+                continue
+            for token in doc[colon.i + 1:colon.sent.end]:
+                before = doc[token.i - 1]
+                if token.ent_iob_ == "B" and self.ontology.top_class.get(token.ent_type_) == "Country" and (
+                        before.text in {":", *words["list_separators"]} or before.lower_ in words["coordinators"]
+                        or self.role_nouns & set(before._.lemmas)):
+                    found.append(Fact((token.ent_type_, token.ent_kb_id_), "memberOf", (bloc.ent_type_, bloc.ent_kb_id_),
+                                      sentence_of[token.i], IMPLIED, "member-listed"))
         return found
 
     def _bare_role_before(self, doc: Doc, position: int) -> bool:
