@@ -334,6 +334,10 @@ def test_entities_a_lone_foreign_word_after_w_past_adjectives_is_a_town(nlp, tex
     assert (name, "City") in entities(nlp, text)
 
 
+def test_entities_a_name_joined_by_a_hyphen_to_a_known_name_takes_it_in(nlp):
+    assert ("Rada NATO-Ukraina", "Organization") in entities(nlp, "Zełenski wziął udział w posiedzeniu Rady NATO-Ukraina.")
+
+
 def test_entities_a_body_in_the_title_of_an_organisations_head_is_not_nested(nlp):
     doc = nlp("Rozmowy odbyły się w Kancelarii Prezesa Rady Ministrów w Warszawie.")
     assert "Kancelaria Prezesa Rady Ministrów" in {e.kb_id_ for e in doc.ents}

@@ -607,6 +607,8 @@ class EntityRecognizer:
                 continue
             end, inner = self._extend_chunk(doc, i, by_start, inside)
             end += _is_initial(doc[end - 1]) or self._number_of_a_kind(doc, i, end)  # "Jakub B.", "France 2"
+            if end in by_start and doc[end - 1].text in DASHES and not doc[end - 1].whitespace_:
+                inner, end = [*inner, by_start[end]], by_start[end].end  # "Rady NATO-Ukraina": no name ends in "-"
             if self._head_before_a_person(doc, i, end) or self._kind_before_a_foreign_name(doc, i, end):
                 i += 1
             start = self._place_head_start(doc, i, end)
