@@ -334,6 +334,15 @@ def test_entities_a_lone_foreign_word_after_w_past_adjectives_is_a_town(nlp, tex
     assert (name, "City") in entities(nlp, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Papież odprawił mszę na placu Suchbaatara w Ułan Bator.", "plac Suchbaatara"),
+    ("Demonstranci zebrali się na alei Rustawelego w Tbilisi.", "aleja Rustawelego"),
+    ("Protest odbył się na placu Łukiskim.", "plac Łukiski"),  # an adjective agreeing with the noun
+])
+def test_entities_a_square_or_street_named_after_a_person_keeps_its_noun(nlp, text, name):
+    assert (name, "Location") in entities(nlp, text)
+
+
 def test_entities_a_name_joined_by_a_hyphen_to_a_known_name_takes_it_in(nlp):
     assert ("Rada NATO-Ukraina", "Organization") in entities(nlp, "Zełenski wziął udział w posiedzeniu Rady NATO-Ukraina.")
 

@@ -78,6 +78,7 @@ class NameCues:
     organisation_roles: frozenset[str]  # "prezes", "szef": an unknown genitive after them names a body
     place_prepositions: frozenset[str]  # "w", "do": before "australijskiej Adelajdzie", a town
     capital_nouns: frozenset[str]  # "stolica": "do rosyjskiej stolicy" is Moscow
+    street_nouns: frozenset[str]  # "plac": "placu Suchbaatara" is the square "plac Suchbaatara"
     person_nouns: frozenset[str]  # "odpowiednik": a name in apposition after it is a person's
     kin_nouns: frozenset[str]  # "ojciec", "syn": so is one after a kinship noun, which holds no role
     locative_prepositions: frozenset[str]  # "w": nobody "w Palm Beach" is a person
@@ -114,6 +115,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         organisation_roles=frozenset(cues.get("organisation_role", [])),
         place_prepositions=frozenset(cues.get("place_preposition", [])),
         capital_nouns=frozenset(cues.get("capital_noun", [])),
+        street_nouns=frozenset(cues.get("street_noun", [])),
         person_nouns=load_lexicon(lexdir.parent).person_nouns,
         kin_nouns=frozenset(cues.get("kin_noun", [])),
         locative_prepositions=frozenset(cues.get("locative_preposition", [])),
@@ -1005,6 +1007,17 @@ class EntityRecognizer:
         before = span.doc[span.start - 1] if span.start else None
         return before is not None and before.is_lower and bool(self.cues.things & set(before._.lemmas))
 
+    def _with_street_noun(self, span: Span) -> Span:
+        """A square's or street's name after its noun is a person's name in the genitive, and
+        the noun is part of the place's name: "na placu Suchbaatara" is "plac Suchbaatara",
+        "aleja Rustawelego" (an adjective agreeing with the noun names it alone: "plac Łukiski")."""
+        doc = span.doc
+        noun = doc[span.start - 1] if span.start else None
+        if span.kb_id_ or self.top_class.get(span.label_) != "Location" or noun is None or not noun.is_lower \
+                or not self.cues.street_nouns & set(noun._.lemmas) or self._modifies(span[0], noun):
+            return span
+        return Span(doc, noun.i, span.end, label=span.label_, kb_id=f"{noun.lemma_} {span.text}")
+
     def _web_addresses(self, doc: Doc, taken: set[int]) -> list[Span]:
         """A web address after a medium's kind noun names the medium, written in lower case
         or digits as it may be: "portal 444.hu", "serwisu politico.eu"."""
@@ -1403,6 +1416,7 @@ class EntityRecognizer:
         taken = {i for chunk, _inner, _cls in chunks if self._thing_named(chunk) for i in range(chunk.start, chunk.end)}
         taken |= {i for s in spans for i in range(s.start, s.end)}  # and no NER name inside a thing's ("Orderem ...")
         spans = filter_spans(spans + self.model_entities(doc, predicted, taken) + self._web_addresses(doc, taken))
+        spans = [self._with_street_noun(span) for span in spans]
         spans = self._coordinated_people(doc, spans, {(s.start, s.end) for s in gazetteer})
         spans = [s if s.kb_id_ else Span(doc, s.start, s.end, label=s.label_, kb_id=self.canonical(s, s.label_, seen))
                  for s in spans]
