@@ -26,3 +26,8 @@ def test_extract_a_towns_adjective_before_its_noun_makes_the_town_an_entity(nlp,
 def test_extract_a_towns_adjective_after_a_noun_names_a_kind_and_no_town(nlp, ontology):
     keys = entity_keys(nlp, ontology, "Kanada zarzuciła Indiom łamanie konwencji wiedeńskiej.")
     assert ("City", "Wiedeń") not in keys
+
+
+def test_extract_a_blocs_members_listed_after_a_colon_point_to_the_one_bloc_entity(nlp, ontology):
+    keys = entity_keys(nlp, ontology, "Przybyli przywódcy państw G7: prezydent USA Joe Biden i premier Kanady Justin Trudeau.")
+    assert ("Organization", "G7") in keys and not [k for k in keys if k[1] == "G7" and k[0] != "Organization"]

@@ -343,8 +343,8 @@ class RelationExtractor(ArgumentFinder):
                 if token.ent_iob_ == "B" and self.ontology.top_class.get(token.ent_type_) == "Country" and (
                         before.text in {":", *words["list_separators"]} or before.lower_ in words["coordinators"]
                         or self.role_nouns & set(before._.lemmas)):
-                    found.append(Fact((token.ent_type_, token.ent_kb_id_), "memberOf", (bloc.ent_type_, bloc.ent_kb_id_),
-                                      sentence_of[token.i], IMPLIED, "member-listed"))
+                    found.append(Fact(("Country", token.ent_kb_id_), "memberOf", ("Organization", bloc.ent_kb_id_),
+                                      sentence_of[token.i], IMPLIED, "member-listed"))  # keys by top class
         return found
 
     def _bare_role_before(self, doc: Doc, position: int) -> bool:
