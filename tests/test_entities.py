@@ -58,6 +58,9 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Przyjął prezydenta Brazylii Luiza Inacio Lulę da Silvę.", "Luiz Inacio Lula da Silva"),  # inflected role: a man
     ("Rozmowy odbyły się z udziałem ministra Chin Wanga Yi.", "Wang Yi"),
     ("Rozmawiała z szefową MFW Kristaliną Georgiewą.", "Kristalina Georgiewa"),
+    ("Rząd prezydenta Daniela Noboi przekonuje, że azyl był bezprawny.", "Daniel Noboa"),  # -oi: a name in -oa
+    ("Glas był wiceprezydentem za prezydentury Rafaela Correi.", "Rafael Correa"),
+    ("Chińskiego przywódcę powitał gubernator Kalifornii Gavin Newsom.", "Gavin Newsom"),  # "Newsom": news, plural
     ("Przemówienie Annaleny Baerbock było krótkie.", "Annalena Baerbock"),  # the surname does not inflect
     ("Mówiono o Annalenie Baerbock.", "Annalena Baerbock"),
     ("Przyjęcie Giorgii Meloni trwało godzinę.", "Giorgia Meloni"),  # "Meloni" would be Melonia's, not Melona's
@@ -240,6 +243,11 @@ def test_entities_head_noun_names_an_organisation_containing_a_place(nlp):
     ("Żołnierze stacjonują na mieliźnie Second Thomas Shoal.", "Second Thomas Shoal", "Location"),
     ("Odwiedził kibuc Nir Oz.", "Nir Oz", "City"),
     ("Stacjonowali w bazie w Gao na północy Mali.", "Gao", "City"),  # a lone foreign word after "w"
+    ("Premier zaprosił gościa na kolację w tokijskiej dzielnicy Ginza.", "Ginza", "Location"),  # no "Ginz"
+    ("Spotkali się w podmoskiewskiej rezydencji Nowo-Ogariowo.", "Nowo-Ogariowo", "Location"),
+    ("Szlak połączy Azerbejdżan z azerską eksklawą Nachiczewan.", "Nachiczewan", "Location"),  # a name Morfeusz knows
+    ("Byli w dzielnicy Mokotów i nad jeziorem Bajkał.", "Bajkał", "Location"),
+    ("Patriarcha Kościoła chaldejskiego ocenił wizytę.", "Kościół chaldejski", "Organization"),  # a capital for the body
 ])
 def test_entities_a_kind_noun_before_a_place_name_gives_its_class(nlp, text, name, cls):
     assert (name, cls) in entities(nlp, text)
@@ -332,6 +340,21 @@ def test_entities_a_capital_phrase_beside_its_town_or_without_it_is_no_mention(n
 ])
 def test_entities_a_lone_foreign_word_after_w_past_adjectives_is_a_town(nlp, text, name):
     assert (name, "City") in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Franciszek poleciał do Ur, starożytnego miasta w Iraku.", "Ur"),  # no plural of the surname Ura
+    ("Później odwiedził Karakosz, największe chrześcijańskie miasto regionu.", "Karakosz"),  # no surname's "-osz"
+    ("Prezydent odwiedził obóz w Bruzgach.", "Bruzgi"),  # a plural's locative
+    ("Politycy pojechali do Irpienia pod Kijowem.", "Irpień"),  # a town's "-nia", no Antonio's
+])
+def test_entities_a_town_the_text_calls_one_is_a_town_in_the_nominative(nlp, text, name):
+    assert (name, "City") in entities(nlp, text)
+
+
+def test_entities_a_persons_surname_after_a_places_name_is_no_part_of_it(nlp):
+    found = entities(nlp, "Prezydent Joe Biden przyleciał do Dżuddy. W Pałacu Al-Salam Biden spotkał się z królem.")
+    assert {("Pałac Al-Salam", "Location"), ("Joe Biden", "Person")} <= found
 
 
 @pytest.mark.parametrize("text, name", [

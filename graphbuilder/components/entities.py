@@ -287,6 +287,21 @@ def _is_unknown(token: Token) -> bool:
     return all(a.pos_class == "ign" for a in token._.analyses)
 
 
+def _known_only_as_a_persons_name(token: Token) -> bool:
+    """Morfeusz reads the word only as people's names: as a place's name it is foreign ("do
+    Ur" is no plural of a surname Ura)."""
+    return all(a.categories and set(a.categories) <= PERSON_CATEGORIES for a in token._.analyses)
+
+
+def _place_name_in_apposition(noun: Token, name: Token) -> bool:
+    """A place's own name in the nominative after its kind noun in another case stands alone:
+    "nad jeziorem Bajkał", "w dzielnicy Mokotów", unlike a name that agrees or is a genitive
+    ("ulicy Dworcowej", "ul. Estkowskiego")."""
+    return "nom" not in cases_of(noun._.analyses) and any(
+        a.pos_class == "subst" and "nom" in a.features.get("case", ()) and "nazwa_geograficzna" in a.categories
+        for a in name._.analyses)
+
+
 def _is_surname(token: Token) -> bool:
     return any("nazwisko" in a.categories for a in token._.analyses)
 
@@ -575,7 +590,7 @@ class EntityRecognizer:
         if _is_unknown(doc[i]) \
                 or any(_is_unknown(t) and not self.normaliser.adjectival_ending(t.text) for t in doc[i:end]):
             return i
-        if i > 0 and self._is_place_head(doc[i - 1]):
+        if i > 0 and self._is_place_head(doc[i - 1]) and not _place_name_in_apposition(doc[i - 1], doc[i]):
             return i - 1
         if i > 1 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ and self._is_place_head(doc[i - 2]):
             return i - 2
@@ -608,7 +623,8 @@ class EntityRecognizer:
                 i += 1
                 continue
             end, inner = self._extend_chunk(doc, i, by_start, inside)
-            end += _is_initial(doc[end - 1]) or self._number_of_a_kind(doc, i, end)  # "Jakub B.", "France 2"
+            end += _is_initial(doc[end - 1]) or self._number_of_a_kind(doc, i, end) \
+                or self._institution_and_its_adjective(doc, i, end)  # "Jakub B.", "France 2", "Kościoła chaldejskiego"
             if end in by_start and doc[end - 1].text in DASHES and not doc[end - 1].whitespace_:
                 inner, end = [*inner, by_start[end]], by_start[end].end  # "Rady NATO-Ukraina": no name ends in "-"
             if self._head_before_a_person(doc, i, end) or self._kind_before_a_foreign_name(doc, i, end):
@@ -655,6 +671,15 @@ class EntityRecognizer:
             and kind is not None and self.top_class.get(self.cues.heads[kind.lemma_.lower()]) == "Organization" \
             and _is_capitalised(doc[known.end]) and not _is_acronym(doc[known.end]) \
             and all(a.pos_class == "ign" or a.features.get("case") == {"voc"} for a in doc[known.end]._.analyses)
+
+    def _institution_and_its_adjective(self, doc: Doc, start: int, end: int) -> bool:
+        """A head noun Polish capitalises only for an institution, followed by a lower-case
+        adjective agreeing with it, names the institution with the adjective: "Patriarcha
+        Kościoła chaldejskiego", "Cerkiew prawosławna"."""
+        head, after = doc[start], doc[end] if end < len(doc) else None
+        return end == start + 1 and after is not None and after.is_lower and not _is_sentence_start(head) \
+            and _is_capitalised(head) and head.lemma_.lower() in self.cues.capitalised_heads \
+            and self._modifies(after, head)
 
     def _number_of_a_kind(self, doc: Doc, start: int, end: int) -> bool:
         """A number of one or two digits ends the name of a thing its kind noun introduces:
@@ -923,12 +948,14 @@ class EntityRecognizer:
     def _after_role_noun(self, chunk: Span) -> bool:
         """In apposition to one holder of a role, in its case, past genitive complements: "z
         ministrem Umerowem", "minister spraw zagranicznych Litwy Kęstutis Budrys" (not the
-        genitive of "prezes Orlenu", nor "członkowie Rady")."""
+        genitive of "prezes Orlenu", nor "członkowie Rady"). A last word Polish knows only in
+        the plural gives no case: one holder is one man ("gubernator Kalifornii Gavin Newsom")."""
         if _is_acronym(chunk[0]):
             return False
         roles = self._one_role_before(chunk)
         last = chunk[-1]
-        cases = cases_of(last._.analyses) | {case for _, case in self.normaliser.candidates(last.text, "m")}
+        singular = [a for a in last._.analyses if "pl" not in a.features.get("number", ())]
+        cases = cases_of(singular) | {case for _, case in self.normaliser.candidates(last.text, "m")}
         return bool(cases_of(roles) & (cases or frozenset(CASES)))  # no ending: it does not inflect ("Wang Yi")
 
     def _holder_named_like_a_head(self, chunk: Span) -> bool:
@@ -1040,6 +1067,8 @@ class EntityRecognizer:
         Venezuela"). Then the NER's label, else a Morfeusz category, the shape, or an acronym."""
         if self.names_no_entity(chunk):
             return None
+        if (kind := self._kind_after_comma(chunk)) is not None:
+            return kind
         if self._company_word(chunk):
             return "Company"
         guess = self.category_class(chunk)
@@ -1127,6 +1156,18 @@ class EntityRecognizer:
         person = any(PERSON_CATEGORIES & set(a.categories) for t in span for a in t._.analyses) \
             and not span[-1].is_digit
         return None if person and not quoted and self.top_class.get(kind) == "Organization" else kind
+
+    def _kind_after_comma(self, span: Span) -> str | None:
+        """The class a town's or a place's kind noun in apposition after a comma gives a name,
+        past adjectives: "do Ur, starożytnego miasta", "odwiedził Karakosz, największe
+        chrześcijańskie miasto"."""
+        doc, i = span.doc, span.end + 1
+        if i >= len(doc) or doc[span.end].text != ",":
+            return None
+        while i < len(doc) - 1 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i += 1
+        kind = self.cues.heads.get(doc[i].lemma_.lower()) if doc[i].is_lower and doc[i].pos_ == "NOUN" else None
+        return kind if kind is not None and self.top_class.get(kind) in PLACE_CLASSES else None
 
     def _kind_noun_before(self, doc: Doc, start: int, plural: bool = False) -> Token | None:
         """The lower-case kind noun before the name at `start`, past a quote and adjectives;
@@ -1228,7 +1269,8 @@ class EntityRecognizer:
         if (len(chunk) == 1 and chunk[0].is_upper) \
                 or (self._kind_before(chunk) is not None and not self._inflected(chunk)):
             return chunk.text
-        if self.top_class.get(cls) in PLACE_CLASSES and len(chunk) == 1 and _is_unknown(chunk[0]):
+        if self.top_class.get(cls) in PLACE_CLASSES and len(chunk) == 1 \
+                and (_is_unknown(chunk[0]) or _known_only_as_a_persons_name(chunk[0])):
             return self.normaliser.unknown_place(chunk, self._article_forms(chunk))
         if any(_is_unknown(t) and not _before_a_hyphen(t) for t in chunk) and not self._is_head(chunk[0]):
             return chunk.text  # a foreign name: "w Palm Beach" is no plural of "palma"
@@ -1310,10 +1352,11 @@ class EntityRecognizer:
         return list(dict.fromkeys(candidate for gender in ("m", "f")
                                   for candidate, _case in self.normaliser.candidates(text, gender)))
 
-    def resolve_people(self, doc: Doc, spans: list[Span], gazetteer: list[Span]) -> list[Span]:
+    def resolve_people(self, doc: Doc, spans: list[Span], gazetteer: list[Span], seen: set[str]) -> list[Span]:
         """Surnames and inflected surnames become the full names the article gives."""
         surnames = {**self._nicknames(doc, spans),
                     **coref.surname_index(spans, self._is_person, self._surname_candidates)}
+        spans = [part for span in spans for part in self._split_surname_at_end(span, surnames, seen)]
         from_gazetteer = {(s.start, s.end) for s in gazetteer}
         resolved = [mention for span in spans for mention in coref.resolve_mention(
             span, surnames, self._surname_candidates, self._is_person, (span.start, span.end) in from_gazetteer)]
@@ -1323,6 +1366,18 @@ class EntityRecognizer:
             lambda i: _is_capitalised(doc[i]) and not is_roman_numeral(doc[i]) and (
                 not _is_common_word(doc[i]) or self._family_syllable(doc[i])))
         return filter_spans(resolved + extra)
+
+    def _split_surname_at_end(self, span: Span, surnames: dict[str, Span], seen: set[str]) -> list[Span]:
+        """A place's or a body's name, opening with its head noun, that ends in a person's
+        surname as the article gives it in the nominative is two names run together: "W
+        Pałacu Al-Salam Biden spotkał się" (a place named after a person has the surname in
+        the genitive: "plac Piłsudskiego")."""
+        doc, last = span.doc, span[-1]
+        if self._is_person(span) or len(span) < 3 or last.text not in surnames or not self._is_head(span[0]):
+            return [span]
+        place = doc[span.start:span.end - 1]
+        return [Span(doc, place.start, place.end, label=span.label_, kb_id=self.canonical(place, span.label_, seen)),
+                Span(doc, last.i, last.i + 1, label="Person")]
 
     def _family_syllable(self, token: Token) -> bool:
         """An East Asian family name Polish reads as a common word, capitalised inside a
@@ -1427,7 +1482,7 @@ class EntityRecognizer:
                                            lambda span: len(span) == 1 and self._is_head(span[0]))
         spans = self._one_class_per_name(self.link_inflected_names(spans, gazetteer, seen))
         credits = self._photo_credits(doc)
-        doc.ents = [s for s in self.resolve_people(doc, spans, gazetteer) if credits.isdisjoint(range(s.start, s.end))]
+        doc.ents = [s for s in self.resolve_people(doc, spans, gazetteer, seen) if credits.isdisjoint(range(s.start, s.end))]
         doc.spans[NESTED] = self._nested(doc, matches)
         self._mark_demonyms(doc)
         self._mark_capitals(doc)
