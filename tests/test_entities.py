@@ -352,6 +352,22 @@ def test_entities_a_town_the_text_calls_one_is_a_town_in_the_nominative(nlp, tex
     assert (name, "City") in entities(nlp, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Japońskie koncerny Nippon Steel i Mitsubishi Heavy Industries odmówiły.",
+     {("Nippon Steel", "Company"), ("Mitsubishi Heavy Industries", "Company")}),  # "Steel" is also a surname
+    ("Lider Demokratycznej Partii Korei Lee Jae-myung skrytykował rząd.",
+     {("Demokratyczna Partia Korei", "PoliticalParty"), ("Lee Jae-myung", "Person")}),
+    ("Przemawiał na Uniwersytecie Sun Jat-sena.", {("Uniwersytet Sun Jat-sena", "Organization")}),  # named after him
+    ("Przewieziono go do więzienia La Roca, podał dziennik „El Universo”.",
+     {("La Roca", "Location"), ("El Universo", "MediaOrganization")}),  # a Romance article, no particle of a name
+    ("Ukraina liczy na Pokojową Nagrodę Nobla.", {("Ukraina", "Country")}),  # an award is no entity
+    ("Prezydent Korei Południowej Yoon Suk Yeol przyleciał. Rząd Yoona ogłosił plan.",
+     {("Korea Południowa", "Country"), ("Yoon Suk Yeol", "Person")}),  # "Rząd" opening a sentence
+])
+def test_entities_names_beside_common_words_get_the_class_the_words_give(nlp, text, expected):
+    assert entities(nlp, text) == expected
+
+
 def test_entities_a_persons_surname_after_a_places_name_is_no_part_of_it(nlp):
     found = entities(nlp, "Prezydent Joe Biden przyleciał do Dżuddy. W Pałacu Al-Salam Biden spotkał się z królem.")
     assert {("Pałac Al-Salam", "Location"), ("Joe Biden", "Person")} <= found

@@ -67,6 +67,7 @@ class NameCues:
     surname_suffixes: tuple[str, ...]
     company_suffixes: tuple[str, ...]  # "Gazprombank", "Rosnieft", "Naftogaz": a foreign word for a firm
     particles: frozenset[str]
+    title_articles: frozenset[str]  # "La", "El": a name opening with a Romance article is a place's or a title's
     connectors: frozenset[str]
     things: frozenset[str]  # nouns whose capitalised complement names a thing: "systemy Patriot"
     feasts: frozenset[str]  # words of a feast's name: "Boże Narodzenie", "Wielkanoc" name no entity
@@ -104,6 +105,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         surname_suffixes=tuple(sorted(cues.get("surname_suffix", []), key=len, reverse=True)),
         company_suffixes=tuple(cues.get("company_suffix", [])),
         particles=frozenset(cues.get("name_particle", [])),
+        title_articles=frozenset(cues.get("title_article", [])),
         connectors=frozenset(cues.get("name_connector", [])),
         things=frozenset(cues.get("thing_noun", [])),
         feasts=frozenset(cues.get("feast_word", [])),
@@ -774,7 +776,7 @@ class EntityRecognizer:
         end, inner = end or start + 1, []
         while end < len(doc):
             token = doc[end]
-            if self._person_after_name(doc, start, end):
+            if self._person_after_name(doc, start, end) or self._known_person_after_role(doc, start, end, by_start):
                 break
             if end in by_start and organisation and (_complement_case(by_start[end]) or self._is_head(doc[end - 1])):
                 inner.append(by_start[end])
@@ -826,6 +828,12 @@ class EntityRecognizer:
         if _is_unknown(doc[i]):
             return not head_cases & {case for _, case in self.normaliser.candidates(doc[i].text, "m")}
         return _is_unknown(doc[i + 1]) and not head_cases & cases_of(doc[i]._.analyses)  # "Omar" (a lobster) Alieu
+
+    def _known_person_after_role(self, doc: Doc, start: int, i: int, by_start: dict[int, Span]) -> bool:
+        """A person's name the gazetteers find after a role noun and its body's name is the
+        holder's: "Lider Demokratycznej Partii Korei Lee Jae-myung" (but "Uniwersytet Sun
+        Jat-sena" is named after him)."""
+        return i in by_start and self._is_person(by_start[i]) and self._role_before(doc, start) is not None
 
     @staticmethod
     def _last_capitalised(doc: Doc, i: int) -> int:
@@ -921,12 +929,16 @@ class EntityRecognizer:
             return next((cls for cls in marked if cls != "Organization"), marked[0])
         categories = {c for t in chunk for a in t._.analyses for c in a.categories}
         first_name = "imię" in categories and (len(chunk) > 1 or not _has_common_reading(first))
-        if first_name or any(t.lower_ in self.cues.particles for t in chunk) \
-                or self.normaliser.inflected_alike(chunk):
+        if first_name or self._holds_a_name_particle(chunk) or self.normaliser.inflected_alike(chunk):
             return "Person"
         if len(chunk) > 1 and _abbreviation_after(chunk):
             return "Organization"  # "Centrum Studiów Wschodnich (OSW)": a person has no abbreviation
         return None
+
+    def _holds_a_name_particle(self, chunk: Span) -> bool:
+        """A particle of people's names ("von", "al", "la") in the name, but a Romance article
+        opening it: "więzienia La Roca", "dziennik El Universo" name no person."""
+        return any(t.lower_ in self.cues.particles for t in chunk) and chunk[0].text not in self.cues.title_articles
 
     def _head_class(self, head: Token) -> str:
         """The class a name's head noun gives; Polish writes some heads with a capital only
@@ -1054,9 +1066,11 @@ class EntityRecognizer:
                 and self.top_class.get(kind) == "Organization"]
 
     def _thing_named(self, span: Span) -> bool:
-        """A name opening with a thing's kind noun ("Orderem Świętego Andrzeja Apostoła") or
-        holding a feast's word ("Bożego Narodzenia")."""
-        return (len(span) > 1 and not _is_acronym(span[0]) and bool(self.cues.things & set(span[0]._.lemmas))) \
+        """A name opening with a thing's kind noun ("Orderem Świętego Andrzeja Apostoła"), also
+        past adjectives ("Pokojowej Nagrody Nobla"), or holding a feast's word ("Bożego
+        Narodzenia")."""
+        head = self.normaliser.head_index(list(span)) if len(span) > 1 and not _is_acronym(span[0]) else None
+        return (head is not None and bool(self.cues.things & set(span[head]._.lemmas))) \
             or any(self.cues.feasts & set(t._.lemmas) for t in span)
 
     def _chunk_class(self, chunk: Span, label: str | None) -> str | None:
@@ -1069,6 +1083,8 @@ class EntityRecognizer:
             return None
         if (kind := self._kind_after_comma(chunk)) is not None:
             return kind
+        if chunk[0].text in self.cues.title_articles:
+            return self._title_class(chunk, label)
         if self._company_word(chunk):
             return "Company"
         guess = self.category_class(chunk)
@@ -1087,6 +1103,14 @@ class EntityRecognizer:
         if guess == "Person" and len(chunk) == 1 and _has_common_reading(chunk[0]):
             return None  # "Pański", "Wieczorek": a surname Morfeusz knows is also a common word
         return guess or self.shape_class(chunk) or self._acronym_class(chunk) or self._unknown_words_class(chunk)
+
+    def _title_class(self, chunk: Span, label: str | None) -> str | None:
+        """A name opening with a Romance article ("La Roca", "El Universo") is a place's or a
+        title's: the kind noun before it or the NER gives its class, a person it is not."""
+        if (kind := self._kind_before(chunk)) is not None:
+            return kind
+        cls = self._model_class(chunk, label) if self._ner_accepts(chunk, label) else None
+        return None if cls is None or self.top_class.get(cls) == "Person" else cls
 
     @staticmethod
     def _unknown_words_class(chunk: Span) -> str | None:
@@ -1143,8 +1167,10 @@ class EntityRecognizer:
         """The class a lower-case noun of an organisation's, a town's or a place's kind right
         before a name gives it ("telewizją TRT", "koncernu Saab", "partii Razem", "portu
         Al-Hudajda", "gazociągiem Transmed", a quoted title: 'dziennika "El Pais"'), also past
-        adjectives that name no country ("firmy ubezpieczeniowe Ingosstrach"); not to a person's name ("rządu Tuska"), whose words Morfeusz knows as first names or
-        surnames."""
+        adjectives that name no country ("firmy ubezpieczeniowe Ingosstrach"); not to a person's name, words Morfeusz knows as first names or
+        surnames ("rządu Tuska", "parlamentu Igor Grosu"), in the genitive after a kind noun in
+        the plural ("rządy Tuska"; not "koncerny Nippon Steel", a list of firms), unless that is a
+        genitive ("minister energii i kopalń Mohamed Arkab")."""
         doc = span.doc
         before = self._kind_noun_before(doc, span.start)
         if before is None:
@@ -1153,8 +1179,9 @@ class EntityRecognizer:
         if len(span) > 1 and self._role_before_kind(doc, before.i):
             return None  # "prezes europejskiego koncernu Guillaume Faury": the head, not the firm
         quoted = span.start > 0 and doc[span.start - 1].text in QUOTES
-        person = any(PERSON_CATEGORIES & set(a.categories) for t in span for a in t._.analyses) \
-            and not span[-1].is_digit
+        several = "Plur" in before.morph.get("Number") and "Gen" not in before.morph.get("Case")
+        person = any(PERSON_CATEGORIES & set(a.categories) and (not several or "gen" in a.features.get("case", ()))
+                     for t in span for a in t._.analyses) and not span[-1].is_digit
         return None if person and not quoted and self.top_class.get(kind) == "Organization" else kind
 
     def _kind_after_comma(self, span: Span) -> str | None:
@@ -1357,6 +1384,7 @@ class EntityRecognizer:
         surnames = {**self._nicknames(doc, spans),
                     **coref.surname_index(spans, self._is_person, self._surname_candidates)}
         spans = [part for span in spans for part in self._split_surname_at_end(span, surnames, seen)]
+        spans = [self._without_common_head(span, surnames) for span in spans]
         from_gazetteer = {(s.start, s.end) for s in gazetteer}
         resolved = [mention for span in spans for mention in coref.resolve_mention(
             span, surnames, self._surname_candidates, self._is_person, (span.start, span.end) in from_gazetteer)]
@@ -1378,6 +1406,14 @@ class EntityRecognizer:
         place = doc[span.start:span.end - 1]
         return [Span(doc, place.start, place.end, label=span.label_, kb_id=self.canonical(place, span.label_, seen)),
                 Span(doc, last.i, last.i + 1, label="Person")]
+
+    def _without_common_head(self, span: Span, surnames: dict[str, Span]) -> Span:
+        """A sentence's first word, a head noun, before a surname the article gives is the
+        common noun and a person: "Rząd Yoona ogłosił" is Yoon Suk Yeol's government."""
+        if len(span) != 2 or not self._is_head(span[0]) or not _capital_from_position(span[0]) \
+                or not any(form in surnames for form in [span[1].text, *self._surname_candidates(span[1].text)]):
+            return span
+        return Span(span.doc, span.start + 1, span.end, label="Person")
 
     def _family_syllable(self, token: Token) -> bool:
         """An East Asian family name Polish reads as a common word, capitalised inside a
