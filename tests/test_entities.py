@@ -347,6 +347,8 @@ def test_entities_a_lone_foreign_word_after_w_past_adjectives_is_a_town(nlp, tex
     ("Później odwiedził Karakosz, największe chrześcijańskie miasto regionu.", "Karakosz"),  # no surname's "-osz"
     ("Prezydent odwiedził obóz w Bruzgach.", "Bruzgi"),  # a plural's locative
     ("Politycy pojechali do Irpienia pod Kijowem.", "Irpień"),  # a town's "-nia", no Antonio's
+    ("Bojownicy zajęli największe syryjskie miasta: Aleppo, Hamę i Hims.", "Hama"),  # listed after "miasta:"
+    ("Bojownicy zajęli największe syryjskie miasta: Aleppo, Hamę i Hims.", "Hims"),
 ])
 def test_entities_a_town_the_text_calls_one_is_a_town_in_the_nominative(nlp, text, name):
     assert (name, "City") in entities(nlp, text)

@@ -648,6 +648,17 @@ def test_relations_states_listed_after_a_blocs_name_and_a_colon_are_its_members(
         ("Stany Zjednoczone", "memberOf", "G7"), ("Niemcy", "memberOf", "G7"), ("Kanada", "memberOf", "G7")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Bojownicy zajęli kolejno największe syryjskie miasta: Aleppo, Hamę i Hims.",
+     {("Aleppo", "locatedIn", "Syria"), ("Hama", "locatedIn", "Syria"), ("Hims", "locatedIn", "Syria")}),
+    ("Protest trwał na trzech polskich przejściach granicznych z Ukrainą – w Dorohusku, Hrebennem i Korczowej.",
+     {("Dorohusk", "locatedIn", "Polska"), ("Hrebenne", "locatedIn", "Polska"), ("Korczowa", "locatedIn", "Polska")}),
+    ("Rosyjskie drony zaatakowały – jak podał rząd – Odessę i Charków.", set()),  # no list of a national noun
+])
+def test_relations_towns_listed_after_a_national_plural_noun_are_in_that_country(nlp, text, expected):
+    assert {f for f in facts(nlp, text) if f[1] == "locatedIn"} == expected
+
+
 def test_relations_a_visitors_own_state_role_is_not_held_in_the_visited_country(nlp):
     found = facts(nlp, "W Taszkencie prezydent Andrzej Duda rozmawiał z polskim ambasadorem Janem Kowalskim.")
     assert not [f for f in found if f[1] == "leaderOf" and f[2] == "Uzbekistan"]

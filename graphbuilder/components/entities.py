@@ -1198,13 +1198,15 @@ class EntityRecognizer:
 
     def _kind_noun_before(self, doc: Doc, start: int, plural: bool = False) -> Token | None:
         """The lower-case kind noun before the name at `start`, past a quote and adjectives;
-        past the names listed before it when it is plural ("koncerny naftowe Gazprom Nieft i
-        Surgutnieftiegaz")."""
+        past the names listed before it, or a colon opening the list, when it is plural
+        ("koncerny naftowe Gazprom Nieft i Surgutnieftiegaz", "porty: Odessa i Czarnomorsk")."""
         start -= start > 0 and doc[start - 1].text in QUOTES
+        if start > 1 and doc[start - 1].text == ":":
+            return self._kind_noun_before(doc, start - 1, plural=True)  # "syryjskie miasta: Aleppo, Hamę i Hims"
         if start and doc[start - 1].lower_ in self.cues.joiners:
             previous = start - 1
             while previous > 0 and (doc[previous - 1].ent_iob_ in {"B", "I"} or _is_capitalised(doc[previous - 1])) \
-                    and not _is_sentence_start(doc[previous - 1]):
+                    and (not _is_sentence_start(doc[previous - 1]) or doc[previous - 2].text == ":"):
                 previous -= 1
             return self._kind_noun_before(doc, previous, plural=True) if previous < start - 1 else None
         while start > 1 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower and not doc[start - 1]._.refers_to:
@@ -1290,11 +1292,14 @@ class EntityRecognizer:
     def canonical(self, chunk: Span, cls: str, seen: set[str]) -> str:
         """The nominative name. A name after the noun of its kind keeps its form, as Polish
         does not inflect it there ("koncernu Saab", "portu Al-Hudajda"), unless it is a
-        genitive complement of Polish words ("dowództwa Południowego Okręgu Wojskowego")."""
+        genitive complement of Polish words ("dowództwa Południowego Okręgu Wojskowego") or
+        one of a list, whose names take its case ("syryjskie miasta: Aleppo, Hamę i Hims")."""
         if self.top_class.get(cls) == "Person":
             return self.normaliser.person(chunk, seen)
+        listed = chunk.start > 0 and (chunk.doc[chunk.start - 1].lower_ in self.cues.joiners
+                                      or chunk.doc[chunk.start - 1].text == ":")
         if (len(chunk) == 1 and chunk[0].is_upper) \
-                or (self._kind_before(chunk) is not None and not self._inflected(chunk)):
+                or (self._kind_before(chunk) is not None and not self._inflected(chunk) and not listed):
             return chunk.text
         if self.top_class.get(cls) in PLACE_CLASSES and len(chunk) == 1 \
                 and (_is_unknown(chunk[0]) or _known_only_as_a_persons_name(chunk[0])):

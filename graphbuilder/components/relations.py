@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..names import DASHES
 from ..morph import FINITE_CLASSES, tag_features
 from ..ontology import load_lexicon, load_ontology, ontology_dir
 from ..rules import Frame, Rule, load_rules
@@ -75,7 +76,7 @@ class RelationExtractor(ArgumentFinder):
                     facts[key] = fact
         for fact in implied + self._countries_implied(doc, facts.values(), sentence_of) \
                 + self._hosts_implied(doc, facts.values(), sentence_of) + self._ministries_named(doc, sentence_of) \
-                + self._members_listed(doc, sentence_of) \
+                + self._members_listed(doc, sentence_of) + self._places_listed(doc, sentence_of) \
                 + _places_around_visited(facts.values()):
             facts.setdefault((fact.subject, fact.predicate, fact.object, fact.sentence), fact)
         facts.update(self._on_behalf(facts.values()))
@@ -338,14 +339,47 @@ class RelationExtractor(ArgumentFinder):
             start = next(i for i in range(colon.i - 1, -1, -1) if doc[i].ent_iob_ == "B")
             if not start or not words["state_nouns"] & set(doc[start - 1]._.lemmas):
                 continue
-            for token in doc[colon.i + 1:colon.sent.end]:
-                before = doc[token.i - 1]
-                if token.ent_iob_ == "B" and self.ontology.top_class.get(token.ent_type_) == "Country" and (
-                        before.text in {":", *words["list_separators"]} or before.lower_ in words["coordinators"]
-                        or self.role_nouns & set(before._.lemmas)):
-                    found.append(Fact(("Country", token.ent_kb_id_), "memberOf", ("Organization", bloc.ent_kb_id_),
-                                      sentence_of[token.i], IMPLIED, "member-listed"))  # keys by top class
+            found += [Fact(("Country", item.ent_kb_id_), "memberOf", ("Organization", bloc.ent_kb_id_),
+                           sentence_of[item.i], IMPLIED, "member-listed")  # keys by top class
+                      for item in self._listed(doc, colon, "Country", with_roles=True)]
         return found
+
+    def _places_listed(self, doc: Doc, sentence_of: dict[int, int]) -> list[Fact]:
+        """ "największe syryjskie miasta: Aleppo, Hamę i Hims", "na trzech polskich przejściach
+        granicznych z Ukrainą – w Dorohusku, Hrebennem i Korczowej": the towns a colon or a
+        dash lists after a plural noun with a nationality adjective are in that country."""
+        words = function_words()
+        found = []
+        for mark in (t for t in doc if t.text == ":" or t.text in DASHES):
+            adjective = None
+            for token in reversed(doc[max(mark.sent.start, mark.i - 5):mark.i]):
+                if token.pos_ in {"VERB", "AUX"} or token.text in words["list_separators"]:
+                    break
+                if token.pos_ == "ADJ" and token._.refers_to and token._.refers_to[0] == "Country" \
+                        and "Plur" in token.morph.get("Number"):
+                    adjective = token
+                    break
+            if adjective is None:
+                continue
+            found += [Fact(("City", item.ent_kb_id_), "locatedIn", adjective._.refers_to, sentence_of[item.i],
+                           IMPLIED, "located-listed") for item in self._listed(doc, mark, "City")]
+        return found
+
+    def _listed(self, doc: Doc, mark: Token, top_class: str, with_roles: bool = False) -> list[Token]:
+        """First tokens of the entities of a class a list after a colon or dash gives, each
+        after the mark, a separator or a coordinator, past a preposition opening the list ("–
+        w Dorohusku, Hrebennem i Korczowej"), or, `with_roles`, a role noun's complement."""
+        words = function_words()
+        items = []
+        for token in doc[mark.i + 1:mark.sent.end]:
+            before = doc[token.i - 1]
+            if before.pos_ == "ADP" and before.i == mark.i + 1:
+                before = mark
+            if token.ent_iob_ == "B" and self.ontology.top_class.get(token.ent_type_) == top_class and (
+                    before.i == mark.i or before.text in words["list_separators"] or before.lower_ in words["coordinators"]
+                    or (with_roles and self.role_nouns & set(before._.lemmas))):
+                items.append(token)
+        return items
 
     def _bare_role_before(self, doc: Doc, position: int) -> bool:
         """The word before the name is a role noun with no country of its own, not the
