@@ -247,6 +247,7 @@ def test_entities_head_noun_names_an_organisation_containing_a_place(nlp):
     ("Spotkali się w podmoskiewskiej rezydencji Nowo-Ogariowo.", "Nowo-Ogariowo", "Location"),
     ("Szlak połączy Azerbejdżan z azerską eksklawą Nachiczewan.", "Nachiczewan", "Location"),  # a name Morfeusz knows
     ("Byli w dzielnicy Mokotów i nad jeziorem Bajkał.", "Bajkał", "Location"),
+    ("Chcą państwa sikhów w indyjskim stanie Pendżab.", "Pendżab", "Region"),
     ("Patriarcha Kościoła chaldejskiego ocenił wizytę.", "Kościół chaldejski", "Organization"),  # a capital for the body
 ])
 def test_entities_a_kind_noun_before_a_place_name_gives_its_class(nlp, text, name, cls):
@@ -368,6 +369,10 @@ def test_entities_a_town_the_text_calls_one_is_a_town_in_the_nominative(nlp, tex
 ])
 def test_entities_names_beside_common_words_get_the_class_the_words_give(nlp, text, expected):
     assert entities(nlp, text) == expected
+
+
+def test_entities_a_place_noun_in_a_role_is_no_part_of_the_holders_name(nlp):
+    assert entities(nlp, "Był tam zastępca sekretarza stanu James Steinberg.") == {("James Steinberg", "Person")}
 
 
 def test_entities_a_persons_surname_after_a_places_name_is_no_part_of_it(nlp):

@@ -659,6 +659,11 @@ def test_relations_towns_listed_after_a_national_plural_noun_are_in_that_country
     assert {f for f in facts(nlp, text) if f[1] == "locatedIn"} == expected
 
 
+def test_relations_a_national_adjective_locates_a_state_it_describes(nlp):
+    found = facts(nlp, "Camp David leży w amerykańskim stanie Maryland.")
+    assert ("Maryland", "locatedIn", "Stany Zjednoczone") in found
+
+
 def test_relations_a_visitors_own_state_role_is_not_held_in_the_visited_country(nlp):
     found = facts(nlp, "W Taszkencie prezydent Andrzej Duda rozmawiał z polskim ambasadorem Janem Kowalskim.")
     assert not [f for f in found if f[1] == "leaderOf" and f[2] == "Uzbekistan"]

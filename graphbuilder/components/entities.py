@@ -592,7 +592,8 @@ class EntityRecognizer:
         if _is_unknown(doc[i]) \
                 or any(_is_unknown(t) and not self.normaliser.adjectival_ending(t.text) for t in doc[i:end]):
             return i
-        if i > 0 and self._is_place_head(doc[i - 1]) and not _place_name_in_apposition(doc[i - 1], doc[i]):
+        if i > 0 and self._is_place_head(doc[i - 1]) and not _place_name_in_apposition(doc[i - 1], doc[i]) \
+                and not (i > 1 and self._is_role_noun(doc[i - 2])):  # "sekretarza stanu James Steinberg"
             return i - 1
         if i > 1 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ and self._is_place_head(doc[i - 2]):
             return i - 2
