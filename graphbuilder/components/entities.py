@@ -593,7 +593,7 @@ class EntityRecognizer:
                 or any(_is_unknown(t) and not self.normaliser.adjectival_ending(t.text) for t in doc[i:end]):
             return i
         if i > 0 and self._is_place_head(doc[i - 1]) and not _place_name_in_apposition(doc[i - 1], doc[i]) \
-                and not (i > 1 and self._is_role_noun(doc[i - 2])):  # "sekretarza stanu James Steinberg"
+                and not self._ends_a_role(doc[i - 1]):
             return i - 1
         if i > 1 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ and self._is_place_head(doc[i - 2]):
             return i - 2
@@ -1217,7 +1217,15 @@ class EntityRecognizer:
                 or (plural and "Plur" not in before.morph.get("Number")):
             return None
         kind = self.cues.heads.get(before.lemma_.lower())
-        return before if kind is not None and self.top_class.get(kind) in ("Organization", "City", "Location") else None
+        return before if kind is not None and self.top_class.get(kind) in ("Organization", "City", "Location") \
+            and not self._ends_a_role(before) else None
+
+    def _ends_a_role(self, noun: Token) -> bool:
+        """The noun is the last word of a role of several words: "sekretarza stanu James
+        Steinberg", "sekretarzowi stanu Blinkenowi" name no state."""
+        previous = noun.doc[noun.i - 1] if noun.i else None
+        return previous is not None and any(f"{first} {second}" in self.lexicon.roles
+                                             for first in previous._.lemmas for second in noun._.lemmas)
 
     def _after_a_place_kind(self, doc: Doc, i: int) -> bool:
         """A place's kind noun comes right before: a people's noun in the singular there is
