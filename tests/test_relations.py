@@ -659,6 +659,13 @@ def test_relations_towns_listed_after_a_national_plural_noun_are_in_that_country
     assert {f for f in facts(nlp, text) if f[1] == "locatedIn"} == expected
 
 
+def test_relations_cosigners_agree_past_a_long_adverbial_before_the_document(nlp):
+    found = facts(nlp, "Ilham Alijew i Nikol Paszynian podpisali w piątek w Białym Domu w Waszyngtonie wspólną "
+                       "deklarację.")
+    assert {("Ilham Alijew", "agreementWith", "Nikol Paszynian"), ("Ilham Alijew", "meetsWith", "Nikol Paszynian")} \
+        <= set(found)
+
+
 def test_relations_a_national_adjective_locates_a_state_it_describes(nlp):
     found = facts(nlp, "Camp David leży w amerykańskim stanie Maryland.")
     assert ("Maryland", "locatedIn", "Stany Zjednoczone") in found

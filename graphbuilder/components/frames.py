@@ -1157,7 +1157,7 @@ class ArgumentFinder:
         ("memorandum zawarte z Turcją")."""
         if _pos_class(trigger) in PARTICIPLES and any(via & set(t._.lemmas) for t in doc[max(0, trigger.i - 3):trigger.i]):
             return True
-        for token in doc[end:min(len(doc), end + 2 * WINDOW)]:
+        for token in doc[end:min(len(doc), end + 3 * WINDOW)]:
             if via & set(token._.lemmas):
                 return True
             if _breaks_clause(token) or token.text in {".", ";"}:
