@@ -364,6 +364,8 @@ def test_entities_a_town_the_text_calls_one_is_a_town_in_the_nominative(nlp, tex
     ("Przewieziono go do więzienia La Roca, podał dziennik „El Universo”.",
      {("La Roca", "Location"), ("El Universo", "MediaOrganization")}),  # a Romance article, no particle of a name
     ("Ukraina liczy na Pokojową Nagrodę Nobla.", {("Ukraina", "Country")}),  # an award is no entity
+    ("Deklarację podpisali Ilham Alijew i Nikol Paszynian.",
+     {("Ilham Alijew", "Person"), ("Nikol Paszynian", "Person")}),  # "nikol" is a prism, "-ian" a surname's
     ("Prezydent Korei Południowej Yoon Suk Yeol przyleciał. Rząd Yoona ogłosił plan.",
      {("Korea Południowa", "Country"), ("Yoon Suk Yeol", "Person")}),  # "Rząd" opening a sentence
 ])

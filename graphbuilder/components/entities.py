@@ -1031,7 +1031,8 @@ class EntityRecognizer:
 
     def _ends_in_a_surname(self, chunk: Span) -> bool:
         """A name of several words whose last has a surname's ending ("Kasym-Żomart Tokajew",
-        "Ararat Mirzojan"): a person, whatever the NER says."""
+        "Ararat Mirzojan"): a person, whatever the NER says, even if Polish knows the first
+        word as a common one when it does not know the last ("Nikol Paszynian")."""
         words = [t for t in chunk if not t.is_punct]
         return len(words) > 1 and _not_a_place_name(words[-1]) and self._looks_like_surname(words[-1])
 
@@ -1090,7 +1091,9 @@ class EntityRecognizer:
             return "Company"
         guess = self.category_class(chunk)
         lone, several = len(chunk) == 1 and guess in (None, "Person"), len(chunk) > 1 and guess == "Person"
-        if self.shape_class(chunk) == "Person" and (lone or several or self._ends_in_a_surname(chunk)):
+        if self._ends_in_a_surname(chunk) and (self.shape_class(chunk) == "Person" or _is_unknown(chunk[-1])):
+            return "Person"
+        if self.shape_class(chunk) == "Person" and (lone or several):
             return "Person"
         if (kind := self._kind_before(chunk)) is not None:
             return kind  # "przywódczyni partii Vente Venezuela": the party's name, not the leader's

@@ -431,7 +431,7 @@ class ArgumentFinder:
         if not frame.case or "nom" not in frame.case:
             return None
         doc = trigger.doc
-        if _pos_class(trigger) not in FINITE_CLASSES:
+        if not any(_pos_class(t) in FINITE_CLASSES for t in doc[trigger.i:end]):  # "podpisy złożyli": past the verb
             end = self.copula_after(doc, end) + 1
             if not end:
                 return None
