@@ -432,7 +432,7 @@ class ArgumentFinder:
             return None
         doc = trigger.doc
         if not any(_pos_class(t) in FINITE_CLASSES for t in doc[trigger.i:end]):  # "podpisy złożyli": past the verb
-            end = self.copula_after(doc, end) + 1
+            end = self.copula_after(doc, end, any_verb=_pos_class(trigger) not in PARTICIPLES) + 1
             if not end:
                 return None
         if listed := self._listed_after_a_group(frame, doc, end):
@@ -458,12 +458,13 @@ class ArgumentFinder:
         spans = self._entities_after(doc, colon + 1, self._clause_end(doc, colon + 1))
         return next((found for span in spans if (found := self._entity(span, frame, UNSURE))), None)
 
-    def copula_after(self, doc: Doc, end: int) -> int:
-        """Where a copula follows a predicate noun's complement (one name or lower-case
-        words: "Prezydentem Francji jest"), or -1."""
+    def copula_after(self, doc: Doc, end: int, any_verb: bool = False) -> int:
+        """Where a copula (or, `any_verb`, any finite verb: "Na czele Rady stanął X") follows
+        a predicate noun's complement (one name or lower-case words: "Prezydentem Francji
+        jest"), or -1."""
         names = 0
         for i in range(end, min(len(doc), end + WINDOW)):
-            if function_words()["copulas"] & set(doc[i]._.lemmas) and _pos_class(doc[i]) in FINITE_CLASSES:
+            if (any_verb or function_words()["copulas"] & set(doc[i]._.lemmas)) and _pos_class(doc[i]) in FINITE_CLASSES:
                 return i
             names += doc[i].ent_iob_ == "B"
             if names > 1 or doc[i].is_punct or _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
