@@ -666,6 +666,12 @@ def test_relations_cosigners_agree_past_a_long_adverbial_before_the_document(nlp
         <= set(found)
 
 
+def test_relations_a_relative_pronoun_after_a_bracketed_abbreviation_stands_for_the_body(nlp):
+    found = facts(nlp, "Wspólnota Gospodarcza Państw Afryki Zachodniej (ECOWAS), do której należy Niger, "
+                       "nałożyła na sąsiada sankcje.")
+    assert ("Niger", "memberOf", "Wspólnota Gospodarcza Państw Afryki Zachodniej") in found
+
+
 def test_relations_a_national_adjective_locates_a_state_it_describes(nlp):
     found = facts(nlp, "Camp David leży w amerykańskim stanie Maryland.")
     assert ("Maryland", "locatedIn", "Stany Zjednoczone") in found

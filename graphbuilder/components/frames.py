@@ -390,6 +390,8 @@ class ArgumentFinder:
         if k < 1 or doc[k].text != ",":
             return None
         span = self._span_ending_at(doc, k - 1)
+        if span is None and k > 2 and doc[k - 1].text == ")":  # "ECOWAS (...), do której": the abbreviation's
+            span = self._span_ending_at(doc, k - 2)
         found = self._entity(span, frame) if span is not None else None
         if found is None and span is not None:  # past an apposition: "Marka Ruttego, lidera VVD, który"
             comma = next((j for j in range(span.start - 1, max(0, span.start - 5), -1) if doc[j].text == ","), None)
