@@ -672,6 +672,17 @@ def test_relations_a_relative_pronoun_after_a_bracketed_abbreviation_stands_for_
     assert ("Niger", "memberOf", "Wspólnota Gospodarcza Państw Afryki Zachodniej") in found
 
 
+@pytest.mark.parametrize("text", [
+    "Memorandum podpisali przedstawiciele Indii, Stanów Zjednoczonych i Arabii Saudyjskiej.",
+    "Weszło w życie porozumienie, które po wojnie podpisali przywódcy Indii, Stanów Zjednoczonych i Arabii "
+    "Saudyjskiej.",  # "które" is no men's plural, so no subject of "podpisali"
+])
+def test_relations_states_whose_representatives_sign_agree(nlp, text):
+    assert {f for f in facts(nlp, text) if f[1] == "agreementWith"} == {
+        ("Indie", "agreementWith", "Stany Zjednoczone"), ("Indie", "agreementWith", "Arabia Saudyjska"),
+        ("Stany Zjednoczone", "agreementWith", "Arabia Saudyjska")}
+
+
 def test_relations_a_national_adjective_locates_a_state_it_describes(nlp):
     found = facts(nlp, "Camp David leży w amerykańskim stanie Maryland.")
     assert ("Maryland", "locatedIn", "Stany Zjednoczone") in found

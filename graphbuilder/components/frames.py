@@ -201,6 +201,17 @@ def _agrees_with_verb(token: Token, verb: Token) -> bool:
     )
 
 
+def _gender_clash(token: Token, verb: Token) -> bool:
+    """A plural verb of men ("podpisali") cannot have a subject that is no men's plural
+    ("porozumienia, które podpisali przywódcy": "które" is the object)."""
+    verb_genders = [a.features.get("gender", frozenset()) for a in verb._.analyses
+                    if a.pos_class in FINITE_CLASSES and "pl" in a.features.get("number", ())]
+    nominatives = [a.features.get("gender", frozenset()) for a in token._.analyses if "nom" in a.features.get("case", ())
+                   and "pl" in a.features.get("number", ())]
+    return bool(verb_genders) and all(g == {"m1"} for g in verb_genders) and bool(nominatives) \
+        and not any("m1" in g for g in nominatives)
+
+
 class ArgumentFinder:
     """Finds rule arguments around a trigger; needs `ontology`, `place_country`, `capital_of`,
     `role_nouns`, `name_heads`, `name_heads_of`, `lexicon` and `_named_role_holders`."""
@@ -263,8 +274,11 @@ class ArgumentFinder:
         Kowalski przyleciał")."""
         top = self.ontology.top_class.get(span.label_, "")
         kind = span.doc[span.start - 1] if span.start else None
+        represented = False
         if kind is not None and kind.is_lower and self.name_heads & set(kind._.lemmas) and top != "Person":
             certainty = self._case_fit(kind, frame.case, "")
+        elif represented := frame.case and "nom" in frame.case and top != "Person" and self._represented(span):
+            certainty = 1.0  # "podpisali przedstawiciele Indii, USA i Arabii Saudyjskiej": the states act
         elif span[-1].is_lower and frame.case:  # common nouns standing for a name: "Indyjskiego gościa",
             head = next((t for t in span if t.pos_ == "NOUN"), span[-1])  # "szef polskiej dyplomacji"
             certainty = 1.0 if tag_features(head.tag_).get("case", frame.case) & frame.case else 0.0
@@ -273,9 +287,23 @@ class ArgumentFinder:
             certainty = max(self._case_fit(token, frame.case, top, span.kb_id_) for token in inflecting)  # "Karol III"
         if frame.case == {"nom"} and top == "Person" and _ends_inflected(span):
             certainty = 0.0  # a foreign name inflects at its end: "premierem Pham Minh Chinhem" is no subject
-        if not certainty or (frame.agree and not any(_agrees_with_verb(t, trigger) for t in span)):
+        if not certainty or (frame.agree and not represented and not any(_agrees_with_verb(t, trigger) for t in span)):
             return None
         return self._entity(span, frame, certainty)
+
+    @staticmethod
+    def _represented(span: Span) -> bool:
+        """The name is a genitive after a nominative noun for those who act for a state or a
+        body ("przedstawiciele", "przywódcy", "władze"), past the names listed before it:
+        "przywódcy Rosji, Armenii i Azerbejdżanu", "władze Chin"."""
+        doc, words = span.doc, function_words()
+        joiners = words["coordinators"] | words["list_separators"]
+        i = span.start - 1
+        while i >= 0 and (doc[i].ent_iob_ in {"B", "I"} or doc[i].lower_ in joiners):
+            i -= 1
+        noun = doc[i] if i >= 0 else None
+        return noun is not None and noun.pos_ == "NOUN" and bool(words["representative_nouns"] & set(noun._.lemmas)) \
+            and "nom" in token_cases(noun) and "gen" in token_cases(span[0])
 
     @staticmethod
     def _case_fit(token: Token, cases: frozenset[str], top_class: str, name: str = "") -> float:
@@ -303,7 +331,8 @@ class ArgumentFinder:
                 return found
             if span is None and function_words()["relative_pronouns"] & set(doc[i]._.lemmas):
                 found = self._relative_antecedent(doc, i, frame)
-                subject_pronoun = not frame.prep and doc[i - 1].pos_ != "ADP" and token_cases(doc[i]) & frame.case
+                subject_pronoun = not frame.prep and doc[i - 1].pos_ != "ADP" and token_cases(doc[i]) & frame.case \
+                    and not _gender_clash(doc[i], trigger)
                 if found or subject_pronoun:
                     return found  # "Ruttego, lidera VVD, który kierował": not the clause before
         if frame.prep:
@@ -442,7 +471,7 @@ class ArgumentFinder:
         for i in range(end, self._clause_end(doc, end)):
             span = self._span_starting_at(doc, i)
             if span is not None and self._governing_preposition(span) is None \
-                    and _may_be_nominative(span, self.ontology.top_class.get(span.label_, "")):
+                    and (_may_be_nominative(span, self.ontology.top_class.get(span.label_, "")) or self._represented(span)):
                 if found := self._checked(span, frame, trigger):
                     return found
         return None
