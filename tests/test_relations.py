@@ -683,6 +683,18 @@ def test_relations_states_whose_representatives_sign_agree(nlp, text):
         ("Stany Zjednoczone", "agreementWith", "Arabia Saudyjska")}
 
 
+def test_relations_a_role_of_two_words_with_its_state_after_it_is_the_holder_named_before(nlp):
+    found = facts(nlp, "Premier Indii Narendra Modi przyleciał do Kijowa. Była to pierwsza wizyta szefa rządu Indii "
+                       "w niepodległej Ukrainie.")
+    assert ("Narendra Modi", "visits", "Ukraina") in found
+
+
+def test_relations_a_peoples_noun_alone_is_the_person_of_that_country_named_before(nlp):
+    found = facts(nlp, "Mark Rutte przyleciał do Ankary. Była to pierwsza wizyta Holendra w Turcji. "
+                       "Rutte był wcześniej premierem Holandii.")
+    assert ("Mark Rutte", "visits", "Turcja") in found
+
+
 def test_relations_a_national_adjective_locates_a_state_it_describes(nlp):
     found = facts(nlp, "Camp David leży w amerykańskim stanie Maryland.")
     assert ("Maryland", "locatedIn", "Stany Zjednoczone") in found

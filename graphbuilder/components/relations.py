@@ -64,16 +64,18 @@ class RelationExtractor(ArgumentFinder):
                     self.by_trigger.setdefault(words[0], []).append(rule)
 
     def __call__(self, doc: Doc) -> Doc:
-        """Two passes: the facts, then again once role phrases ("rosyjski minister") are
-        resolved to the people the first pass found holding those roles."""
+        """Passes: the facts, then again once role phrases ("rosyjski minister") are resolved
+        to the people the first pass found holding those roles, and once more when a people's
+        noun stands for one of them ("wizyta Holendra")."""
         sentence_of = {token.i: index for index, sent in enumerate(doc.sents) for token in sent}
         facts = self._facts(doc, sentence_of)
         implied = self._resolve_role_phrases(doc, facts.values(), sentence_of)
         self._mark_mentions(doc, self._guests(doc, facts.values(), sentence_of))
         if doc.spans.get(ROLE_MENTIONS):
-            for key, fact in self._facts(doc, sentence_of).items():
-                if key not in facts or facts[key].confidence < fact.confidence:
-                    facts[key] = fact
+            self._add_facts_again(doc, facts, sentence_of)
+        if nationals := self._nationals(doc, facts.values()):
+            self._mark_mentions(doc, nationals)
+            self._add_facts_again(doc, facts, sentence_of)
         for fact in implied + self._countries_implied(doc, facts.values(), sentence_of) \
                 + self._hosts_implied(doc, facts.values(), sentence_of) + self._ministries_named(doc, sentence_of) \
                 + self._members_listed(doc, sentence_of) + self._places_listed(doc, sentence_of) \
@@ -82,6 +84,12 @@ class RelationExtractor(ArgumentFinder):
         facts.update(self._on_behalf(facts.values()))
         doc._.facts = _best_per_key(self._drop_visits_home(list(facts.values())))
         return doc
+
+    def _add_facts_again(self, doc: Doc, facts: dict[tuple, Fact], sentence_of: dict[int, int]) -> None:
+        """Run the rules again over the mentions marked since, keeping the surer of two facts."""
+        for key, fact in self._facts(doc, sentence_of).items():
+            if key not in facts or facts[key].confidence < fact.confidence:
+                facts[key] = fact
 
     def _on_behalf(self, facts) -> dict[tuple, Fact]:
         """Facts between what the people of a fact lead, for rules with `on_behalf`: when
@@ -187,6 +195,33 @@ class RelationExtractor(ArgumentFinder):
                 found.append(Span(doc, start, token.i + 1, label=guests[-1][0], kb_id=guests[-1][1]))
         return found
 
+    def _nationals(self, doc: Doc, facts) -> list[Span]:
+        """A people's noun in the singular with no name beside it ("pierwsza wizyta Holendra w
+        Turcji") is the person of that country (by a role or citizenship the article gives
+        anywhere) named last before it."""
+        nationals = {(f.subject, f.object[1]) for f in facts if f.predicate in HOME_PREDICATES}
+        found = []
+        for token in doc:
+            country = token._.refers_to[1] if token._.refers_to and token._.refers_to[0] == "Country" else None
+            if country is None or token.pos_ not in {"NOUN", "PROPN"} or token.ent_iob_ != "O" \
+                    or "Plur" in token.morph.get("Number") \
+                    or self._person_beside(doc, token):
+                continue
+            people = [(e.label_, e.kb_id_) for e in doc.ents if e.end <= token.i
+                      and (self.ontology.top_class.get(e.label_), e.kb_id_, country) in
+                      {(subject[0], subject[1], held) for subject, held in nationals}]
+            if people:
+                found.append(Span(doc, token.i, token.i + 1, label=people[-1][0], kb_id=people[-1][1]))
+        return found
+
+    def _person_beside(self, doc: Doc, token: Token) -> bool:
+        """A person's name right after the noun, or before it past a comma: "Rosjanin Dmitrij
+        Muratow", "Rutte, Holender"."""
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        before = doc[token.i - 2] if token.i > 1 and doc[token.i - 1].text == "," else None
+        return any(t is not None and t.ent_iob_ in {"B", "I"} and self.ontology.top_class.get(t.ent_type_) == "Person"
+                   for t in (after, before))
+
     def _countries_implied(self, doc: Doc, facts, sentence_of: dict[int, int]) -> list[Fact]:
         """ "Najgłośniej protestuje Francja. Prezydent Emmanuel Macron powtarzał ...": a person
         named with a role held only in a state (`country_role` in roles.jsonl) but no country
@@ -261,17 +296,29 @@ class RelationExtractor(ArgumentFinder):
         if "Plur" in token.morph.get("Number") or (token.i and self._marks_former(doc[token.i - 1])) \
                 or self._predicative(token):
             return None
-        if " " in role[0]:  # "sekretarz stanu", "szef amerykańskiej dyplomacji"
-            if token.ent_iob_ in {"B", "I"} or (end < len(doc) and doc[end].ent_iob_ == "B"):
+        if " " in role[0]:  # "sekretarz stanu", "szef amerykańskiej dyplomacji", "szefa rządu Indii"
+            complement = self._complement_after(doc, end)
+            if token.ent_iob_ in {"B", "I"} or (end < len(doc) and doc[end].ent_iob_ == "B" and complement is None):
                 return None
             adjective = next((t._.refers_to for t in doc[token.i + 1:end] if t._.refers_to), None)
-            return token.i, adjective if adjective and adjective[0] == "Country" else None
+            return token.i, complement or (adjective if adjective and adjective[0] == "Country" else None)
         phrase = self._role_phrase(token)
         if phrase is not None or token.ent_iob_ in {"B", "I"}:
             return phrase
         after = doc[end] if end < len(doc) else None
         bare = after is None or not (after.ent_iob_ == "B" or after.text[:1].isupper() or after.pos_ in {"ADJ", "NOUN"})
         return (token.i, None) if bare and not (token.i and doc[token.i - 1]._.refers_to) else None
+
+    def _complement_after(self, doc: Doc, i: int) -> tuple[str, str] | None:
+        """The state a role of two words is held in, named right after it in the genitive, with
+        no person's name after that: "wizyta szefa rządu Indii w Ukrainie"."""
+        if i >= len(doc) or doc[i].ent_iob_ != "B" or self.ontology.top_class.get(doc[i].ent_type_) != "Country" \
+                or "gen" not in token_cases(doc[i]):
+            return None
+        after = next((t for t in doc[i + 1:] if t.ent_iob_ != "I"), None)
+        if after is not None and after.ent_iob_ == "B" and self.ontology.top_class.get(after.ent_type_) == "Person":
+            return None
+        return "Country", doc[i].ent_kb_id_
 
     @staticmethod
     def _predicative(token: Token) -> bool:
