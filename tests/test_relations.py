@@ -822,6 +822,14 @@ def test_relations_the_guest_is_the_last_visitor_of_the_adjectives_country(nlp):
     ("Mark Rutte przyleciał do Ankary. Była to pierwsza wizyta Holendra w Turcji. Rutte był premierem Holandii.",
      ("Mark Rutte", "visits", "Turcja")),  # a people's noun alone: the person of that country named before
     ("Camp David leży w amerykańskim stanie Maryland.", ("Maryland", "locatedIn", "Stany Zjednoczone")),
+    ("Umowę podpisali wicepremier Jacek Sasin oraz koreański minister handlu, przemysłu i energii Lee Chang-yang.",
+     ("Lee Chang-yang", "ministerOf", "Korea Południowa")),  # "koreański" as "Korea"; the name past a portfolio
 ])
 def test_relations_a_phrase_standing_for_a_named_entity_gives_its_fact(nlp, text, fact):
     assert fact in facts(nlp, text)
+
+
+def test_relations_a_role_named_after_its_portfolio_is_no_mention_of_another_holder(nlp):
+    found = facts(nlp, "Umowę podpisali wicepremier i minister aktywów państwowych Jacek Sasin oraz koreański minister "
+                       "handlu, przemysłu i energii Lee Chang-yang.")
+    assert not [f for f in found if f[0] == "Jacek Sasin" and f[2] == "Korea Południowa"]

@@ -269,9 +269,18 @@ class RelationExtractor(ArgumentFinder):
                 continue
             if token.ent_iob_ == "B" and self.ontology.top_class.get(token.ent_type_) == "Country":
                 found.add(token.ent_kb_id_)
-            elif token.ent_iob_ not in {"B", "I"} and token._.refers_to and token._.refers_to[0] == "Country":
+            elif token.ent_iob_ not in {"B", "I"} and token._.refers_to and token._.refers_to[0] == "Country" \
+                    and not (subject is not None and self._describes_a_role(token)):
                 found.add(token._.refers_to[1])
         return found
+
+    def _describes_a_role(self, adjective: Token) -> bool:
+        """The nationality adjective describes a role noun after it, another person's: "Jacek
+        Sasin oraz koreański minister handlu X" (not "polski rząd")."""
+        doc, i = adjective.doc, adjective.i + 1
+        while i < len(doc) and doc[i].pos_ == "ADJ":
+            i += 1
+        return i < len(doc) and self._role_at(doc[i]) is not None
 
     def _role_at(self, token: Token) -> tuple[str, str, int] | None:
         """(role, predicate, end) of the role noun phrase the token starts: "premier",
@@ -462,7 +471,7 @@ class RelationExtractor(ArgumentFinder):
         genitive = self._genitive_holder(token)
         if genitive is not None:
             return genitive
-        for follower in doc[token.i + 1:token.i + 4]:
+        for follower in doc[token.i + 1:token.i + 8]:  # past a portfolio: "minister handlu, przemysłu i energii X"
             if follower.ent_iob_ == "B":
                 return None  # "rosyjski minister Siergiej Ławrow": the name is given
             if follower.pos_ == "ADP" or follower.pos_ == "VERB" or (follower.is_punct and follower.text != ","):
