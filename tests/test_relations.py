@@ -824,9 +824,17 @@ def test_relations_the_guest_is_the_last_visitor_of_the_adjectives_country(nlp):
     ("Camp David leży w amerykańskim stanie Maryland.", ("Maryland", "locatedIn", "Stany Zjednoczone")),
     ("Umowę podpisali wicepremier Jacek Sasin oraz koreański minister handlu, przemysłu i energii Lee Chang-yang.",
      ("Lee Chang-yang", "ministerOf", "Korea Południowa")),  # "koreański" as "Korea"; the name past a portfolio
+    ("Prezydent Turcji Recep Tayyip Erdogan spotkał się z Władimirem Putinem. Po rozmowach Putin oświadczył, że "
+     "umowa wróci. Rosyjski przywódca skrytykował Zachód.",
+     ("Władimir Putin", "citizenOf", "Rosja")),  # no holder set up: the last subject the text gives no state
 ])
 def test_relations_a_phrase_standing_for_a_named_entity_gives_its_fact(nlp, text, fact):
     assert fact in facts(nlp, text)
+
+
+def test_relations_a_role_phrase_before_a_title_and_a_name_is_no_mention_of_the_last_person(nlp):
+    found = facts(nlp, "Zginął Fereydun Abbasi. Najwyższy przywódca Iranu ajatollah Ali Chamenei mianował następców.")
+    assert not [f for f in found if f[0] == "Fereydun Abbasi" and f[2] == "Iran"]
 
 
 def test_relations_a_role_named_after_its_portfolio_is_no_mention_of_another_holder(nlp):

@@ -160,7 +160,8 @@ class RelationExtractor(ArgumentFinder):
                          if self.lexicon.role_kinds.get(role_lemma, role_lemma) == kind
                          and position < token.i and person not in elsewhere]
             matching = [h for h in holding if h[1] in {person for _, person in same_role}]
-            earlier = matching or same_role or holding
+            earlier = matching or same_role or holding \
+                or (self._stateless_person_before(doc, token, held, holders) if start < token.i else [])
             if same_role and not matching and held and self._allowed(predicate, max(same_role)[1], held):
                 implied.append(Fact(max(same_role)[1], predicate, held, sentence_of[token.i], UNSURE, "role-mention"))
             if earlier:
@@ -168,6 +169,23 @@ class RelationExtractor(ArgumentFinder):
                 found.append(Span(doc, min(start, token.i), end, label=person[0], kb_id=person[1]))
         self._mark_mentions(doc, found)
         return implied
+
+    def _stateless_person_before(self, doc: Doc, token: Token, held: tuple[str, str] | None,
+                                 holders: dict[tuple, list]) -> list[tuple[int, tuple[str, str]]]:
+        """With no holder of the role set up, a role phrase with a nationality adjective, an
+        epithet for someone named before ("rosyjski przywódca", "ekwadorski polityk"; not
+        "prezydent Rosji", which may bring in another person), is the person named last before
+        it, in an earlier sentence, to whom the article gives no state, as a subject if one was:
+        "Erdogan spotkał się z Władimirem Putinem. Po rozmowach Putin oświadczył ... Rosyjski
+        przywódca"."""
+        if held is None or held[0] != "Country" or any(
+                t.ent_iob_ == "B" and self.ontology.top_class.get(t.ent_type_) == "Person"
+                for t in doc[token.i + 1:token.i + 5]):
+            return []  # "Najwyższy przywódca Iranu ajatollah Ali Chamenei": the name follows a title
+        placed = {person for (place, _), people in holders.items() if place[0] == "Country" for _, person in people}
+        people = [e for e in doc.ents if e.end <= token.sent.start and self.ontology.top_class.get(e.label_) == "Person"]
+        subjects = [e for e in people if "Nom" in e[0].morph.get("Case")]  # the topic: "Glas był ... za Correi"
+        return [(e.start, (e.label_, e.kb_id_)) for e in (subjects or people)[-1:] if (e.label_, e.kb_id_) not in placed]
 
     @staticmethod
     def _mark_mentions(doc: Doc, found: list[Span]) -> None:
