@@ -298,10 +298,12 @@ def _known_only_as_a_persons_name(token: Token) -> bool:
 def _place_name_in_apposition(noun: Token, name: Token) -> bool:
     """A place's own name in the nominative after its kind noun in another case stands alone:
     "nad jeziorem Bajkał", "w dzielnicy Mokotów", unlike a name that agrees or is a genitive
-    ("ulicy Dworcowej", "ul. Estkowskiego")."""
-    return "nom" not in cases_of(noun._.analyses) and any(
+    ("ulicy Dworcowej", "ul. Estkowskiego") or a first name ("w klasztorze Krystyna ...": a
+    woman named after a place noun is no place)."""
+    readings = name._.analyses
+    return "nom" not in cases_of(noun._.analyses) and not any("imię" in a.categories for a in readings) and any(
         a.pos_class == "subst" and "nom" in a.features.get("case", ()) and "nazwa_geograficzna" in a.categories
-        for a in name._.analyses)
+        for a in readings)
 
 
 def _is_surname(token: Token) -> bool:
@@ -1091,7 +1093,8 @@ class EntityRecognizer:
             return "Company"
         guess = self.category_class(chunk)
         lone, several = len(chunk) == 1 and guess in (None, "Person"), len(chunk) > 1 and guess == "Person"
-        if self._ends_in_a_surname(chunk) and (self.shape_class(chunk) == "Person" or _is_unknown(chunk[-1])):
+        if self._ends_in_a_surname(chunk) and (self.shape_class(chunk) == "Person" or (
+                _is_unknown(chunk[-1]) and not chunk[-1].text.endswith("e"))):  # "Memorandum Bensberskie"
             return "Person"
         if self.shape_class(chunk) == "Person" and (lone or several):
             return "Person"
@@ -1418,7 +1421,8 @@ class EntityRecognizer:
         Pałacu Al-Salam Biden spotkał się" (a place named after a person has the surname in
         the genitive: "plac Piłsudskiego")."""
         doc, last = span.doc, span[-1]
-        if self._is_person(span) or len(span) < 3 or last.text not in surnames or not self._is_head(span[0]):
+        if self._is_person(span) or len(span) < 3 or last.text not in surnames or not self._is_head(span[0]) \
+                or _is_common_word(last):  # "Związku Studentów": no surname, whatever the article made of it
             return [span]
         place = doc[span.start:span.end - 1]
         return [Span(doc, place.start, place.end, label=span.label_, kb_id=self.canonical(place, span.label_, seen)),
