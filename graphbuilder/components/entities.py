@@ -1174,10 +1174,11 @@ class EntityRecognizer:
         """The class a lower-case noun of an organisation's, a town's or a place's kind right
         before a name gives it ("telewizją TRT", "koncernu Saab", "partii Razem", "portu
         Al-Hudajda", "gazociągiem Transmed", a quoted title: 'dziennika "El Pais"'), also past
-        adjectives that name no country ("firmy ubezpieczeniowe Ingosstrach"); not to a person's name, words Morfeusz knows as first names or
-        surnames ("rządu Tuska", "parlamentu Igor Grosu"), in the genitive after a kind noun in
-        the plural ("rządy Tuska"; not "koncerny Nippon Steel", a list of firms), unless that is a
-        genitive ("minister energii i kopalń Mohamed Arkab")."""
+        adjectives that name no country ("firmy ubezpieczeniowe Ingosstrach"); not to a
+        person's name, words Morfeusz knows as first names or surnames ("rządu Tuska",
+        "parlamentu Igor Grosu"), in the genitive after a kind noun in the plural ("rządy
+        Tuska"; not "koncerny Nippon Steel", a list of firms), unless that is a genitive
+        ("minister energii i kopalń Mohamed Arkab")."""
         doc = span.doc
         before = self._kind_noun_before(doc, span.start)
         if before is None:
@@ -1539,7 +1540,8 @@ class EntityRecognizer:
                                            lambda span: len(span) == 1 and self._is_head(span[0]))
         spans = self._one_class_per_name(self.link_inflected_names(spans, gazetteer, seen))
         credits = self._photo_credits(doc)
-        doc.ents = [s for s in self.resolve_people(doc, spans, gazetteer, seen) if credits.isdisjoint(range(s.start, s.end))]
+        doc.ents = [s for s in self.resolve_people(doc, spans, gazetteer, seen)
+                    if credits.isdisjoint(range(s.start, s.end))]
         doc.spans[NESTED] = self._nested(doc, matches)
         self._mark_demonyms(doc)
         self._mark_capitals(doc)

@@ -206,8 +206,8 @@ def _gender_clash(token: Token, verb: Token) -> bool:
     ("porozumienia, które podpisali przywódcy": "które" is the object)."""
     verb_genders = [a.features.get("gender", frozenset()) for a in verb._.analyses
                     if a.pos_class in FINITE_CLASSES and "pl" in a.features.get("number", ())]
-    nominatives = [a.features.get("gender", frozenset()) for a in token._.analyses if "nom" in a.features.get("case", ())
-                   and "pl" in a.features.get("number", ())]
+    nominatives = [a.features.get("gender", frozenset()) for a in token._.analyses
+                   if "nom" in a.features.get("case", ()) and "pl" in a.features.get("number", ())]
     return bool(verb_genders) and all(g == {"m1"} for g in verb_genders) and bool(nominatives) \
         and not any("m1" in g for g in nominatives)
 
@@ -277,7 +277,7 @@ class ArgumentFinder:
         represented = False
         if kind is not None and kind.is_lower and self.name_heads & set(kind._.lemmas) and top != "Person":
             certainty = self._case_fit(kind, frame.case, "")
-        elif represented := frame.case and "nom" in frame.case and top != "Person" and self._represented(span):
+        elif represented := bool(frame.case and "nom" in frame.case and top != "Person" and self._represented(span)):
             certainty = 1.0  # "podpisali przedstawiciele Indii, USA i Arabii Saudyjskiej": the states act
         elif span[-1].is_lower and frame.case:  # common nouns standing for a name: "Indyjskiego gościa",
             head = next((t for t in span if t.pos_ == "NOUN"), span[-1])  # "szef polskiej dyplomacji"
@@ -471,7 +471,8 @@ class ArgumentFinder:
         for i in range(end, self._clause_end(doc, end)):
             span = self._span_starting_at(doc, i)
             if span is not None and self._governing_preposition(span) is None \
-                    and (_may_be_nominative(span, self.ontology.top_class.get(span.label_, "")) or self._represented(span)):
+                    and (_may_be_nominative(span, self.ontology.top_class.get(span.label_, ""))
+                         or self._represented(span)):
                 if found := self._checked(span, frame, trigger):
                     return found
         return None
@@ -495,7 +496,8 @@ class ArgumentFinder:
         jest"), or -1."""
         names = 0
         for i in range(end, min(len(doc), end + WINDOW)):
-            if (any_verb or function_words()["copulas"] & set(doc[i]._.lemmas)) and _pos_class(doc[i]) in FINITE_CLASSES:
+            verb = any_verb or function_words()["copulas"] & set(doc[i]._.lemmas)
+            if verb and _pos_class(doc[i]) in FINITE_CLASSES:
                 return i
             names += doc[i].ent_iob_ == "B"
             if names > 1 or doc[i].is_punct or _is_clause_break(doc[i]) or _breaks_clause(doc[i]):

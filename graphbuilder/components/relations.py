@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..names import DASHES
 from ..morph import FINITE_CLASSES, tag_features
+from ..names import DASHES
 from ..ontology import load_lexicon, load_ontology, ontology_dir
 from ..rules import Frame, Rule, load_rules
 from ..types import ARTICLE, Fact
@@ -183,9 +183,11 @@ class RelationExtractor(ArgumentFinder):
                 for t in doc[token.i + 1:token.i + 5]):
             return []  # "Najwyższy przywódca Iranu ajatollah Ali Chamenei": the name follows a title
         placed = {person for (place, _), people in holders.items() if place[0] == "Country" for _, person in people}
-        people = [e for e in doc.ents if e.end <= token.sent.start and self.ontology.top_class.get(e.label_) == "Person"]
+        people = [e for e in doc.ents
+                  if e.end <= token.sent.start and self.ontology.top_class.get(e.label_) == "Person"]
         subjects = [e for e in people if "Nom" in e[0].morph.get("Case")]  # the topic: "Glas był ... za Correi"
-        return [(e.start, (e.label_, e.kb_id_)) for e in (subjects or people)[-1:] if (e.label_, e.kb_id_) not in placed]
+        return [(e.start, (e.label_, e.kb_id_)) for e in (subjects or people)[-1:]
+                if (e.label_, e.kb_id_) not in placed]
 
     @staticmethod
     def _mark_mentions(doc: Doc, found: list[Span]) -> None:
@@ -222,14 +224,12 @@ class RelationExtractor(ArgumentFinder):
         for token in doc:
             country = token._.refers_to[1] if token._.refers_to and token._.refers_to[0] == "Country" else None
             if country is None or token.pos_ not in {"NOUN", "PROPN"} or token.ent_iob_ != "O" \
-                    or "Plur" in token.morph.get("Number") \
-                    or self._person_beside(doc, token):
+                    or "Plur" in token.morph.get("Number") or self._person_beside(doc, token):
                 continue
-            people = [(e.label_, e.kb_id_) for e in doc.ents if e.end <= token.i
-                      and (self.ontology.top_class.get(e.label_), e.kb_id_, country) in
-                      {(subject[0], subject[1], held) for subject, held in nationals}]
+            people = [e for e in doc.ents if e.end <= token.i
+                      and ((self.ontology.top_class.get(e.label_), e.kb_id_), country) in nationals]
             if people:
-                found.append(Span(doc, token.i, token.i + 1, label=people[-1][0], kb_id=people[-1][1]))
+                found.append(Span(doc, token.i, token.i + 1, label=people[-1].label_, kb_id=people[-1].kb_id_))
         return found
 
     def _person_beside(self, doc: Doc, token: Token) -> bool:
@@ -449,9 +449,9 @@ class RelationExtractor(ArgumentFinder):
             before = doc[token.i - 1]
             if before.pos_ == "ADP" and before.i == mark.i + 1:
                 before = mark
-            if token.ent_iob_ == "B" and self.ontology.top_class.get(token.ent_type_) == top_class and (
-                    before.i == mark.i or before.text in words["list_separators"] or before.lower_ in words["coordinators"]
-                    or (with_roles and self.role_nouns & set(before._.lemmas))):
+            joined = before.i == mark.i or before.text in words["list_separators"] \
+                or before.lower_ in words["coordinators"] or (with_roles and self.role_nouns & set(before._.lemmas))
+            if token.ent_iob_ == "B" and self.ontology.top_class.get(token.ent_type_) == top_class and joined:
                 items.append(token)
         return items
 
