@@ -365,6 +365,7 @@ def test_entities_a_town_the_text_calls_one_is_a_town_in_the_nominative(nlp, tex
     ("Ukraina liczy na Pokojową Nagrodę Nobla.", {("Ukraina", "Country")}),  # an award is no entity
     ("Deklarację podpisali Ilham Alijew i Nikol Paszynian.",
      {("Ilham Alijew", "Person"), ("Nikol Paszynian", "Person")}),  # "nikol" is a prism, "-ian" a surname's
+    ("Podpisano Memorandum Bensberskie.", set()),  # "-skie" is an adjective's, no surname's
     ("Prezydent Korei Południowej Yoon Suk Yeol przyleciał. Rząd Yoona ogłosił plan.",
      {("Korea Południowa", "Country"), ("Yoon Suk Yeol", "Person")}),  # "Rząd" opening a sentence
 ])

@@ -88,6 +88,7 @@ class NameCues:
     place_adjective_suffixes: tuple[str, ...]  # "-ski": "moskiewski", "kaliningradzki" come from places
     masculine_adjective_endings: tuple[str, ...]  # "-im": "briańskim" is "briański"
     masculine_adjective_nominative: str  # "-i"
+    neuter_adjective_endings: tuple[str, ...]  # "-e": "Memorandum Bensberskie" ends in no surname
     place_part_adjectives: frozenset[str]  # "zachodni": "Zachodnia Australia" is a part of a state
     name_syllables: frozenset[str]  # "Kim", "Li": opening a sentence before a foreign word, a name
     foreign_first_names: frozenset[str]  # "Mark": "Marka Ruttego" is no Marek
@@ -126,6 +127,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         place_adjective_suffixes=tuple(cues.get("place_adjective_suffix", [])),
         masculine_adjective_endings=tuple(cues.get("masculine_adjective_ending", [])),
         masculine_adjective_nominative="".join(cues.get("masculine_adjective_nominative", [])),
+        neuter_adjective_endings=tuple(cues.get("neuter_adjective_ending", [])),
         place_part_adjectives=frozenset(words["place_part_adjectives"]),
         name_syllables=frozenset(cues.get("name_syllable", [])),
         foreign_first_names=frozenset(cues.get("foreign_first_name", [])),
@@ -1094,7 +1096,7 @@ class EntityRecognizer:
         guess = self.category_class(chunk)
         lone, several = len(chunk) == 1 and guess in (None, "Person"), len(chunk) > 1 and guess == "Person"
         if self._ends_in_a_surname(chunk) and (self.shape_class(chunk) == "Person" or (
-                _is_unknown(chunk[-1]) and not chunk[-1].text.endswith("e"))):  # "Memorandum Bensberskie"
+                _is_unknown(chunk[-1]) and not chunk[-1].text.endswith(self.cues.neuter_adjective_endings))):
             return "Person"
         if self.shape_class(chunk) == "Person" and (lone or several):
             return "Person"
