@@ -216,15 +216,16 @@ class RelationExtractor(ArgumentFinder):
         return found
 
     def _nationals(self, doc: Doc, facts) -> list[Span]:
-        """A people's noun in the singular with no name beside it ("pierwsza wizyta Holendra w
-        Turcji") is the person of that country (by a role or citizenship the article gives
-        anywhere) named last before it."""
+        """A people's noun (a demonym of the lexicon, whatever the tagger calls it) in the
+        singular with no name beside it ("pierwsza wizyta Holendra w Turcji") is the person of
+        that country (by a role or citizenship the article gives anywhere) named last before
+        it."""
         nationals = {(f.subject, f.object[1]) for f in facts if f.predicate in HOME_PREDICATES}
         found = []
         for token in doc:
             country = token._.refers_to[1] if token._.refers_to and token._.refers_to[0] == "Country" else None
-            if country is None or token.pos_ not in {"NOUN", "PROPN"} or token.ent_iob_ != "O" \
-                    or "Plur" in token.morph.get("Number") or self._person_beside(doc, token):
+            if country is None or not self.lexicon.demonyms.keys() & {a.lemma for a in token._.analyses} \
+                    or token.ent_iob_ != "O" or "Plur" in token.morph.get("Number") or self._person_beside(doc, token):
                 continue
             people = [e for e in doc.ents if e.end <= token.i
                       and ((self.ontology.top_class.get(e.label_), e.kb_id_), country) in nationals]
