@@ -1072,11 +1072,30 @@ class ArgumentFinder:
             if joined is None or any(_breaks_clause(t) or t.is_punct for t in doc[joined + 1:i + 1]):
                 return
             listed = True
+            if doc[joined].lower_ in words["list_separators"] and self._comma_ends_a_clause(doc, joined, i):
+                return
             found = self._same_class_within(doc, joined - 1, first.key[0], frame, step=-1)
             if found is None or (not frame.prep and under_preposition(doc, found.start)):
                 return  # "Po wizycie w Kijowie, Polska i Litwa ...": Kyiv is no subject
             yield found
             i = found.start - 1
+
+    def _comma_ends_a_clause(self, doc: Doc, comma: int, i: int) -> bool:
+        """The comma before a list item at i closes another clause, not a list item, when a
+        common noun other than a role opens the item ("Jak podała agencja Xinhua, delegacje
+        Chin i Serbii zawarły"; not "szef dyplomacji ZEA X") or what stands before the comma
+        is a subordinate clause with a verb of its own ("Jak poinformowała agencja Reuters,
+        Polska i Niemcy podpisały"; not "Należą do niego Bułgaria, Czechy i Węgry")."""
+        opening = next((t for t in doc[comma + 1:i + 1] if t.pos_ != "ADJ"), None)
+        if opening is not None and opening.is_lower and opening.pos_ == "NOUN" \
+                and not self.role_nouns & set(opening._.lemmas):
+            return True
+        verb = False
+        for j in range(comma - 1, doc[comma].sent.start - 1, -1):
+            verb = verb or _breaks_clause(doc[j])
+            if doc[j].text == "," or _is_clause_break(doc[j]):
+                return verb and doc[j].lower_ in function_words()["clause_breaks"]
+        return False
 
     def _same_class_within(self, doc: Doc, i: int, top: str, frame: Frame, step: int) -> Argument | None:
         """The first entity of a class within a few words from i, going right or left; going
