@@ -33,6 +33,33 @@ if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=[])
 
 
+def _phrase_gender(words: Span) -> str | None:
+    """"f" or "m" when every reading of the adjective and noun in the nominative or oblique
+    singular agrees on it ("francuski przywódca": a man; "brytyjska premier": a woman);
+    None when they leave it open."""
+    genders = set()
+    for word in words:
+        readings = [a.features.get("gender", frozenset()) for a in word._.analyses
+                    if a.pos_class in {"adj", "subst"} and "sg" in a.features.get("number", ())]
+        if readings and all(g == {"f"} for g in readings):
+            genders.add("f")
+        elif word.pos_ == "ADJ" and readings and all(g and "f" not in g for g in readings):
+            genders.add("m")
+    return genders.pop() if len(genders) == 1 else None
+
+
+def _person_gender(span: Span) -> str | None:
+    """The gender of a person's name where Morfeusz knows the first name as one gender only,
+    else where a woman's role noun stands right before it ("z przewodniczącą Komisji
+    Europejskiej Ursulą von der Leyen")."""
+    genders = {g for a in span[0]._.analyses if "imię" in a.categories for g in a.features.get("gender", ())}
+    if genders:
+        return "f" if genders == {"f"} else "m" if "f" not in genders else None
+    role = next((t for t in reversed(span.doc[max(0, span.start - 4):span.start]) if t.pos_ in {"NOUN", "ADJ"}
+                 and not t.text[:1].isupper()), None)
+    return _phrase_gender(span.doc[role.i:role.i + 1]) if role is not None else None
+
+
 class RelationExtractor(ArgumentFinder):
     """Applies the relation rules to a document whose entities are set."""
 
@@ -177,7 +204,8 @@ class RelationExtractor(ArgumentFinder):
         "prezydent Rosji", which may bring in another person), is the person named last before
         it, in an earlier sentence, to whom the article gives no state, as a subject if one was:
         "Erdogan spotkał się z Władimirem Putinem. Po rozmowach Putin oświadczył ... Rosyjski
-        przywódca"."""
+        przywódca"; a man's epithet is no woman ("Francuski przywódca" after "Macron, wspólnie
+        z Ursulą von der Leyen")."""
         if held is None or held[0] != "Country" or any(
                 t.ent_iob_ == "B" and self.ontology.top_class.get(t.ent_type_) == "Person"
                 for t in doc[token.i + 1:token.i + 5]):
@@ -185,6 +213,8 @@ class RelationExtractor(ArgumentFinder):
         placed = {person for (place, _), people in holders.items() if place[0] == "Country" for _, person in people}
         people = [e for e in doc.ents
                   if e.end <= token.sent.start and self.ontology.top_class.get(e.label_) == "Person"]
+        gender = _phrase_gender(doc[token.i - 1:token.i + 1])
+        people = [e for e in people if gender is None or _person_gender(e) in {None, gender}]
         subjects = [e for e in people if "Nom" in e[0].morph.get("Case")]  # the topic: "Glas był ... za Correi"
         return [(e.start, (e.label_, e.kb_id_)) for e in (subjects or people)[-1:]
                 if (e.label_, e.kb_id_) not in placed]
