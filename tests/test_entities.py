@@ -167,6 +167,7 @@ def test_entities_a_womans_form_of_a_mans_surname_is_another_person(nlp):
     ("Chiny wysyłają okręty na Pacyfik.", {("Chiny", "Country"), ("Pacyfik", "Location")}),  # its own name
     ("Synodem Węgierskiego Kościoła Reformowanego kierował biskup.", {("Węgierski Kościół Reformowany", "Organization")}),
     ("Modlił się w kościele Mariackim.", {("kościół Mariacki", "Location")}),  # the building, in lower case
+    ("Wizy dostaną na wyjazdy na Lesbos i Rodos.", {("Lesbos", "Location"), ("Rodos", "Location")}),  # islands
 ])
 def test_entities_places_named_like_a_people_rivers_dams_links_territories_and_unrecognised_states(nlp, text, expected):
     assert entities(nlp, text) == expected

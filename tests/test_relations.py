@@ -826,9 +826,26 @@ def test_relations_the_guest_is_the_last_visitor_of_the_adjectives_country(nlp):
     ("Prezydent Turcji Recep Tayyip Erdogan spotkał się z Władimirem Putinem. Po rozmowach Putin oświadczył, że "
      "umowa wróci. Rosyjski przywódca skrytykował Zachód.",
      ("Władimir Putin", "citizenOf", "Rosja")),  # no holder set up: the last subject the text gives no state
+    ("Xi Jinping był we Francji, gdzie prezydent Emmanuel Macron, wspólnie z przewodniczącą Komisji Europejskiej "
+     "Ursulą von der Leyen, namawiał go do rozmów. Francuski przywódca zabrał potem gościa w Pireneje.",
+     ("Emmanuel Macron", "citizenOf", "Francja")),  # a man's epithet: not the woman named last
 ])
 def test_relations_a_phrase_standing_for_a_named_entity_gives_its_fact(nlp, text, fact):
     assert fact in facts(nlp, text)
+
+
+@pytest.mark.parametrize("text, fact, absent", [
+    ("Jak podała agencja Xinhua, delegacje Chin i Serbii zawarły 28 porozumień.",
+     ("Chiny", "agreementWith", "Serbia"), ("Xinhua", "agreementWith", "Chiny")),
+    ("Jak poinformowała agencja Reuters, Polska i Niemcy podpisały umowę.",
+     ("Polska", "agreementWith", "Niemcy"), ("Reuters", "agreementWith", "Polska")),
+    ("Premier Izraela Benjamin Netanjahu, szef dyplomacji Bahrajnu Abdullatif az-Zajani i minister spraw "
+     "zagranicznych ZEA Abdullah bin Zajed podpisali porozumienia.",
+     ("Benjamin Netanjahu", "agreementWith", "Abdullatif az-Zajani"), None),
+])
+def test_relations_a_comma_after_a_subordinate_clause_or_before_a_common_noun_ends_no_list(nlp, text, fact, absent):
+    found = facts(nlp, text)
+    assert fact in found and absent not in found
 
 
 def test_relations_a_role_phrase_before_a_title_and_a_name_is_no_mention_of_the_last_person(nlp):
