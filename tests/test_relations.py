@@ -857,3 +857,9 @@ def test_relations_a_role_named_after_its_portfolio_is_no_mention_of_another_hol
     found = facts(nlp, "Umowę podpisali wicepremier i minister aktywów państwowych Jacek Sasin oraz koreański minister "
                        "handlu, przemysłu i energii Lee Chang-yang.")
     assert not [f for f in found if f[0] == "Jacek Sasin" and f[2] == "Korea Południowa"]
+
+
+def test_relations_a_role_noun_that_is_a_verbs_object_names_none_of_its_subjects(nlp):
+    found = facts(nlp, "Papież Franciszek przyleciał do Mongolii. Papieżowi przez cały czas towarzyszył Giorgio Marengo. "
+                       "W poniedziałek papież odleciał do Seulu.")
+    assert ("Franciszek", "visits", "Seul") in found and ("Giorgio Marengo", "visits", "Seul") not in found

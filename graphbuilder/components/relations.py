@@ -497,14 +497,17 @@ class RelationExtractor(ArgumentFinder):
     def _named_role_holders(self, doc: Doc) -> list[tuple[int, str, tuple[str, str]]]:
         """(position, role, person) for each person named right after a role phrase, past a
         country and commas: "Premier Mateusz Morawiecki", "sekretarz stanu USA Antony Blinken";
-        not a former holder ("ówczesny szef polskiej dyplomacji Jacek Czaputowicz")."""
+        not a former holder ("ówczesny szef polskiej dyplomacji Jacek Czaputowicz"), nor the
+        subject of a verb the role noun is an object of ("Papieżowi towarzyszył Giorgio Marengo")."""
         named = []
         for entity in doc.ents:
             if entity.label_ != "Person":
                 continue
             for start in range(entity.start - 1, max(-1, entity.start - 6), -1):
                 role = self._role_at(doc[start])
-                if role is not None and all(t.is_lower or t.text == "," or t.ent_type_ for t in doc[role[2]:entity.start]):
+                between = doc[role[2]:entity.start] if role is not None else []
+                if role is not None and all(t.is_lower or t.text == "," or t.ent_type_ for t in between) \
+                        and not any(t.pos_ in {"VERB", "AUX", "ADP"} for t in between):  # "Papieżowi towarzyszył X"
                     if not (start and self._marks_former(doc[start - 1])):  # "ówczesny szef dyplomacji X"
                         named.append((entity.start, role[0], (entity.label_, entity.kb_id_)))
                     break
