@@ -39,9 +39,12 @@ def entities_of(doc: Doc, ontology: Ontology) -> dict[tuple[str, str], Entity]:
 
 def _named_by_adjective(doc: Doc) -> set[tuple[str, str]]:
     """What nationality adjectives outside names point to: "rosyjskie drony" mention Russia
-    (an entity of the article even with no fact), "Autonomia Palestyńska" does not."""
+    (an entity of the article even with no fact), "Autonomia Palestyńska" does not. So does
+    a people's noun in the singular, one person of the state ("Portugalczyk mówił"); in the
+    plural it may be a people living elsewhere ("Kosowo, zamieszkane przez Albańczyków")."""
     return {token._.refers_to for token in doc if token._.refers_to and token.ent_iob_ not in {"B", "I"}
-            and any(a.pos_class == "adj" for a in token._.analyses)}
+            and (any(a.pos_class == "adj" for a in token._.analyses)
+                 or (token.pos_ in {"NOUN", "PROPN"} and "Sing" in token.morph.get("Number")))}
 
 
 def _finer(candidate: str, current: str, ontology: Ontology) -> bool:

@@ -14,9 +14,13 @@ def test_extract_a_nationality_adjective_makes_its_country_an_entity_of_the_arti
     assert ("Country", "Rosja") in entity_keys(nlp, ontology, "Nad granicą pojawiły się rosyjskie drony.")
 
 
-def test_extract_an_adjective_inside_a_name_and_a_demonym_make_no_entity(nlp, ontology):
+def test_extract_an_adjective_inside_a_name_and_a_plural_demonym_make_no_entity(nlp, ontology):
     keys = entity_keys(nlp, ontology, "Prezydent Autonomii Palestyńskiej przemawiał. Albańczycy protestowali.")
     assert ("Country", "Palestyna") not in keys and ("Country", "Albania") not in keys
+
+
+def test_extract_a_singular_demonym_makes_its_country_an_entity_of_the_article(nlp, ontology):
+    assert ("Country", "Portugalia") in entity_keys(nlp, ontology, "Portugalczyk mówił o pokoju.")
 
 
 def test_extract_a_towns_adjective_before_its_noun_makes_the_town_an_entity(nlp, ontology):
