@@ -829,6 +829,11 @@ def test_relations_the_guest_is_the_last_visitor_of_the_adjectives_country(nlp):
     ("Xi Jinping był we Francji, gdzie prezydent Emmanuel Macron, wspólnie z przewodniczącą Komisji Europejskiej "
      "Ursulą von der Leyen, namawiał go do rozmów. Francuski przywódca zabrał potem gościa w Pireneje.",
      ("Emmanuel Macron", "citizenOf", "Francja")),  # a man's epithet: not the woman named last
+    ("Sekretarz generalny ONZ António Guterres spotkał się z Putinem. Portugalczyk mówił o pokoju.",
+     ("António Guterres", "citizenOf", "Portugalia")),  # a people's noun for one with no state: its citizen
+    ("Prezydent Turcji Recep Tayyip Erdogan spotkał się w Soczi z Władimirem Putinem. Rozmowy w kurorcie, w którym "
+     "rosyjski przywódca ma rezydencję, dotyczyły zboża.",
+     ("Władimir Putin", "citizenOf", "Rosja")),  # the subject named last has a state: the last one with none
 ])
 def test_relations_a_phrase_standing_for_a_named_entity_gives_its_fact(nlp, text, fact):
     assert fact in facts(nlp, text)

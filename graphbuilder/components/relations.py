@@ -100,10 +100,11 @@ class RelationExtractor(ArgumentFinder):
         self._mark_mentions(doc, self._guests(doc, facts.values(), sentence_of))
         if doc.spans.get(ROLE_MENTIONS):
             self._add_facts_again(doc, facts, sentence_of)
-        if nationals := self._nationals(doc, facts.values()):
+        nationals, citizens = self._nationals(doc, facts.values(), sentence_of)
+        if nationals:
             self._mark_mentions(doc, nationals)
             self._add_facts_again(doc, facts, sentence_of)
-        for fact in implied + self._countries_implied(doc, facts.values(), sentence_of) \
+        for fact in implied + citizens + self._countries_implied(doc, facts.values(), sentence_of) \
                 + self._hosts_implied(doc, facts.values(), sentence_of) + self._ministries_named(doc, sentence_of) \
                 + self._members_listed(doc, sentence_of) + self._places_listed(doc, sentence_of) \
                 + _places_around_visited(facts.values()):
@@ -201,8 +202,8 @@ class RelationExtractor(ArgumentFinder):
                                  holders: dict[tuple, list]) -> list[tuple[int, tuple[str, str]]]:
         """With no holder of the role set up, a role phrase with a nationality adjective, an
         epithet for someone named before ("rosyjski przywódca", "ekwadorski polityk"; not
-        "prezydent Rosji", which may bring in another person), is the person named last before
-        it, in an earlier sentence, to whom the article gives no state, as a subject if one was:
+        "prezydent Rosji", which may bring in another person), is the last person named before
+        it, in an earlier sentence, to whom the article gives no state, a subject if one was:
         "Erdogan spotkał się z Władimirem Putinem. Po rozmowach Putin oświadczył ... Rosyjski
         przywódca"; a man's epithet is no woman ("Francuski przywódca" after "Macron, wspólnie
         z Ursulą von der Leyen")."""
@@ -214,10 +215,11 @@ class RelationExtractor(ArgumentFinder):
         people = [e for e in doc.ents
                   if e.end <= token.sent.start and self.ontology.top_class.get(e.label_) == "Person"]
         gender = _phrase_gender(doc[token.i - 1:token.i + 1])
-        people = [e for e in people if gender is None or _person_gender(e) in {None, gender}]
-        subjects = [e for e in people if "Nom" in e[0].morph.get("Case")]  # the topic: "Glas był ... za Correi"
-        return [(e.start, (e.label_, e.kb_id_)) for e in (subjects or people)[-1:]
-                if (e.label_, e.kb_id_) not in placed]
+        people = [e for e in people if (e.label_, e.kb_id_) not in placed
+                  and (gender is None or _person_gender(e) in {None, gender})]
+        subjects = [e for e in people if "Nom" in e[0].morph.get("Case")  # the topic: "Glas był ... za Correi"
+                    or (not e[0].morph.get("Case") and not under_preposition(doc, e.start))]  # "António Guterres"
+        return [(e.start, (e.label_, e.kb_id_)) for e in (subjects or people)[-1:]]
 
     @staticmethod
     def _mark_mentions(doc: Doc, found: list[Span]) -> None:
@@ -245,23 +247,32 @@ class RelationExtractor(ArgumentFinder):
                 found.append(Span(doc, start, token.i + 1, label=guests[-1][0], kb_id=guests[-1][1]))
         return found
 
-    def _nationals(self, doc: Doc, facts) -> list[Span]:
+    def _nationals(self, doc: Doc, facts, sentence_of: dict[int, int]) -> tuple[list[Span], list[Fact]]:
         """A people's noun (a demonym of the lexicon, whatever the tagger calls it) in the
         singular with no name beside it ("pierwsza wizyta Holendra w Turcji") is the person of
         that country (by a role or citizenship the article gives anywhere) named last before
-        it."""
+        it; with none, the person an epithet would stand for, who becomes its citizen ("spotkał
+        się António Guterres. Portugalczyk mówił": `_stateless_person_before`)."""
         nationals = {(f.subject, f.object[1]) for f in facts if f.predicate in HOME_PREDICATES}
-        found = []
+        holders: dict[tuple, list] = {}
+        for fact in facts:
+            if fact.predicate in HOME_PREDICATES and fact.subject != ARTICLE:
+                holders.setdefault((fact.object, fact.predicate), []).append((fact.sentence, fact.subject))
+        found, citizens = [], []
         for token in doc:
             country = token._.refers_to[1] if token._.refers_to and token._.refers_to[0] == "Country" else None
             if country is None or not self.lexicon.demonyms.keys() & {a.lemma for a in token._.analyses} \
                     or token.ent_iob_ != "O" or "Plur" in token.morph.get("Number") or self._person_beside(doc, token):
                 continue
-            people = [e for e in doc.ents if e.end <= token.i
+            people = [((e.label_, e.kb_id_)) for e in doc.ents if e.end <= token.i
                       and ((self.ontology.top_class.get(e.label_), e.kb_id_), country) in nationals]
+            if not people and (stateless := self._stateless_person_before(doc, token, ("Country", country), holders)):
+                people = [stateless[-1][1]]
+                citizens.append(Fact(people[0], "citizenOf", ("Country", country), sentence_of[token.i], UNSURE,
+                                     "national-mention"))
             if people:
-                found.append(Span(doc, token.i, token.i + 1, label=people[-1].label_, kb_id=people[-1].kb_id_))
-        return found
+                found.append(Span(doc, token.i, token.i + 1, label=people[-1][0], kb_id=people[-1][1]))
+        return found, citizens
 
     def _person_beside(self, doc: Doc, token: Token) -> bool:
         """A person's name right after the noun, or before it past a comma: "Rosjanin Dmitrij
