@@ -304,6 +304,8 @@ class NameNormaliser:
         masculine_too = any("f" not in a.features.get("gender", ()) for a in readings)
         if _base_form_only_of_a_man(first, readings):
             return "m"  # "Ali" is Ali, not the oblique case of Ala
+        if masculine_too and len(tokens) > 1 and _only_a_womans_name_agrees(readings, tokens[-1]):
+            return "f"  # "Aleksandra Dulkiewicz": Aleksander's genitive before a man's nominative surname
         if masculine_too and any(a.lemma == first.lemma_ and "f" not in a.features.get("gender", ()) for a in readings):
             return "m"  # "Pawła Rubcowa": the tagger reads Paweł, not the rare woman's name Pawła
         if any("f" in a.features.get("gender", ()) for a in readings) and not (masculine_too and _masculine_surname(tokens[1:])):
@@ -581,6 +583,17 @@ def _base_form_only_of_a_man(token: Token, readings: Sequence[Analysis]) -> bool
     or Ala's genitive)."""
     base = [a for a in readings if a.lemma == token.text]
     return bool(base) and all("f" not in a.features.get("gender", ()) for a in base)
+
+
+def _only_a_womans_name_agrees(first_names: Sequence[Analysis], surname: Token) -> bool:
+    """The first name and the surname Morfeusz knows share a case only read as a woman's:
+    "Aleksandra Dulkiewicz" (Aleksander's genitive, but Dulkiewicz a man's nominative)."""
+    surnames = [a for a in surname._.analyses if PERSON_CATEGORIES & set(a.categories)]
+
+    def agree(woman: bool) -> bool:
+        return bool(cases_of([a for a in first_names if ("f" in a.features.get("gender", ())) == woman])
+                    & cases_of([a for a in surnames if ("f" in a.features.get("gender", ())) == woman]))
+    return bool(surnames) and agree(True) and not agree(False)
 
 
 def _masculine_surname(tokens: Sequence[Token]) -> bool:
