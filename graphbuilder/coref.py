@@ -129,12 +129,20 @@ def link_shortened_names(spans: list[Span], is_organisation: Callable[[Span], bo
                          is_head_noun: Callable[[Span], bool]) -> list[Span]:
     """A multi-word organisation name, or a head noun alone, that begins exactly one longer
     organisation name of the article ("Zgromadzenie Ogólne" beside "Zgromadzenie Ogólne ONZ",
-    "Unia" beside "Unia Europejska") is a mention of it."""
+    "Unia" beside "Unia Europejska") is a mention of it; a head noun alone that begins
+    several is the one named last before it ("Rady Europejskiej ... pracami Rady")."""
     names = {span.kb_id_: span for span in spans
              if is_organisation(span) and (" " in span.kb_id_ or is_head_noun(span))}
     longer = {name: [full for full in names if full.startswith(name + " ")] for name in names}
-    return [_as(span, names[longer[span.kb_id_][0]]) if len(longer.get(span.kb_id_, ())) == 1
-            and is_organisation(span) else span for span in spans]
+
+    def full_name(span: Span) -> Span | None:
+        fulls = longer.get(span.kb_id_, []) if is_organisation(span) else []
+        if len(fulls) == 1:
+            return names[fulls[0]]
+        before = [other for other in spans if other.kb_id_ in fulls and other.end <= span.start]
+        return before[-1] if before and is_head_noun(span) else None
+
+    return [_as(span, full) if (full := full_name(span)) is not None else span for span in spans]
 
 
 def nominative_names(spans: Iterable[Span], is_person: Callable[[Span], bool]) -> dict[str, Span]:

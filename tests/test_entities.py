@@ -469,6 +469,12 @@ def test_entities_a_shortened_organisation_name_is_the_full_one_given_before(nlp
     ]
 
 
+def test_entities_a_head_noun_alone_beginning_several_names_is_the_one_named_last_before_it(nlp):
+    doc = nlp("Polska przejęła przewodnictwo w Radzie UE. Gościem był przewodniczący Rady Europejskiej António "
+              "Costa. Polska będzie kierować pracami Rady do końca czerwca.")
+    assert ("Rady", "Rada Europejska") in [(e.text, e.kb_id_) for e in doc.ents]
+
+
 @pytest.mark.parametrize("text, name", [
     ("Wczoraj Erdogan dodał, że Szwecja nie spełnia warunków.", "Erdogan"),
     ("Do Kijowa przyjechał Blinken.", "Blinken"),
