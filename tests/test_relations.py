@@ -868,3 +868,14 @@ def test_relations_a_role_noun_that_is_a_verbs_object_names_none_of_its_subjects
     found = facts(nlp, "Papież Franciszek przyleciał do Mongolii. Papieżowi przez cały czas towarzyszył Giorgio Marengo. "
                        "W poniedziałek papież odleciał do Seulu.")
     assert ("Franciszek", "visits", "Seul") in found and ("Giorgio Marengo", "visits", "Seul") not in found
+
+
+@pytest.mark.parametrize("text, fact, absent", [
+    ("Tłumaczył to minister ds. Unii Europejskiej Adam Szłapka.",
+     None, ("Adam Szłapka", "affiliatedWith", "Unia Europejska")),  # the portfolio, not the employer
+    ("Przybył minister ds. zakupów obronnych Korei Południowej Eom Dong-hwan.",
+     ("Eom Dong-hwan", "ministerOf", "Korea Południowa"), None),  # the state past the portfolio
+])
+def test_relations_a_name_right_after_ds_is_the_portfolio_not_the_body_of_the_role(nlp, text, fact, absent):
+    found = facts(nlp, text)
+    assert (fact is None or fact in found) and absent not in found

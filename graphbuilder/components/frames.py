@@ -622,7 +622,8 @@ class ArgumentFinder:
         """A complement within a few lower-case words after the trigger phrase, past a role
         noun's own complement ("wizyta ministra obrony Ukrainy Rustema Umerowa") and
         quotation marks ('według dziennika "The Guardian"'); after a preposition, not
-        past its own noun."""
+        past its own noun; not past "ds." right before a name, the portfolio ("minister ds. Unii
+        Europejskiej"; but "minister ds. zakupów obronnych Korei Południowej")."""
         doc = trigger.doc
         i, past_name = end, False
         while i < min(len(doc), end + WINDOW + 1):
@@ -634,6 +635,8 @@ class ArgumentFinder:
                 return self._anaphor(trigger, subject)
             if token.lemma_.lower() in function_words()["state_nouns"]:
                 return None  # "szefem rządu państwa Unii Europejskiej": an unnamed state's, not the Union's
+            if token.lower_ in function_words()["portfolio_markers"] and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "B":
+                return None  # "minister ds. Unii Europejskiej": the portfolio, not the employer
             span = self._span_starting_at(doc, i)
             if span is not None:
                 found = self._checked(span, frame, trigger)
