@@ -879,3 +879,9 @@ def test_relations_a_role_noun_that_is_a_verbs_object_names_none_of_its_subjects
 def test_relations_a_name_right_after_ds_is_the_portfolio_not_the_body_of_the_role(nlp, text, fact, absent):
     found = facts(nlp, text)
     assert (fact is None or fact in found) and absent not in found
+
+
+def test_relations_co_after_a_comma_is_the_subject_of_its_neuter_verb(nlp):
+    found = facts(nlp, "Premier Węgier Viktor Orbán pojechał do Moskwy, gdzie rozmawiał z Władimirem Putinem, "
+                       "co spotkało się z ostrą krytyką w Brukseli.")
+    assert ("Viktor Orbán", "visits", "Moskwa") in found and ("Viktor Orbán", "visits", "Bruksela") not in found

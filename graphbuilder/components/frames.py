@@ -329,6 +329,9 @@ class ArgumentFinder:
             span = self._span_ending_at(doc, i)
             if span is not None and (found := self._fitting(span, frame, trigger)):
                 return found
+            if span is None and doc[i].lower_ in function_words()["clause_pronouns"] and doc[i - 1].text == "," \
+                    and "Neut" in trigger.morph.get("Gender"):
+                return None  # "rozmawiał z Putinem, co spotkało się z krytyką": "co" is the subject
             if span is None and function_words()["relative_pronouns"] & set(doc[i]._.lemmas):
                 found = self._relative_antecedent(doc, i, frame)
                 subject_pronoun = not frame.prep and doc[i - 1].pos_ != "ADP" and token_cases(doc[i]) & frame.case \
