@@ -54,6 +54,8 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Przemawiała Maria Abramowicz.", "Maria Abramowicz"),
     ("Gości przywitała prezydent miasta Aleksandra Dulkiewicz.", "Aleksandra Dulkiewicz"),  # no Aleksander's case
     ("Rozmawiał z Aleksandrem Dulkiewiczem.", "Aleksander Dulkiewicz"),
+    ("Zabrakło prezydenta Brazylii Luiza Inácia Luli da Silvy.", "Luiz Inácio Lula da Silva"),  # -cia after a vowel
+    ("Spotkanie Aleksandra Vučicia trwało godzinę.", "Aleksander Vučić"),  # -cia after i: a Slavic -ić
     ("Spotkał się z premierem Indii Narendrą Modim.", "Narendra Modi"),  # -ą either's, -im a man's
     ("Rozmawiał z prezydentem Egiptu Abdel Fattahem as-Sisim.", "Abdel Fattah as-Sisi"),  # "as-" a particle
     ("Spotkał się z Baszarem al-Asadem.", "Baszar al-Asad"),  # "al" stays, though Morfeusz knows Al
