@@ -32,7 +32,10 @@ Frame positions:
 - `owner`: the country whose forces are the subject, as a genitive or nationality adjective
   of one of the frame's `heads` ("wojska Rosji", "rosyjskie drony", "armia izraelska");
 - `self`: the entity the trigger word begins ("Opera Astana" for "opera");
-- `inner`: a known name inside the subject's name ("Astana" in "Opera Astana").
+- `inner`: a known name inside the subject's name ("Astana" in "Opera Astana");
+- `visitor`: for a visit noun with a place and no agent, in a sentence naming no person
+  ("Termin wizyty w Serbii nie był przypadkowy"), the person an earlier sentence had
+  visiting last (rules of this position run once the other rules' visits are known).
 
 Rule options: `negated` (the predicate under "nie"), `mutual` (coordinated arguments
 relate to each other: "X i Y podpisali umowę"), `not_home` (no visit to one's own country
@@ -76,7 +79,7 @@ MODALITIES = ("former", "planned", "intended", "possible")  # as `Fact.modality`
 POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "adjective_first", "adjective_after",
                        "adjective_before", "apposition", "before_comma",
                        "before", "article", "sentence", "where", "last_city", "sole_country", "next", "self", "inner",
-                       "owner"})
+                       "owner", "visitor"})
 
 
 @dataclass(frozen=True)

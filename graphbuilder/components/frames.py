@@ -36,6 +36,10 @@ CARRIED = 0.85  # confidence factor for a subject carried over from the previous
 CARRY_SENTENCES = 3  # how many sentences back a dropped subject is looked for, through subject-less ones
 
 
+if not Doc.has_extension("visitors"):
+    Doc.set_extension("visitors", default=())  # (first token of the sentence, person) of each visit found
+
+
 @dataclass(frozen=True)
 class Argument:
     """A found argument: an entity key (or ARTICLE) and how sure we are of it."""
@@ -230,7 +234,7 @@ class ArgumentFinder:
             "apposition": self._apposition, "before_comma": self._before_comma, "before": self._before,
             "sentence": self._sentence, "where": self._where, "next": self._next, "last_city": self._last_city,
             "sole_country": self._sole_country,
-            "self": self._self, "inner": self._inner, "owner": self._owner,
+            "self": self._self, "inner": self._inner, "owner": self._owner, "visitor": self._visitor,
         }.get(frame.position)
         if frame.position == "article":
             yield Argument(ARTICLE)
@@ -812,6 +816,18 @@ class ArgumentFinder:
             if _is_clause_break(head) or _breaks_clause(head):
                 return None
         return None
+
+    def _visitor(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """The last visitor of an earlier sentence, for a visit noun with a preposition after it
+        and no agent ("Termin wizyty w Serbii", "jego pierwsza wizyta w Grecji"), in a sentence
+        that names no person who might be the one visiting."""
+        doc = trigger.doc
+        after = next((t for t in doc[end:trigger.sent.end] if t.pos_ != "ADJ"), None)
+        if after is None or after.pos_ != "ADP" or not any("sg" in a.features.get("number", ()) for a in trigger._.analyses) \
+                or any(self.ontology.top_class.get(e.label_) == "Person" for e in trigger.sent.ents):
+            return None
+        earlier = [person for start, person in doc._.visitors if start < trigger.sent.start]
+        return Argument(earlier[-1], UNSURE) if earlier else None
 
     def _modifier_of(self, head: Token, frame: Frame) -> Argument | None:
         """A nationality adjective next to the noun, or a genitive name right after it."""

@@ -77,6 +77,7 @@ class RelationExtractor(ArgumentFinder):
                                  and e.name.split()[0] in function_words()["ministry_nouns"]}
         self.not_home_rules = {rule.id for rule in self.rules if rule.not_home}
         self.from_abroad_rules = {rule.id for rule in self.rules if rule.from_abroad}
+        self.visitor_rules = frozenset(rule.id for rule in self.rules if rule.subject.position == "visitor")
         self.role_nouns = frozenset(role.split()[0] for role in self.lexicon.roles) | self.lexicon.person_nouns
         self.name_heads = frozenset(self.lexicon.heads)
         self.name_heads_of = {e.name: frozenset(n.split()[0].lower() for n in (e.name, *e.aliases))
@@ -104,6 +105,7 @@ class RelationExtractor(ArgumentFinder):
         if nationals:
             self._mark_mentions(doc, nationals)
             self._add_facts_again(doc, facts, sentence_of)
+        self._add_visits_of_the_last_visitor(doc, facts, sentence_of)
         for fact in implied + citizens + self._countries_implied(doc, facts.values(), sentence_of) \
                 + self._hosts_implied(doc, facts.values(), sentence_of) + self._ministries_named(doc, sentence_of) \
                 + self._members_listed(doc, sentence_of) + self._places_listed(doc, sentence_of) \
@@ -113,11 +115,23 @@ class RelationExtractor(ArgumentFinder):
         doc._.facts = _best_per_key(self._drop_visits_home(list(facts.values())))
         return doc
 
-    def _add_facts_again(self, doc: Doc, facts: dict[tuple, Fact], sentence_of: dict[int, int]) -> None:
-        """Run the rules again over the mentions marked since, keeping the surer of two facts."""
-        for key, fact in self._facts(doc, sentence_of).items():
+    def _add_facts_again(self, doc: Doc, facts: dict[tuple, Fact], sentence_of: dict[int, int],
+                         rules: frozenset[str] | None = None) -> None:
+        """Run the rules (or those named) again over the mentions marked since, keeping the
+        surer of two facts."""
+        for key, fact in self._facts(doc, sentence_of, rules).items():
             if key not in facts or facts[key].confidence < fact.confidence:
                 facts[key] = fact
+
+    def _add_visits_of_the_last_visitor(self, doc: Doc, facts: dict[tuple, Fact], sentence_of: dict[int, int]) -> None:
+        """The rules whose subject is the `visitor`, once the visits of the others are known."""
+        if not self.visitor_rules:
+            return
+        starts = [sent.start for sent in doc.sents]
+        doc._.visitors = sorted((starts[f.sentence], f.subject) for f in self._drop_visits_home(list(facts.values()))
+                                if f.predicate == "visits" and f.subject != ARTICLE)  # no host at home
+        if doc._.visitors:
+            self._add_facts_again(doc, facts, sentence_of, self.visitor_rules)
 
     def _on_behalf(self, facts) -> dict[tuple, Fact]:
         """Facts between what the people of a fact lead, for rules with `on_behalf`: when
@@ -139,11 +153,12 @@ class RelationExtractor(ArgumentFinder):
                                 fact.rule, fact.modality)
         return found
 
-    def _facts(self, doc: Doc, sentence_of: dict[int, int]) -> dict[tuple, Fact]:
+    def _facts(self, doc: Doc, sentence_of: dict[int, int], only: frozenset[str] | None = None) -> dict[tuple, Fact]:
         facts: dict[tuple, Fact] = {}
         for token in doc:
             lemmas = trigger_lemmas(token)
-            rules = {id(r): r for lemma in lemmas for r in self.by_trigger.get(lemma, ())}
+            rules = {id(r): r for lemma in lemmas for r in self.by_trigger.get(lemma, ())
+                     if (r.id in only if only is not None else r.id not in self.visitor_rules)}
             longer = self._role_at(token) if rules else None
             for rule in rules.values():
                 end = self._trigger_end(token, lemmas, rule)
