@@ -154,11 +154,18 @@ def test_relations_facts_carry_sentence_rule_and_confidence(nlp):
     ("Do Unii Europejskiej należą Polska i Litwa.", "memberOf", None),  # "należeć" has both aspects: present
     ("Czy Rosja zaatakuje Polskę?", "attacked", "possible"),  # a question asserts nothing
     ("Czy Rosja zaatakowała Polskę?", "attacked", "possible"),
+    ("Gdyby Władimir Putin pojechał do Brazylii, zostałby aresztowany.", "visits", "possible"),  # the conditional
+    ("Podróż Xi Jinpinga do RPA byłaby ryzykowna.", "visits", "possible"),
 ])
 def test_relations_modality_is_marked_and_lowers_confidence(nlp, text, predicate, modality):
     fact = next(f for f in nlp(text)._.facts if f.predicate == predicate)
     assert fact.modality == modality
     assert (fact.confidence < 0.8) == (modality in {"planned", "possible"})
+
+
+def test_relations_only_a_persons_noun_has_a_former_holder(nlp):
+    doc = nlp("Najważniejszym punktem była sobotnia wizyta Emmanuela Macrona w Pekinie.")  # "była" is no "były"
+    assert [f.modality for f in doc._.facts if f.predicate == "visits"] == [None]
 
 
 def test_relations_role_phrase_refers_to_the_person_holding_that_role(nlp):

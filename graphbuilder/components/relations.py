@@ -627,6 +627,8 @@ class RelationExtractor(ArgumentFinder):
         if modality is None and predicate == rule.predicate:
             modality, factor = self._modality(trigger)
         if modality is None and predicate == rule.predicate:
+            modality, factor = self._conditional(trigger)
+        if modality is None and predicate == rule.predicate:
             modality, factor = self._future(trigger)
         for subject, obj in pairs:
             if self._allowed(predicate, subject.key, obj.key):
@@ -649,19 +651,22 @@ class RelationExtractor(ArgumentFinder):
         return kept
 
     def _modality(self, trigger: Token) -> tuple[str | None, float]:
-        """A past role ("były wiceszef"), a plan ("planuje zwiększyć") or a possibility
-        ("może przystąpić") marked just before the trigger, from `lexicon/modality.jsonl`.
+        """A past role ("były wiceszef"; only a person's noun has one), a plan ("planuje zwiększyć")
+        or a possibility ("może przystąpić") marked just before the trigger, from
+        `lexicon/modality.jsonl`.
         Modal verbs count only before an infinitive or a verbal noun: the trigger ("rozważa
         nałożenie ceł") or a copula ("chce zostać członkiem")."""
         infinitive = trigger.tag_.startswith("inf") or any(a.pos_class == "ger" for a in trigger._.analyses)
+        role = bool(self.role_nouns & trigger_lemmas(trigger)) or any(  # a person's noun: "były wiceszef"
+            a.pos_class == "subst" and "m1" in a.features.get("gender", ()) for a in trigger._.analyses)
         for token in reversed(trigger.doc[max(trigger.sent.start, trigger.i - 3):trigger.i]):
             if token.is_punct:
                 break
             for analysis in token._.analyses:
                 marked = self.lexicon.modality.get(analysis.lemma.lower())
                 verbal = analysis.pos_class in FINITE_CLASSES
-                if marked and (not verbal or infinitive):
-                    return marked
+                if marked and (not verbal or infinitive) and (marked[0] != "former" or role):
+                    return marked  # "były prezydent"; but "była sobotnia wizyta" is no former visit  # "była sobotnia wizyta": the verb, not "były" (former)
             infinitive = infinitive or token.tag_.startswith("inf")
         return None, 1.0
 
@@ -670,6 +675,21 @@ class RelationExtractor(ArgumentFinder):
         `lexicon/modality.jsonl`."""
         last = next((t for t in reversed(trigger.sent) if not t.is_space), None)
         return self.lexicon.modality.get("@question", (None, 1.0)) if last is not None and last.text == "?" else (None, 1.0)
+
+    def _conditional(self, trigger: Token) -> tuple[str | None, float]:
+        """A clause in the conditional asserts nothing ("Podróż do RPA byłaby dla niego
+        ryzykowna", "Gdyby pojechał do Rosji"): `@conditional` in `lexicon/modality.jsonl`,
+        marked by a past verb with a conditional ending or a conditional conjunction
+        (`function_words.json`) in the trigger's clause."""
+        words, doc = function_words(), trigger.doc
+        bounds = words["clause_breaks"] | {","}
+        start = next((t.i + 1 for t in reversed(doc[trigger.sent.start:trigger.i]) if t.lower_ in bounds),
+                     trigger.sent.start)
+        end = next((t.i for t in doc[trigger.i + 1:trigger.sent.end] if t.lower_ in bounds), trigger.sent.end)
+        conditional = any(t.lower_ in words["conditional_conjunctions"] or (
+            t.tag_.startswith("praet") and t.lower_.endswith(tuple(words["conditional_endings"])))
+            for t in doc[start:end])
+        return self.lexicon.modality.get("@conditional", (None, 1.0)) if conditional else (None, 1.0)
 
     def _future(self, trigger: Token) -> tuple[str | None, float]:
         """A perfective verb in the present form speaks of the future, as does "będzie" or
