@@ -943,9 +943,16 @@ class ArgumentFinder:
         return None
 
     def _before(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
-        """The entity right before the trigger ("Przemysław Czarnek z PiS")."""
-        span = self._span_ending_at(trigger.doc, trigger.i - 1) if trigger.i else None
-        return self._entity(span, frame) if span is not None else None
+        """The entity right before the trigger ("Przemysław Czarnek z PiS"); before a preposition,
+        a body only when a preposition makes it a place too ("w Białym Domu w Waszyngtonie",
+        "skarga do MTS w Hadze"), not as a noun's complement ("szczyt NATO w Wilnie" is where
+        the body met)."""
+        doc = trigger.doc
+        span = self._span_ending_at(doc, trigger.i - 1) if trigger.i else None
+        if span is None or (trigger.pos_ == "ADP" and self.ontology.top_class.get(span.label_) == "Organization"
+                            and not (span.start and doc[span.start - 1].pos_ == "ADP")):
+            return None
+        return self._entity(span, frame)
 
     def _before_comma(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The entity before a comma or "jako" opening the trigger's apposition, past its
