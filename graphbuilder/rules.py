@@ -44,6 +44,10 @@ or its capital; other towns of it are visited: "spotkali się w Anchorage"),
 country, nor to a capital by someone the text gives no country nor international
 body: "W Ammanie rozmawiał z królem Y" makes Y the host, "z prezydentem Autonomii
 Palestyńskiej X" a visitor),
+`in_person` (no fact when a word of talk at a distance, `remote_markers` of
+`function_words.json`, stands within two words of the trigger: "rozmawiał telefonicznie z X",
+"w rozmowie telefonicznej z X" are no meetings, nor is talk with a journalist, one of the
+`interviewer_nouns`: "w rozmowie z dziennikarzem RMF FM X"),
 `verbless` (the trigger counts only in a sentence with no verb, as a headline: "Meloni w
 Algierze"),
 `passive` (a passive participle trigger swaps the frames: the agent is "przez" + accusative,
@@ -130,6 +134,7 @@ class Rule:
     verb_form: str | None = None  # "finite" or "passive_participle": the trigger counts only so
     copula: bool = False  # the trigger noun counts only after a copula ("jest członkiem")
     verbless: bool = False  # the trigger counts only in a sentence with no verb (a headline)
+    in_person: bool = False  # no fact when a word of remote talk stands by the trigger ("telefonicznie")
     on_behalf: frozenset[str] = frozenset()  # role predicates whose holders act for what they lead
     modality: str | None = None  # every fact's modality ("former" for leaving a bloc)
     examples: tuple[Example, ...] = field(default=(), compare=False)
@@ -206,6 +211,7 @@ def parse_rule(data: dict, lexicon: Lexicon, source: str) -> Rule:
         verb_form=data.get("verb_form"),
         copula=bool(data.get("copula", False)),
         verbless=bool(data.get("verbless", False)),
+        in_person=bool(data.get("in_person", False)),
         on_behalf=_as_set(data.get("on_behalf")),
         modality=data.get("modality"),
         examples=examples,

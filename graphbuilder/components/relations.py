@@ -33,6 +33,21 @@ if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=[])
 
 
+def _remote(trigger: Token, end: int) -> bool:
+    """A word of talk at a distance within two words of the trigger phrase: "rozmawiał
+    telefonicznie z", "w rozmowie telefonicznej z", "rozmowy przez wideołącze"."""
+    doc = trigger.doc
+    near = doc[max(trigger.sent.start, trigger.i - 2):min(trigger.sent.end, end + 2)]
+    return any(function_words()["remote_markers"] & (set(t._.lemmas) | {t.lower_}) for t in near)
+
+
+def _interviewer(doc: Doc, argument: Argument) -> bool:
+    """A journalist's noun right before the name ("w rozmowie z dziennikarzem RMF FM X"): an
+    interview, no meeting."""
+    before = doc[max(0, argument.start - 3):argument.start] if argument.start > 0 else []
+    return any(function_words()["interviewer_nouns"] & set(t._.lemmas) for t in before)
+
+
 def _phrase_gender(words: Span) -> str | None:
     """"f" or "m" when every reading of the adjective and noun in the nominative or oblique
     singular agrees on it ("francuski przywódca": a man; "brytyjska premier": a woman);
@@ -606,6 +621,8 @@ class RelationExtractor(ArgumentFinder):
             return
         if rule.verbless and any(t.tag_.split(":", 1)[0] in FINITE_CLASSES for t in trigger.sent):
             return
+        if rule.in_person and _remote(trigger, end):
+            return
         if self._is_negated(trigger) or (copula >= 0 and self._is_negated(trigger.doc[copula])):
             if not rule.negated:
                 return
@@ -623,6 +640,8 @@ class RelationExtractor(ArgumentFinder):
             pairs += [(a, b) for group in (subjects if signed else [], objects)
                       for a, b in combinations(sorted(group, key=lambda a: a.start), 2)
                       if _same_kind(a, b) and not _own_preposition(trigger.doc, a, b, object_frame)]
+        if rule.in_person:
+            pairs = [(s, o) for s, o in pairs if not any(_interviewer(trigger.doc, a) for a in (s, o))]
         modality, factor = (rule.modality, 1.0) if rule.modality else self._question(trigger)
         if modality is None and predicate == rule.predicate:
             modality, factor = self._modality(trigger)
