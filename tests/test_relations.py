@@ -892,3 +892,8 @@ def test_relations_co_after_a_comma_is_the_subject_of_its_neuter_verb(nlp):
     found = facts(nlp, "Premier Węgier Viktor Orbán pojechał do Moskwy, gdzie rozmawiał z Władimirem Putinem, "
                        "co spotkało się z ostrą krytyką w Brukseli.")
     assert ("Viktor Orbán", "visits", "Moskwa") in found and ("Viktor Orbán", "visits", "Bruksela") not in found
+
+
+def test_relations_an_age_before_the_partner_is_no_end_of_the_phrase(nlp):
+    found = facts(nlp, "Prezydent USA Joe Biden spotkał się z 86-letnim saudyjskim królem Salmanem ibn Abd al-Azizem.")
+    assert ("Joe Biden", "meetsWith", "Salman ibn Abd al-Aziz") in found

@@ -1276,7 +1276,8 @@ class ArgumentFinder:
         for j in range(i, end):
             preps = [a for a in doc[j]._.analyses if a.pos_class == "prep" and a.lemma.lower() in frame.prep]
             if preps and (not frame.case or any(frame.case & a.features.get("case", frozenset()) for a in preps)):
-                head = next((t for t in doc[j + 1:end] if t.pos_ != "ADJ"), None)
+                head = next((t for t in doc[j + 1:end]  # past "86-letnim": "z 86-letnim królem X"
+                             if t.pos_ != "ADJ" and not t.like_num and t.text not in DASHES | {"-"}), None)
                 cases = token_cases(head) if head is not None else frozenset()
                 if j + 1 < end and doc[j + 1].pos_ == "ADJ":
                     cases |= token_cases(doc[j + 1])
@@ -1286,7 +1287,7 @@ class ArgumentFinder:
 
     @classmethod
     def _entities_after(cls, doc: Doc, i: int, end: int) -> Iterator[Span]:
-        """Entities after a preposition, past lower-case words and genitive names
+        """Entities after a preposition, past lower-case words, numbers and genitive names
         ("do bloku gospodarczego BRICS", "z ministrem spraw zagranicznych Rosji Siergiejem Ławrowem")."""
         j = i
         while j < min(end, i + 2 * WINDOW):
@@ -1295,6 +1296,6 @@ class ArgumentFinder:
                 yield span
                 j = span.end
                 continue
-            if not doc[j].is_lower or doc[j].pos_ == "ADP":
-                return
+            if not (doc[j].is_lower or doc[j].like_num or doc[j].text == "-") or doc[j].pos_ == "ADP":
+                return  # past an age: "z 86-letnim saudyjskim królem X"
             j += 1
