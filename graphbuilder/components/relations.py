@@ -93,6 +93,8 @@ class RelationExtractor(ArgumentFinder):
         self.not_home_rules = {rule.id for rule in self.rules if rule.not_home}
         self.from_abroad_rules = {rule.id for rule in self.rules if rule.from_abroad}
         self.visitor_rules = frozenset(rule.id for rule in self.rules if rule.subject.position == "visitor")
+        self.visitor_triggers = frozenset(t.split()[0] for rule in self.rules if rule.id in self.visitor_rules
+                                          for t in rule.triggers)
         self.role_nouns = frozenset(role.split()[0] for role in self.lexicon.roles) | self.lexicon.person_nouns
         self.name_heads = frozenset(self.lexicon.heads)
         self.name_heads_of = {e.name: frozenset(n.split()[0].lower() for n in (e.name, *e.aliases))
@@ -131,10 +133,10 @@ class RelationExtractor(ArgumentFinder):
         return doc
 
     def _add_facts_again(self, doc: Doc, facts: dict[tuple, Fact], sentence_of: dict[int, int],
-                         rules: frozenset[str] | None = None) -> None:
-        """Run the rules (or those named) again over the mentions marked since, keeping the
-        surer of two facts."""
-        for key, fact in self._facts(doc, sentence_of, rules).items():
+                         rules: frozenset[str] | None = None, tokens: list[Token] | None = None) -> None:
+        """Run the rules (or those named, at the tokens given) again over the mentions marked
+        since, keeping the surer of two facts."""
+        for key, fact in self._facts(doc, sentence_of, rules, tokens).items():
             if key not in facts or facts[key].confidence < fact.confidence:
                 facts[key] = fact
 
@@ -146,7 +148,8 @@ class RelationExtractor(ArgumentFinder):
         doc._.visitors = sorted((starts[f.sentence], f.subject) for f in self._drop_visits_home(list(facts.values()))
                                 if f.predicate == "visits" and f.subject != ARTICLE)  # no host at home
         if doc._.visitors:
-            self._add_facts_again(doc, facts, sentence_of, self.visitor_rules)
+            self._add_facts_again(doc, facts, sentence_of, self.visitor_rules,
+                                  [t for t in doc if t.lemma_.lower() in self.visitor_triggers])
 
     def _on_behalf(self, facts) -> dict[tuple, Fact]:
         """Facts between what the people of a fact lead, for rules with `on_behalf`: when
@@ -168,9 +171,10 @@ class RelationExtractor(ArgumentFinder):
                                 fact.rule, fact.modality)
         return found
 
-    def _facts(self, doc: Doc, sentence_of: dict[int, int], only: frozenset[str] | None = None) -> dict[tuple, Fact]:
+    def _facts(self, doc: Doc, sentence_of: dict[int, int], only: frozenset[str] | None = None,
+               tokens: list[Token] | None = None) -> dict[tuple, Fact]:
         facts: dict[tuple, Fact] = {}
-        for token in doc:
+        for token in doc if tokens is None else tokens:
             lemmas = trigger_lemmas(token)
             rules = {id(r): r for lemma in lemmas for r in self.by_trigger.get(lemma, ())
                      if (r.id in only if only is not None else r.id not in self.visitor_rules)}
@@ -642,6 +646,8 @@ class RelationExtractor(ArgumentFinder):
                       if _same_kind(a, b) and not _own_preposition(trigger.doc, a, b, object_frame)]
         if rule.in_person:
             pairs = [(s, o) for s, o in pairs if not any(_interviewer(trigger.doc, a) for a in (s, o))]
+        if not pairs:
+            return
         modality, factor = (rule.modality, 1.0) if rule.modality else self._question(trigger)
         if modality is None and predicate == rule.predicate:
             modality, factor = self._modality(trigger)
