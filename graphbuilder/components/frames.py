@@ -1277,7 +1277,7 @@ class ArgumentFinder:
             preps = [a for a in doc[j]._.analyses if a.pos_class == "prep" and a.lemma.lower() in frame.prep]
             if preps and (not frame.case or any(frame.case & a.features.get("case", frozenset()) for a in preps)):
                 head = next((t for t in doc[j + 1:end]  # past "86-letnim": "z 86-letnim królem X"
-                             if t.pos_ != "ADJ" and not t.like_num and t.text not in DASHES | {"-"}), None)
+                             if t.pos_ != "ADJ" and not t.like_num and t.text not in DASHES), None)
                 cases = token_cases(head) if head is not None else frozenset()
                 if j + 1 < end and doc[j + 1].pos_ == "ADJ":
                     cases |= token_cases(doc[j + 1])

@@ -63,7 +63,7 @@ def _phrase_gender(words: Span) -> str | None:
     return genders.pop() if len(genders) == 1 else None
 
 
-def _person_gender(span: Span) -> str | None:
+def _name_gender(span: Span) -> str | None:
     """The gender of a person's name where Morfeusz knows the first name as one gender only,
     else where a woman's role noun stands right before it ("z przewodniczącą Komisji
     Europejskiej Ursulą von der Leyen")."""
@@ -250,7 +250,7 @@ class RelationExtractor(ArgumentFinder):
                   if e.end <= token.sent.start and self.ontology.top_class.get(e.label_) == "Person"]
         gender = _phrase_gender(doc[token.i - 1:token.i + 1])
         people = [e for e in people if (e.label_, e.kb_id_) not in placed
-                  and (gender is None or _person_gender(e) in {None, gender})]
+                  and (gender is None or _name_gender(e) in {None, gender})]
         subjects = [e for e in people if "Nom" in e[0].morph.get("Case")  # the topic: "Glas był ... za Correi"
                     or (not e[0].morph.get("Case") and not under_preposition(doc, e.start))]  # "António Guterres"
         return [(e.start, (e.label_, e.kb_id_)) for e in (subjects or people)[-1:]]
@@ -298,7 +298,7 @@ class RelationExtractor(ArgumentFinder):
             if country is None or not self.lexicon.demonyms.keys() & {a.lemma for a in token._.analyses} \
                     or token.ent_iob_ != "O" or "Plur" in token.morph.get("Number") or self._person_beside(doc, token):
                 continue
-            people = [((e.label_, e.kb_id_)) for e in doc.ents if e.end <= token.i
+            people = [(e.label_, e.kb_id_) for e in doc.ents if e.end <= token.i
                       and ((self.ontology.top_class.get(e.label_), e.kb_id_), country) in nationals]
             if not people and (stateless := self._stateless_person_before(doc, token, ("Country", country), holders)):
                 people = [stateless[-1][1]]
@@ -691,7 +691,7 @@ class RelationExtractor(ArgumentFinder):
                 marked = self.lexicon.modality.get(analysis.lemma.lower())
                 verbal = analysis.pos_class in FINITE_CLASSES
                 if marked and (not verbal or infinitive) and (marked[0] != "former" or role):
-                    return marked  # "były prezydent"; but "była sobotnia wizyta" is no former visit  # "była sobotnia wizyta": the verb, not "były" (former)
+                    return marked  # "były prezydent"; but "była sobotnia wizyta" is no former visit
             infinitive = infinitive or token.tag_.startswith("inf")
         return None, 1.0
 
