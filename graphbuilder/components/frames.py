@@ -333,7 +333,7 @@ class ArgumentFinder:
             span = self._span_ending_at(doc, i)
             if span is not None and (found := self._fitting(span, frame, trigger)):
                 return found
-            if span is None and doc[i].lower_ in function_words()["clause_pronouns"] and doc[i - 1].text == "," \
+            if span is None and i and doc[i].lower_ in function_words()["clause_pronouns"] and doc[i - 1].text == "," \
                     and "Neut" in trigger.morph.get("Gender"):
                 return None  # "rozmawiał z Putinem, co spotkało się z krytyką": "co" is the subject
             if span is None and function_words()["relative_pronouns"] & set(doc[i]._.lemmas):

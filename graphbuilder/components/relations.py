@@ -33,6 +33,16 @@ if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=[])
 
 
+def _current_holders(facts) -> dict[tuple, list[tuple[int, tuple[str, str]]]]:
+    """(place or body, role predicate) -> (sentence, person) of each role or citizenship the
+    facts give, but no former one ("ówczesny szef polskiej dyplomacji")."""
+    holders: dict[tuple, list[tuple[int, tuple[str, str]]]] = {}
+    for fact in facts:
+        if fact.predicate in HOME_PREDICATES and fact.subject != ARTICLE and fact.modality != "former":
+            holders.setdefault((fact.object, fact.predicate), []).append((fact.sentence, fact.subject))
+    return holders
+
+
 def _remote(trigger: Token, end: int) -> bool:
     """A word of talk at a distance within two words of the trigger phrase: "rozmawiał
     telefonicznie z", "w rozmowie telefonicznej z", "rozmowy przez wideołącze"."""
@@ -201,10 +211,7 @@ class RelationExtractor(ArgumentFinder):
         mention of that person (`doc.spans["gb_roles"]`); a country the phrase adds to a
         role named without one is a fact, returned: "polski premier" makes Morawiecki
         Poland's leader."""
-        holders: dict[tuple[str, str], list[tuple[int, tuple[str, str]]]] = {}
-        for fact in facts:
-            if fact.predicate in HOME_PREDICATES and fact.subject != ARTICLE and fact.modality != "former":
-                holders.setdefault((fact.object, fact.predicate), []).append((fact.sentence, fact.subject))
+        holders = _current_holders(facts)
         named = self._named_role_holders(doc)
         found, implied = [], []
         for token in doc:
@@ -288,10 +295,7 @@ class RelationExtractor(ArgumentFinder):
         it; with none, the person an epithet would stand for, who becomes its citizen ("spotkał
         się António Guterres. Portugalczyk mówił": `_stateless_person_before`)."""
         nationals = {(f.subject, f.object[1]) for f in facts if f.predicate in HOME_PREDICATES}
-        holders: dict[tuple, list] = {}
-        for fact in facts:
-            if fact.predicate in HOME_PREDICATES and fact.subject != ARTICLE:
-                holders.setdefault((fact.object, fact.predicate), []).append((fact.sentence, fact.subject))
+        holders = _current_holders(facts)
         found, citizens = [], []
         for token in doc:
             country = token._.refers_to[1] if token._.refers_to and token._.refers_to[0] == "Country" else None
