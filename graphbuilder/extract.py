@@ -5,6 +5,8 @@ the RDF stage consumes and that can be pickled across processes.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from .components.entities import NESTED
@@ -52,10 +54,23 @@ def _finer(candidate: str, current: str, ontology: Ontology) -> bool:
     return current == ontology.top_class.get(current) == ontology.top_class.get(candidate) != candidate
 
 
+def _seats_as_places(entities: dict[tuple[str, str], Entity], facts: list[Fact]) -> list[Fact]:
+    """A body named after its seat is, in an article where people meet there ("podpisali w
+    Białym Domu"), that place: the entity and its facts become the Location's."""
+    places = {key for fact in facts for key in (fact.subject, fact.object) if key != ARTICLE and key[0] == "Location"}
+    seats = {("Organization", name): ("Location", name) for _, name in places if ("Organization", name) in entities}
+    for body, place in seats.items():
+        entity = entities.pop(body)
+        entity.cls = entity.top_class = "Location"
+        entities.setdefault(place, entity).aliases |= entity.aliases
+    return [replace(fact, subject=seats.get(fact.subject, fact.subject), object=seats.get(fact.object, fact.object))
+            for fact in facts] if seats else facts
+
+
 def extract(doc: Doc, article: Article, ontology: Ontology) -> ArticleExtraction:
     """Collect the entities and facts of a processed article."""
     entities = entities_of(doc, ontology)
-    facts: list[Fact] = doc._.facts
+    facts = _seats_as_places(entities, doc._.facts)
     for fact in facts:
         for key in (fact.subject, fact.object):
             if key != ARTICLE and key not in entities:

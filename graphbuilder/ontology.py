@@ -130,6 +130,7 @@ class GazetteerEntry:
     cls: str
     aliases: tuple[str, ...] = ()
     country: str | None = None
+    building: bool = False  # a body named after its seat: a place where people meet ("w Białym Domu")
 
 
 @dataclass
@@ -169,7 +170,7 @@ def _entries(directory: Path) -> Iterator[GazetteerEntry]:
             continue
         for row in read_jsonl(path):
             aliases = tuple(row.get("aliases") or ()) + tuple(row.get("abbreviations") or ())
-            yield GazetteerEntry(row["name"], row["class"], aliases, row.get("country"))
+            yield GazetteerEntry(row["name"], row["class"], aliases, row.get("country"), bool(row.get("building")))
 
 
 @lru_cache(maxsize=4)

@@ -35,3 +35,14 @@ def test_extract_a_towns_adjective_after_a_noun_names_a_kind_and_no_town(nlp, on
 def test_extract_a_blocs_members_listed_after_a_colon_point_to_the_one_bloc_entity(nlp, ontology):
     keys = entity_keys(nlp, ontology, "Przybyli przywódcy państw G7: prezydent USA Joe Biden i premier Kanady Justin Trudeau.")
     assert ("Organization", "G7") in keys and not [k for k in keys if k[1] == "G7" and k[0] != "Organization"]
+
+
+def test_extract_a_body_named_after_its_seat_is_a_place_where_people_meet_there(nlp, ontology):
+    keys = entity_keys(nlp, ontology, "Prezydent Andrzej Duda spotkał się w Białym Domu z prezydentem USA Donaldem Trumpem.")
+    assert ("Location", "Biały Dom") in keys and ("Organization", "Biały Dom") not in keys
+
+
+def test_extract_a_body_named_after_its_seat_stays_a_body_when_it_acts_or_its_hosts_are_there(nlp, ontology):
+    assert ("Organization", "Biały Dom") in entity_keys(nlp, ontology, "Biały Dom poinformował o wizycie.")
+    assert ("Organization", "Biały Dom") in entity_keys(
+        nlp, ontology, "Prezydent USA Donald Trump rozmawiał w Białym Domu z doradcami.")

@@ -21,7 +21,7 @@ from ..names import DASHES  # a dash with spaces sets off an apposition like a c
 from ..ontology import ontology_dir
 from ..rules import Frame
 from ..types import ARTICLE
-from .entities import NESTED, is_roman_numeral
+from .entities import NESTED, PLACE_CLASSES, is_roman_numeral
 from .morphology import token_cases
 
 AUXILIARY = frozenset({"bedzie"})  # "będzie realizować": the clause goes on
@@ -205,6 +205,18 @@ def _agrees_with_verb(token: Token, verb: Token) -> bool:
     )
 
 
+def _subject_noun_after(doc: Doc, verb: Token) -> bool:
+    """A common noun after the verb, in its clause, that can only be a nominative and agrees
+    with it: the verb's own subject ("Powitała go wielka flaga")."""
+    for token in doc[verb.i + 1:verb.sent.end]:
+        if _is_clause_break(token) or _breaks_clause(token):
+            return False
+        if token.pos_ == "NOUN" and token.is_lower and token.ent_iob_ == "O" and token_cases(token) == {"nom"} \
+                and not under_preposition(doc, token.i) and _agrees_with_verb(token, verb):
+            return True
+    return False
+
+
 def _gender_clash(token: Token, verb: Token) -> bool:
     """A plural verb of men ("podpisali") cannot have a subject that is no men's plural
     ("porozumienia, które podpisali przywódcy": "które" is the object)."""
@@ -217,7 +229,7 @@ def _gender_clash(token: Token, verb: Token) -> bool:
 
 
 class ArgumentFinder:
-    """Finds rule arguments around a trigger; needs `ontology`, `place_country`, `capital_of`,
+    """Finds rule arguments around a trigger; needs `ontology`, `place_country`, `capital_of`, `buildings`,
     `role_nouns`, `name_heads`, `name_heads_of`, `lexicon` and `_named_role_holders`."""
 
     def find(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Iterator[Argument]:
@@ -264,12 +276,15 @@ class ArgumentFinder:
         if frame.classes and top == "City" and "City" not in frame.classes and "Country" in frame.classes \
                 and span.kb_id_ in self.capital_of and not frame.literal:
             return Argument(("Country", self.capital_of[span.kb_id_]), certainty * UNSURE, span.start, span.end)
-        if frame.classes and span.label_ not in frame.classes and top not in frame.classes:
+        if frame.classes and span.kb_id_ in self.buildings and "Location" in frame.classes \
+                and top not in frame.classes:
+            top = "Location"  # the seat where people meet: "podpisali w Białym Domu"
+        elif frame.classes and span.label_ not in frame.classes and top not in frame.classes:
             return None
         if (frame.name_prefix and not span.kb_id_.startswith(frame.name_prefix)) \
                 or (frame.not_name_prefix and span.kb_id_.startswith(frame.not_name_prefix)):
             return None
-        return Argument((self.ontology.top_class[span.label_], span.kb_id_), certainty, span.start, span.end)
+        return Argument((top, span.kb_id_), certainty, span.start, span.end)
 
     def _checked(self, span: Span, frame: Frame, trigger: Token) -> Argument | None:
         """Case, agreement and class checks of a candidate argument. A name right after the
@@ -516,9 +531,11 @@ class ArgumentFinder:
         or of the one before when that one dropped its subject too ("Blinken ... W Ammanie
         spotkał się z ... Tego samego dnia odwiedził Katar"), unless a noun that can be the
         subject stands before the trigger (one in a prepositional phrase cannot: "W czwartek
-        w Pekinie rozmawiał z ...")."""
+        w Pekinie rozmawiał z ...") or a common noun only nominative that agrees with the
+        verb follows it ("Powitała go wielka flaga")."""
         sent, doc = trigger.sent, trigger.doc
-        if sent.start == 0 or self._has_subject_noun(doc, sent.start, trigger.i):
+        if sent.start == 0 or self._has_subject_noun(doc, sent.start, trigger.i) \
+                or _subject_noun_after(doc, trigger):
             return None
         certainty, previous = CARRIED, doc[sent.start - 1].sent
         for _ in range(CARRY_SENTENCES):
@@ -548,6 +565,9 @@ class ArgumentFinder:
         clause_end = self._clause_end(doc, i)
         if frame.prep:
             first = i = self._next_preposition(doc, i, clause_end, frame)
+            if first > end and frame.classes <= PLACE_CLASSES and any(
+                    t.lower_ in function_words()["topic_prepositions"] and t.pos_ == "ADP" for t in doc[end:first]):
+                return None  # the topic's place: "rozmawiali o zakładnikach przetrzymywanych w Strefie Gazy"
             while i >= 0:  # the next phrase when one has no fitting name: "infrastrukturę w Odessie",
                 for span in self._entities_after(doc, i + 1, clause_end):  # "zaproszenie do przystąpienia do BRICS"
                     top = self.ontology.top_class.get(span.label_, "")

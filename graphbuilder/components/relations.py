@@ -73,16 +73,25 @@ def _phrase_gender(words: Span) -> str | None:
     return genders.pop() if len(genders) == 1 else None
 
 
-def _name_gender(span: Span) -> str | None:
+def _name_gender(span: Span, role_nouns: frozenset[str]) -> str | None:
     """The gender of a person's name where Morfeusz knows the first name as one gender only,
-    else where a woman's role noun stands right before it ("z przewodniczącą Komisji
-    Europejskiej Ursulą von der Leyen")."""
+    else where a woman's role noun stands before it, past capitalised words only ("z
+    przewodniczącą Komisji Europejskiej Ursulą von der Leyen"; not "W drodze powrotnej
+    Zełenski")."""
     genders = {g for a in span[0]._.analyses if "imię" in a.categories for g in a.features.get("gender", ())}
     if genders:
         return "f" if genders == {"f"} else "m" if "f" not in genders else None
-    role = next((t for t in reversed(span.doc[max(0, span.start - 4):span.start]) if t.pos_ in {"NOUN", "ADJ"}
-                 and not t.text[:1].isupper()), None)
-    return _phrase_gender(span.doc[role.i:role.i + 1]) if role is not None else None
+    role = next((t for t in reversed(span.doc[max(span.sent.start, span.start - 4):span.start])
+                 if not t.text[:1].isupper()), None)
+    if role is None or not (set(role._.lemmas) | {role.lower_}) & role_nouns:
+        return None
+    return _phrase_gender(span.doc[role.i:role.i + 1])
+
+
+def _gender_of(doc: Doc, person: tuple[str, str], role_nouns: frozenset[str]) -> str | None:
+    """The gender the person's mentions show (`_name_gender`), when they agree on one."""
+    genders = {_name_gender(e, role_nouns) for e in doc.ents if (e.label_, e.kb_id_) == person} - {None}
+    return genders.pop() if len(genders) == 1 else None
 
 
 class RelationExtractor(ArgumentFinder):
@@ -96,11 +105,14 @@ class RelationExtractor(ArgumentFinder):
         self.rules = load_rules(directory, self.lexicon, self.ontology)
         self.place_country = {e.name: e.country for e in self.lexicon.entries if e.country}
         self.international = {e.name for e in self.lexicon.entries if e.cls == "InternationalOrganization"}
+        self.buildings = frozenset(e.name for e in self.lexicon.entries if e.building)
         self.capital_of = {capital: country for country, capital in self.lexicon.capitals.items()}
         self.ministry_country = {e.name.lower().split(" ", 1)[1]: e.country for e in self.lexicon.entries
                                  if e.cls == "GovernmentOrganization" and e.country and " " in e.name
                                  and e.name.split()[0] in function_words()["ministry_nouns"]}
         self.not_home_rules = {rule.id for rule in self.rules if rule.not_home}
+        self.reception_verbs = frozenset(t for rule in self.rules if rule.passive and rule.predicate == "visits"
+                                         for t in rule.triggers)  # "przyjąć": its object is the guest
         self.from_abroad_rules = {rule.id for rule in self.rules if rule.from_abroad}
         self.visitor_rules = frozenset(rule.id for rule in self.rules if rule.subject.position == "visitor")
         self.visitor_triggers = frozenset(t.split()[0] for rule in self.rules if rule.id in self.visitor_rules
@@ -257,7 +269,7 @@ class RelationExtractor(ArgumentFinder):
                   if e.end <= token.sent.start and self.ontology.top_class.get(e.label_) == "Person"]
         gender = _phrase_gender(doc[token.i - 1:token.i + 1])
         people = [e for e in people if (e.label_, e.kb_id_) not in placed
-                  and (gender is None or _name_gender(e) in {None, gender})]
+                  and (gender is None or _name_gender(e, self.role_nouns) in {None, gender})]
         subjects = [e for e in people if "Nom" in e[0].morph.get("Case")  # the topic: "Glas był ... za Correi"
                     or (not e[0].morph.get("Case") and not under_preposition(doc, e.start))]  # "António Guterres"
         return [(e.start, (e.label_, e.kb_id_)) for e in (subjects or people)[-1:]]
@@ -272,21 +284,36 @@ class RelationExtractor(ArgumentFinder):
     def _guests(self, doc: Doc, facts, sentence_of: dict[int, int]) -> list[Span]:
         """ "gościa" (the guest, as an object: "gościa powitał X", "podjął indyjskiego gościa")
         is the person an earlier sentence has visiting, the last one, of the adjective's
-        country when one is given."""
-        visits = sorted((f.sentence, f.subject) for f in facts if f.predicate == "visits" and f.subject != ARTICLE)
+        country when one is given; so is a pronoun right after a verb of receiving, the last
+        visitor of its gender ("W Białym Domu przyjął go prezydent Joe Biden")."""
+        visits = sorted((f.sentence, f.subject) for f in self._drop_visits_home(list(facts))  # no host at home
+                        if f.predicate == "visits" and f.subject != ARTICLE)
         home = {(f.subject, f.object[1]) for f in facts if f.predicate in HOME_PREDICATES}
         found = []
         for token in doc:
-            if token.lemma_ != "gość" or not token.is_lower or token.ent_iob_ != "O" \
-                    or not {"gen", "acc"} & token_cases(token) or "Plur" in token.morph.get("Number"):
+            gender = self._received_pronoun_gender(token)
+            if gender is None and (token.lemma_ != "gość" or not token.is_lower or token.ent_iob_ != "O"
+                                   or not {"gen", "acc"} & token_cases(token) or "Plur" in token.morph.get("Number")):
                 continue
             adjective = doc[token.i - 1] if token.i and doc[token.i - 1]._.refers_to else None
             guests = [person for sentence, person in visits if sentence < sentence_of[token.i] and (
-                adjective is None or (person, adjective._.refers_to[1]) in home)]
+                adjective is None or (person, adjective._.refers_to[1]) in home)
+                and (gender is None or _gender_of(doc, person, self.role_nouns) in {None, gender})]
             if guests:
                 start = token.i - (adjective is not None)
                 found.append(Span(doc, start, token.i + 1, label=guests[-1][0], kb_id=guests[-1][1]))
         return found
+
+    def _received_pronoun_gender(self, token: Token) -> str | None:
+        """The gender ("m" or "f") of a singular accusative pronoun right after a verb of
+        receiving a guest ("przyjął go", "powitał ją"), else None; None too when its sentence
+        names a person before it, whom it may stand for ("z Wadephulem, który powitał go")."""
+        pronouns = [a for a in token._.analyses if a.pos_class == "ppron3" and "acc" in a.features.get("case", ())
+                    and "sg" in a.features.get("number", ())]
+        if not pronouns or not token.i or not trigger_lemmas(token.doc[token.i - 1]) & self.reception_verbs \
+                or any(e.start < token.i and self.ontology.top_class.get(e.label_) == "Person" for e in token.sent.ents):
+            return None
+        return "f" if all(a.features.get("gender") == {"f"} for a in pronouns) else "m"
 
     def _nationals(self, doc: Doc, facts, sentence_of: dict[int, int]) -> tuple[list[Span], list[Fact]]:
         """A people's noun (a demonym of the lexicon, whatever the tagger calls it) in the
@@ -758,9 +785,11 @@ class RelationExtractor(ArgumentFinder):
             or (f.rule in self.from_abroad_rules and f.subject not in with_country and f.object[1] in self.capital_of))]
 
     def _visits_home(self, fact: Fact, home: set[tuple]) -> bool:
-        """The visit is to the subject's own country or its capital, or, for a host the visitor
-        talks to (a `from_abroad` rule), to any town of it."""
-        towns = self.place_country if fact.rule in self.from_abroad_rules else self.capital_of
+        """The visit is to the subject's own country, its capital or a seat of its government
+        ("Biały Dom"), or, for a host the visitor talks to (a `from_abroad` rule), to any town
+        of it."""
+        towns = self.place_country if fact.rule in self.from_abroad_rules or fact.object[1] in self.buildings \
+            else self.capital_of
         return (fact.subject, fact.object[1]) in home or (fact.subject, towns.get(fact.object[1])) in home
 
     def _negated_possibility(self, trigger: Token) -> bool:
@@ -800,11 +829,11 @@ def _places_around_visited(facts) -> list[Fact]:
     around: dict[tuple, list[tuple[str, str]]] = {}
     for fact in facts:
         if fact.predicate == "locatedIn" and fact.modality is None and fact.object[0] == "City" \
-                and fact.subject[0] not in {"City", "Country"}:
-            around.setdefault((fact.subject, fact.sentence), []).append(fact.object)
+                and fact.subject[0] not in {"City", "Country"}:  # by name: "w Białym Domu" is a body's seat
+            around.setdefault((fact.subject[1], fact.sentence), []).append(fact.object)
     return [replace(fact, object=place, confidence=round(fact.confidence * UNSURE, 3))
             for fact in facts if fact.predicate == "visits"
-            for place in around.get((fact.object, fact.sentence), ())]
+            for place in around.get((fact.object[1], fact.sentence), ())]
 
 
 def _first_of_each(arguments: Iterator[Argument]) -> list[Argument]:
