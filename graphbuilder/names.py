@@ -106,6 +106,9 @@ class NameNormaliser:
                 and not any("imię" in a.categories for known in readings for a in known):
             case = self._oblique_last_word(span, unknown[-1], gender) or case
         nominative = {t.i: self._person_word(t, known, case, gender, seen_forms) for t, known in zip(inflected, readings)}
+        for token in tokens:
+            if is_name_part(token) and _before_hyphen(token, span) and token.i + 2 in nominative:
+                nominative[token.i] = _inflected_alike(token.text, span.doc[token.i + 2].text, nominative[token.i + 2])
         if len(inflected) > 1 and unknown and unknown[-1] is inflected[-1]:
             first = inflected[0]
             nominative[first.i] = self._foreign_first_name(first.text, nominative[first.i])
@@ -561,6 +564,18 @@ def _before_hyphen(token: Token, span: Span) -> bool:
         return False
     known = [a for a in token._.analyses if a.is_name or a.is_common]
     return all(tag_features(a.tag).get("case") == {"nom"} for a in known)
+
+
+def _inflected_alike(first: str, last: str, last_nominative: str) -> str:
+    """The first part of a hyphenated name with the ending its last part lost: "Kasyma-Żomarta"
+    is Kasym-Żomart, as "Kasym-Żomarta" is; "Jean-Claude'a" keeps "Jean"."""
+    shared = 0
+    while shared < min(len(last), len(last_nominative)) and last[shared] == last_nominative[shared]:
+        shared += 1
+    ending, nominative_ending = last[shared:], last_nominative[shared:]
+    if ending and first.endswith(ending) and len(first) - len(ending) >= 3:
+        return first[:-len(ending)] + nominative_ending
+    return first
 
 
 def agrees(adjective: Analysis, noun_features: dict[str, frozenset[str]]) -> bool:

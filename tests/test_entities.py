@@ -568,6 +568,21 @@ def test_entities_the_first_part_of_an_unknown_hyphenated_name_does_not_inflect(
     assert entities(nlp, "Rozmawiano z Kasym-Żomartem Tokajewem.") == {("Kasym-Żomart Tokajew", "Person")}
 
 
+@pytest.mark.parametrize("text", [
+    "Rozmawiano z Kasymem-Żomartem Tokajewem.", "Wizyta Kasyma-Żomarta Tokajewa trwała dwa dni.",
+    "Podziękował Kasymowi-Żomartowi Tokajewowi."])
+def test_entities_both_parts_of_a_hyphenated_first_name_may_inflect_alike(nlp, text):
+    assert entities(nlp, text) == {("Kasym-Żomart Tokajew", "Person")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spotkał się z Jean-Claude'em Junckerem.", "Jean-Claude Juncker"),
+    ("Sąd skazał Władimira Kara-Murzę.", "Władimir Kara-Murza"),
+    ("Wizyta Hansa-Dietricha Genschera trwała dzień.", "Hans-Dietrich Genscher")])
+def test_entities_a_hyphenated_names_first_part_keeps_an_ending_its_last_part_lacks(nlp, text, expected):
+    assert entities(nlp, text) == {(expected, "Person")}
+
+
 def test_entities_a_full_name_with_its_abbreviation_is_an_organisation_the_abbreviation_names(nlp):
     doc = nlp("Ekspert Centrum Studiów Wschodnich (CSW) ocenił sytuację. Raport CSW ukazał się wczoraj.")
     assert [(e.text, e.kb_id_, e.label_) for e in doc.ents] == [
