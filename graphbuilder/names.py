@@ -20,6 +20,7 @@ PERSON_CATEGORIES = frozenset({"imię", "nazwisko"})
 HYPHENS = frozenset("-–")
 DASHES = frozenset("-–—")
 APOSTROPHES = frozenset("'’")
+VOWELS = frozenset("aąeęioóuyéáíúëä")
 INFLECTING = frozenset({"subst", "adj", "ppas", "pact"})
 NOMINATIVE = frozenset({"nom"})  # the case of a verb's subject
 
@@ -144,12 +145,14 @@ class NameNormaliser:
         people: a vocative reading is none ("Mario Draghi" is no Maria). After a first word
         Morfeusz does not know, a last word it knows as a name only in the oblique cases is
         a foreign surname: "Cheng Lei" is no genitive of Lea or Leja ("Akira Kurosawa"
-        is a nominative)."""
+        is a nominative), unless the first word's ending is of that case too ("Alaksandrowi
+        Łukaszence")."""
         readings = [[a for a in self._singular_names(t) if a.features.get("case") != {"voc"}] for t in tokens]
         if len(tokens) > 1:  # the first word of several is a first name: "Jana Rubcowa" is Jan's, not Mr Jana's
             readings[0] = [a for a in readings[0] if "imię" in a.categories]
             if all(a.pos_class == "ign" for a in tokens[0]._.analyses) \
-                    and not any("nom" in a.features.get("case", ()) for a in readings[-1]):
+                    and not any("nom" in a.features.get("case", ()) for a in readings[-1]) \
+                    and not self._decisive_cases(tokens[0].text, "m", first_name=True) & cases_of(readings[-1]):
                 readings[-1] = []  # "Cheng Lei" is no Lea's nor Mrs Leja's
         return readings
 
@@ -225,18 +228,23 @@ class NameNormaliser:
                 # language's noun) and "ds.": "sekretarzem generalnym ONZ"
         return []
 
-    def unknown_place(self, span: Span, article_forms: set[str]) -> str:
+    def unknown_place(self, span: Span, article_forms: set[str], coordinated: Span | None = None) -> str:
         """Nominative of a one-word place name Morfeusz does not know, in the case its
-        preposition governs, else the one its ending alone shows ("zajęli Hamę"): "w
-        Omdurmanie" -> Omdurman; "w Dżuddzie" -> Dżudda when the
-        article also has "z Dżuddy" (a form elsewhere in the article decides between a man's
-        and a woman's ending; else the masculine, as most foreign towns end in a consonant)."""
+        preposition governs (the first conjunct's, in `coordinated`: "w Vaalimaa i Imatrze"),
+        else the one its ending alone shows ("zajęli Hamę"): "w Omdurmanie" -> Omdurman; "w
+        Dżuddzie" -> Dżudda when the article also has "z Dżuddy" (a form elsewhere in the
+        article decides between a man's and a woman's ending; else the masculine, as most
+        foreign towns end in a consonant, unless the stem would end in a consonant and "r":
+        "w Imatrze" -> Imatra)."""
         word = span.text
-        cases = (self._context_case(span) - {"nom"}) or self._decisive_cases(word, "f") | self._decisive_cases(word, "m")
+        cases = (self._context_case(coordinated or span) - {"nom"}) \
+            or self._decisive_cases(word, "f") | self._decisive_cases(word, "m")
         if self.adjectival_ending(word):
             return word  # "w Niamej": "-ej" is an adjective's ending, which a noun's name does not take
-        found = [c for gender in self._place_genders(span, cases)
-                 for c, case in self.candidates(word, gender, inanimate=True) if case in cases]
+        found = [c for gender in self._place_genders(span, cases)  # a man's accusative "-a" is a person's:
+                 for c, case in self.candidates(word, gender, inanimate=True)  # "w Vaalimaa" is Vaalimaa
+                 if case in cases and (gender, case) != ("m", "acc")]
+        found.sort(key=_ends_in_a_cluster_with_r)  # stable: the gender order otherwise
         return next((c for c in found if c in article_forms), found[0] if found else word)
 
     def adjectival_ending(self, word: str) -> bool:
@@ -564,6 +572,12 @@ def _before_hyphen(token: Token, span: Span) -> bool:
         return False
     known = [a for a in token._.analyses if a.is_name or a.is_common]
     return all(tag_features(a.tag).get("case") == {"nom"} for a in known)
+
+
+def _ends_in_a_cluster_with_r(name: str) -> bool:
+    """A consonant and "r" at the end ("Imatr"): a woman's stem ("Imatra"), rarely a town's
+    whole name."""
+    return len(name) > 2 and name[-1] == "r" and name[-2].lower() not in VOWELS
 
 
 def _inflected_alike(first: str, last: str, last_nominative: str) -> str:

@@ -111,6 +111,7 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Prezydent Egiptu przyjął Hassana Szejka Mohamuda w Kairze.", "Hassan Szejk Mohamud"),  # not the surname Szejka
     ("W tym gronie był Władimir Kara-Murza. Uwolniono Władimira Kara-Murzę.", "Władimir Kara-Murza"),
     ("Uwolniono australijską dziennikarkę Cheng Lei.", "Cheng Lei"),  # no Lea's genitive after a foreign word
+    ("Alaksandrowi Łukaszence to się nie spodobało.", "Alaksandr Łukaszenka"),  # the first word's dative agrees
     ("Modi przekazał młotek prezydentowi Brazylii Luizowi Inácio Luli da Silvie.",
      "Luiz Inácio Lula da Silva"),  # "Luizowi" is dative, so "Silvie" is Silva's dative, not Silv's locative
     ("W 1979 roku nasz kraj odwiedził Morarji Desai.", "Morarji Desai"),  # his verb: no woman's genitive
@@ -342,6 +343,8 @@ def test_entities_a_capital_phrase_beside_its_town_or_without_it_is_no_mention(n
     ("Forum powstało w 1991 roku w niemieckim Weimarze.", "Weimar"),  # "niemieckim" tagged as the language
     ("Demonstranci szturmowali konsulat w Meszhedzie.", "Meszhed"),
     ("Jedna z rakiet spadła w nadmorskim Aszdodzie.", "Aszdod"),
+    ("Rząd zamknął przejścia w Vaalimaa i Imatrze.", "Vaalimaa"),  # no man's accusative "-a" for a town
+    ("Rząd zamknął przejścia w Vaalimaa i Imatrze.", "Imatra"),  # coordinated: the locative of "w"; "-tr" no stem
 ])
 def test_entities_a_lone_foreign_word_after_w_past_adjectives_is_a_town(nlp, text, name):
     assert (name, "City") in entities(nlp, text)
@@ -352,6 +355,7 @@ def test_entities_a_lone_foreign_word_after_w_past_adjectives_is_a_town(nlp, tex
     ("Później odwiedził Karakosz, największe chrześcijańskie miasto regionu.", "Karakosz"),  # no surname's "-osz"
     ("Prezydent odwiedził obóz w Bruzgach.", "Bruzgi"),  # a plural's locative
     ("Politycy pojechali do Irpienia pod Kijowem.", "Irpień"),  # a town's "-nia", no Antonio's
+    ("W albańskim porcie Shëngjin ma działać punkt.", "Shëngjin"),  # a town's kind, though "-in" ends surnames
     ("Bojownicy zajęli największe syryjskie miasta: Aleppo, Hamę i Hims.", "Hama"),  # listed after "miasta:"
     ("Bojownicy zajęli największe syryjskie miasta: Aleppo, Hamę i Hims.", "Hims"),
 ])

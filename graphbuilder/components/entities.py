@@ -1095,6 +1095,8 @@ class EntityRecognizer:
             return "Company"
         guess = self.category_class(chunk)
         lone, several = len(chunk) == 1 and guess in (None, "Person"), len(chunk) > 1 and guess == "Person"
+        if (kind := self._place_kind_before(chunk)) is not None and all(_is_unknown(t) for t in chunk if not t.is_punct):
+            return kind  # "w albańskim porcie Shëngjin": a town's, though "-in" ends surnames
         if self._ends_in_a_surname(chunk) and (self.shape_class(chunk) == "Person" or (
                 _is_unknown(chunk[-1]) and not chunk[-1].text.endswith(self.cues.neuter_adjective_endings))):
             return "Person"
@@ -1206,6 +1208,18 @@ class EntityRecognizer:
         kind = self.cues.heads.get(doc[i].lemma_.lower()) if doc[i].is_lower and doc[i].pos_ == "NOUN" else None
         return kind if kind is not None and self.top_class.get(kind) in PLACE_CLASSES else None
 
+    def _place_kind_before(self, chunk: Span) -> str | None:
+        """The class a town's or a place's kind noun right before the name gives it, past
+        lower-case adjectives, a nationality's too ("w albańskim porcie Shëngjin")."""
+        doc, start = chunk.doc, chunk.start
+        while start > 1 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower:
+            start -= 1
+        before = doc[start - 1] if start else None
+        if before is None or not before.is_lower or before.pos_ != "NOUN":
+            return None
+        kinds = [self.cues.heads.get(lemma.lower()) for lemma in before._.lemmas]  # "porcie": port, or porto
+        return next((kind for kind in kinds if self.top_class.get(kind) in PLACE_CLASSES), None)
+
     def _kind_noun_before(self, doc: Doc, start: int, plural: bool = False) -> Token | None:
         """The lower-case kind noun before the name at `start`, past a quote and adjectives;
         past the names listed before it, or a colon opening the list, when it is plural
@@ -1257,8 +1271,9 @@ class EntityRecognizer:
         """The NER's class, made finer by a head noun ("Bank ...": Company, "Województwo ...":
         Region), the kind noun before it ("telewizją TRT") or a Morfeusz name category
         ("nazwa_firmy": Company) the label allows."""
-        cls = "City" if label == "geogName" and len(span) == 1 and _is_unknown(span[0]) and self._after_in(span) \
-            else NER_CLASSES[label]  # "konsulat w Meszhedzie": a lone foreign word after "w" is a town
+        cls = "City" if label in {"geogName", "orgName"} and len(span) == 1 and _is_unknown(span[0]) \
+            and not _is_acronym(span[0]) and self._after_in(span) \
+            else NER_CLASSES[label]  # "konsulat w Meszhedzie", "w Vaalimaa i Imatrze": a lone foreign word after "w" is a town
         categories = {c for t in span for a in t._.analyses for c in a.categories}
         finer = [self.cues.heads.get(span[0].lemma_.lower()), self._kind_before(span)] \
             + [c for k, c in CATEGORY_CLASSES if k in categories]
@@ -1284,16 +1299,27 @@ class EntityRecognizer:
         return len(chunk) == 1 and any("imię" in a.categories and a.lemma == chunk.text for a in chunk[0]._.analyses)
 
     def _after_in(self, chunk: Span) -> bool:
-        """Right after "w" in the locative, past lower-case adjectives, nobody is a person, and
-        a lone foreign word is a town: "rozmawiał w Palm Beach", "w bazie w Gao", "w nadmorskim
-        Aszdodzie"."""
-        doc, start = chunk.doc, chunk.start
+        """Right after "w" in the locative, past lower-case adjectives and a name coordinated
+        before it, nobody is a person, and a lone foreign word is a town: "rozmawiał w Palm
+        Beach", "w bazie w Gao", "w nadmorskim Aszdodzie", "w Vaalimaa i Imatrze"."""
+        doc, start = chunk.doc, self._first_conjunct_start(chunk)
         while start > 1 and doc[start - 1].is_lower and any(a.pos_class == "adj" for a in doc[start - 1]._.analyses):
             start -= 1
         previous = doc[start - 1] if start else None
         return previous is not None and previous.pos_ == "ADP" \
             and previous.lemma_.lower() in self.cues.locative_prepositions \
             and "loc" in cases_of([a for a in previous._.analyses if a.pos_class == "prep"])
+
+    def _first_conjunct_start(self, chunk: Span) -> int:
+        """Where the first of two coordinated names starts, whose preposition governs both
+        ("w Vaalimaa i Imatrze"), else where the name starts."""
+        doc, start = chunk.doc, chunk.start
+        if start > 2 and doc[start - 1].lower_ in self.cues.coordinators and _is_capitalised(doc[start - 2]) \
+                and not _is_sentence_start(doc[start - 2]):
+            start -= 2
+            while start > 1 and _is_capitalised(doc[start - 1]) and not _is_sentence_start(doc[start - 1]):
+                start -= 1
+        return start
 
     def _company_word(self, chunk: Span) -> bool:
         """One foreign word ending in a firm's word ("Gazprombanku", "Surgutnieftiegaz")."""
@@ -1321,7 +1347,8 @@ class EntityRecognizer:
             return chunk.text
         if self.top_class.get(cls) in PLACE_CLASSES and len(chunk) == 1 \
                 and (_is_unknown(chunk[0]) or _known_only_as_a_persons_name(chunk[0])):
-            return self.normaliser.unknown_place(chunk, self._article_forms(chunk))
+            return self.normaliser.unknown_place(chunk, self._article_forms(chunk),
+                                                 chunk.doc[self._first_conjunct_start(chunk):chunk.end])
         if any(_is_unknown(t) and not _before_a_hyphen(t) for t in chunk) and not self._is_head(chunk[0]):
             return chunk.text  # a foreign name: "w Palm Beach" is no plural of "palma"
         return self.normaliser.phrase(chunk)
