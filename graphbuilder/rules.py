@@ -59,7 +59,8 @@ członkiem NATO", "Członkiem NATO jest Polska", not "Rosja wezwała członków 
 holders act for what they lead: when the prime ministers of X and Y sign, X and Y agree),
 `modality` (the modality every fact of the rule has: leaving a bloc makes a `former`
 member, "ogłosiły wystąpienie z ECOWAS").
-Frame options: `name_prefix` / `not_name_prefix` restrict entity names ("Ministerstwo"),
+Frame options: `name_prefix` / `not_name_prefix` restrict entity names ("Ministerstwo";
+"@institutions" for every name of `institutions.jsonl`),
 `country_of` makes an organisation stand for its country ("szef MSZ" is a minister of Poland),
 `direct_object` stops at a common noun in the frame's case ("przyjął dymisję ministra X"),
 `not_goal_of` turns a place down when it is where one of these words went ("przyleciał do
@@ -147,8 +148,9 @@ def _as_set(value: object) -> frozenset[str]:
     return frozenset([value] if isinstance(value, str) else value)
 
 
-def parse_frame(data: dict) -> Frame:
-    """Build a Frame from its JSON object."""
+def parse_frame(data: dict, lexicon: Lexicon) -> Frame:
+    """Build a Frame from its JSON object; "@institutions" among the name prefixes stands
+    for the institutions every country has ("Straż Graniczna", `institutions.jsonl`)."""
     position = data.get("position", "right")
     if position not in POSITIONS:
         raise ValueError(f"unknown position {position!r}")
@@ -163,13 +165,19 @@ def parse_frame(data: dict) -> Frame:
         heads=_as_set(data.get("heads")),
         carry=bool(data.get("carry", False)),
         agree=bool(data.get("agree", False)),
-        name_prefix=tuple(_as_set(data.get("name_prefix"))),
-        not_name_prefix=tuple(_as_set(data.get("not_name_prefix"))),
+        name_prefix=_name_prefixes(data.get("name_prefix"), lexicon),
+        not_name_prefix=_name_prefixes(data.get("not_name_prefix"), lexicon),
         country_of=bool(data.get("country_of", False)),
         direct_object=bool(data.get("direct_object", False)),
         not_goal_of=_as_set(data.get("not_goal_of")),
         literal=bool(data.get("literal", False)),
     )
+
+
+def _name_prefixes(value: object, lexicon: Lexicon) -> tuple[str, ...]:
+    prefixes = _as_set(value)
+    institutions = set(lexicon.institutions) if "@institutions" in prefixes else set()
+    return tuple(sorted((prefixes - {"@institutions"}) | institutions))
 
 
 def expand_triggers(value: object, lexicon: Lexicon) -> frozenset[str]:
@@ -200,8 +208,8 @@ def parse_rule(data: dict, lexicon: Lexicon, source: str) -> Rule:
         id=data["id"],
         predicate=data["predicate"],
         triggers=expand_triggers(data["trigger"], lexicon),
-        subject=parse_frame(data.get("subject", {"position": "left"})),
-        object=parse_frame(data.get("object", {"position": "right"})),
+        subject=parse_frame(data.get("subject", {"position": "left"}), lexicon),
+        object=parse_frame(data.get("object", {"position": "right"}), lexicon),
         confidence=float(data.get("confidence", 0.8)),
         negated=data.get("negated"),
         mutual=bool(data.get("mutual", False)),

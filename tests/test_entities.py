@@ -300,6 +300,11 @@ def test_entities_acronyms_are_organisations(nlp):
     ("Sąd Najwyższy Izraela uchylił ustawę.", "Sąd Najwyższy Izraela"),
     ("Sulyok był prezesem węgierskiego Trybunału Konstytucyjnego.", "Trybunał Konstytucyjny Węgier"),
     ("Wyrok wydał Sąd Najwyższy.", "Sąd Najwyższy"),  # no default country: Polish news names its own so
+    ("Straż Graniczna Finlandii twierdzi, że to prowokacja.", "Straż Graniczna Finlandii"),
+    ("Migrantów zatrzymała Straż Graniczna.", "Straż Graniczna"),
+    ("Zatrzymano szefa kazachskiego Komitetu Bezpieczeństwa Narodowego (KNB).",
+     "Komitet Bezpieczeństwa Narodowego Kazachstanu"),
+    ("Przylecieli spadochroniarze rosyjskich Wojsk Powietrznodesantowych.", "Wojska Powietrznodesantowe Rosji"),
 ])
 def test_entities_institutions_every_country_has_take_the_country_into_their_name(nlp, text, name):
     assert (name, "GovernmentOrganization") in entities(nlp, text)

@@ -7,7 +7,7 @@ Run from anywhere::
 
 Hard errors (exit status 1):
 
-* every ``*.jsonl`` line is a JSON object with exactly the documented keys,
+* every ``*.jsonl`` line is a JSON object with exactly the documented keys (and the optional ones at the end),
   in the documented order, and every value has the documented type;
 * names are unique within a file and across files (a name lives in exactly
   one file); an alias or abbreviation never equals another entry's name,
@@ -159,6 +159,11 @@ def load_jsonl(path: Path, rep: Report) -> list[dict[str, Any]]:
     return rows
 
 
+OPTIONAL: dict[str, list[tuple[str, type]]] = {  # keys a line may add at its end
+    "organizations.jsonl": [("building", bool)],
+}
+
+
 def check_schema(fname: str, rows: list[dict[str, Any]], rep: Report) -> list[dict[str, Any]]:
     """Check keys, key order, value types and classes.
 
@@ -171,11 +176,12 @@ def check_schema(fname: str, rows: list[dict[str, Any]], rep: Report) -> list[di
     for row in rows:
         where = f"{fname}:{row['__line']}"
         got = [k for k in row if k != "__line"]
-        if got != keys:
+        optional = [(k, t) for k, t in OPTIONAL.get(fname, []) if k in row]
+        if got != keys + [k for k, _ in optional]:
             rep.error(f"{where}: keys {got} != {keys}")
             continue
         bad_type = False
-        for key, typ in schema:
+        for key, typ in schema + optional:
             if not isinstance(row[key], typ):
                 rep.error(f"{where}: {key!r} has type {type(row[key]).__name__}")
                 bad_type = True
