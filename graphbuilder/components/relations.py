@@ -823,13 +823,16 @@ class RelationExtractor(ArgumentFinder):
 
 def _places_around_visited(facts) -> list[Fact]:
     """ "spotkał się na Zamku Królewskim w Warszawie": who visits a place visits the town its
-    sentence puts it in; not the region or country around a town, which a visit to the
-    town does not always reach in the text's eyes ("w Palm Beach na Florydzie")."""
+    sentence puts it in, and who visits a town the country ("przyleciał do Dżuddy w Arabii
+    Saudyjskiej"); not the region around a town, which a visit to the town does not always
+    reach in the text's eyes ("w Kantonie w prowincji Guangdong")."""
     facts = list(facts)
     around: dict[tuple, list[tuple[str, str]]] = {}
     for fact in facts:
-        if fact.predicate == "locatedIn" and fact.modality is None and fact.object[0] == "City" \
-                and fact.subject[0] not in {"City", "Country"}:  # by name: "w Białym Domu" is a body's seat
+        places = (fact.subject[0], fact.object[0])
+        if fact.predicate == "locatedIn" and fact.modality is None \
+                and (places == ("City", "Country") or (places[1] == "City" and places[0] != "Country")):
+            # by name below: "w Białym Domu" is a body's seat
             around.setdefault((fact.subject[1], fact.sentence), []).append(fact.object)
     return [replace(fact, object=place, confidence=round(fact.confidence * UNSURE, 3))
             for fact in facts if fact.predicate == "visits"
