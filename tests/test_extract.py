@@ -46,3 +46,7 @@ def test_extract_a_body_named_after_its_seat_stays_a_body_when_it_acts_or_its_ho
     assert ("Organization", "Biały Dom") in entity_keys(nlp, ontology, "Biały Dom poinformował o wizycie.")
     assert ("Organization", "Biały Dom") in entity_keys(
         nlp, ontology, "Prezydent USA Donald Trump rozmawiał w Białym Domu z doradcami.")
+
+
+def test_extract_a_towns_adjective_before_its_noun_after_another_noun_still_places(nlp, ontology):
+    assert ("City", "Madryt") in entity_keys(nlp, ontology, "Rozmawiali w kuluarach madryckiego szczytu.")

@@ -326,11 +326,14 @@ def _not_a_place_name(token: Token) -> bool:
 
 
 def _after_its_noun(adjective: Token) -> bool:
-    """An adjective after a lower-case noun classifies it rather than places it: a town's
-    adjective there names a kind ("konwencja wiedeńska", "obwód moskiewski"), where before
-    it places ("na warszawskiej Ochocie")."""
+    """An adjective after a lower-case noun it agrees with classifies it rather than places
+    it: a town's adjective there names a kind ("konwencja wiedeńska", "obwód moskiewski"),
+    where before it places ("na warszawskiej Ochocie", "w kuluarach madryckiego szczytu")."""
     doc = adjective.doc
-    return adjective.i > 0 and doc[adjective.i - 1].is_lower and doc[adjective.i - 1].pos_ == "NOUN"
+    noun = doc[adjective.i - 1] if adjective.i > 0 else None
+    return noun is not None and noun.is_lower and noun.pos_ == "NOUN" and any(
+        agrees(a, n.features) for a in adjective._.analyses if a.pos_class == "adj"
+        for n in noun._.analyses if n.pos_class == "subst")
 
 
 def _syllable_names(doc: Doc) -> list[Span]:

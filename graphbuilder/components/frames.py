@@ -1225,8 +1225,9 @@ class ArgumentFinder:
         after_name = span.start > 0 and doc[span.start - 1].pos_ == "PROPN"
         noun_after = False
         for token in reversed(doc[max(0, span.start - 5):span.start]):
-            if token.pos_ == "ADP" and token.tag_.startswith("prep:nom") and token.i and doc[token.i - 1].text == ",":
-                return None  # "widać, jak Prigożyn rozmawia": a conjunction opening a clause
+            if token.pos_ == "ADP" and token.tag_.startswith("prep:nom"):
+                return None  # "widać, jak Prigożyn rozmawia": a conjunction; "jako premier Donald Tusk
+                # wyjechał": the name is in apposition to the role "jako" takes, both nominative
             if token.pos_ == "ADP":
                 return None if after_name else token
             if token.lower_ in function_words()["coordinators"] and token.i and (
