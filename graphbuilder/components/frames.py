@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..morph import CASES, FINITE_CLASSES, tag_features
-from ..names import DASHES  # a dash with spaces sets off an apposition like a comma
+from ..names import DASHES, agrees  # a dash with spaces sets off an apposition like a comma
 from ..ontology import ontology_dir
 from ..rules import Frame
 from ..types import ARTICLE
@@ -69,8 +69,16 @@ def _pos_class(token: Token) -> str:
 
 
 def _breaks_clause(token: Token) -> bool:
-    """A finite verb other than an auxiliary starts another clause."""
-    return _pos_class(token) in FINITE_CLASSES - AUXILIARY
+    """A finite verb other than an auxiliary starts another clause; not a past form the
+    tagger chose where an adjective agrees with the noun after it ("i były minister X")."""
+    return _pos_class(token) in FINITE_CLASSES - AUXILIARY and not _adjective_before_its_noun(token)
+
+
+def _adjective_before_its_noun(token: Token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.pos_ == "NOUN" and any(
+        agrees(a, n.features) for a in token._.analyses if a.pos_class == "adj"
+        for n in following._.analyses if n.pos_class == "subst")
 
 
 def _has_participle(tokens: Span) -> bool:
