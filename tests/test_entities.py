@@ -350,6 +350,8 @@ def test_entities_a_capital_phrase_beside_its_town_or_without_it_is_no_mention(n
     ("Jedna z rakiet spadła w nadmorskim Aszdodzie.", "Aszdod"),
     ("Rząd zamknął przejścia w Vaalimaa i Imatrze.", "Vaalimaa"),  # no man's accusative "-a" for a town
     ("Rząd zamknął przejścia w Vaalimaa i Imatrze.", "Imatra"),  # coordinated: the locative of "w"; "-tr" no stem
+    ("Walki toczą się w Chartumie, stolicy Sudanu, i sąsiednim Omdurmanie.", "Omdurman"),  # past the apposition
+    ("W niedzielę do Adany przyleciał szef greckiej dyplomacji.", "Adana"),  # "do" beside a verb of travel
 ])
 def test_entities_a_lone_foreign_word_after_w_past_adjectives_is_a_town(nlp, text, name):
     assert (name, "City") in entities(nlp, text)

@@ -897,3 +897,8 @@ def test_relations_co_after_a_comma_is_the_subject_of_its_neuter_verb(nlp):
 def test_relations_an_age_before_the_partner_is_no_end_of_the_phrase(nlp):
     found = facts(nlp, "Prezydent USA Joe Biden spotkał się z 86-letnim saudyjskim królem Salmanem ibn Abd al-Azizem.")
     assert ("Joe Biden", "meetsWith", "Salman ibn Abd al-Aziz") in found
+
+
+def test_relations_a_capitals_apposition_ends_where_a_list_goes_on(nlp):
+    found = facts(nlp, "Najcięższe walki toczą się w Chartumie, stolicy Sudanu, i sąsiednim Omdurmanie.")
+    assert ("Chartum", "capitalOf", "Sudan") in found and ("Omdurman", "capitalOf", "Sudan") not in found

@@ -83,6 +83,8 @@ class NameCues:
     person_nouns: frozenset[str]  # "odpowiednik": a name in apposition after it is a person's
     kin_nouns: frozenset[str]  # "ojciec", "syn": so is one after a kinship noun, which holds no role
     locative_prepositions: frozenset[str]  # "w": nobody "w Palm Beach" is a person
+    goal_prepositions: frozenset[str]  # "do": beside a verb of travel ("do Adany przyleciał"), a place
+    travel_verbs: frozenset[str]  # "przylecieć": its goal after "do" is a place
     coordinators: frozenset[str]  # "i", "oraz"
     adjective_place_nouns: frozenset[str]  # "obwód": "obwód moskiewski" is a place's name
     place_adjective_suffixes: tuple[str, ...]  # "-ski": "moskiewski", "kaliningradzki" come from places
@@ -122,6 +124,8 @@ def load_name_cues(lexdir: Path) -> NameCues:
         person_nouns=load_lexicon(lexdir.parent).person_nouns,
         kin_nouns=frozenset(cues.get("kin_noun", [])),
         locative_prepositions=frozenset(cues.get("locative_preposition", [])),
+        goal_prepositions=frozenset(cues.get("goal_preposition", [])),
+        travel_verbs=frozenset(cues.get("travel_verb", [])),
         coordinators=frozenset(words["coordinators"]),
         adjective_place_nouns=frozenset(cues.get("adjective_place_noun", [])),
         place_adjective_suffixes=tuple(cues.get("place_adjective_suffix", [])),
@@ -1309,20 +1313,34 @@ class EntityRecognizer:
         while start > 1 and doc[start - 1].is_lower and any(a.pos_class == "adj" for a in doc[start - 1]._.analyses):
             start -= 1
         previous = doc[start - 1] if start else None
+        if previous is not None and previous.pos_ == "ADP" and previous.lower_ in self.cues.goal_prepositions:
+            return self._beside_a_travel_verb(doc, previous.i, chunk.end)  # "do Adany przyleciał"
         return previous is not None and previous.pos_ == "ADP" \
             and previous.lemma_.lower() in self.cues.locative_prepositions \
             and "loc" in cases_of([a for a in previous._.analyses if a.pos_class == "prep"])
 
+    def _beside_a_travel_verb(self, doc: Doc, preposition: int, end: int) -> bool:
+        """A verb of travel right before the preposition or right after the name."""
+        neighbours = [doc[i] for i in (preposition - 1, end) if 0 <= i < len(doc)]
+        return any(self.cues.travel_verbs & set(t._.lemmas) for t in neighbours)
+
     def _first_conjunct_start(self, chunk: Span) -> int:
         """Where the first of two coordinated names starts, whose preposition governs both
-        ("w Vaalimaa i Imatrze"), else where the name starts."""
+        ("w Vaalimaa i Imatrze", "w Chartumie, stolicy Sudanu, i sąsiednim Omdurmanie"), else
+        where the name starts."""
         doc, start = chunk.doc, chunk.start
-        if start > 2 and doc[start - 1].lower_ in self.cues.coordinators and _is_capitalised(doc[start - 2]) \
-                and not _is_sentence_start(doc[start - 2]):
-            start -= 2
-            while start > 1 and _is_capitalised(doc[start - 1]) and not _is_sentence_start(doc[start - 1]):
-                start -= 1
-        return start
+        while start > 1 and doc[start - 1].is_lower and any(a.pos_class == "adj" for a in doc[start - 1]._.analyses):
+            start -= 1
+        if start < 3 or doc[start - 1].lower_ not in self.cues.coordinators:
+            return chunk.start
+        last = start - 2
+        if doc[last].text == ",":  # past an apposition set off by commas
+            last = next((i - 1 for i in range(last - 1, max(0, last - 6), -1) if doc[i].text == ","), last)
+        if not _is_capitalised(doc[last]) or _is_sentence_start(doc[last]):
+            return chunk.start
+        while last > 1 and _is_capitalised(doc[last - 1]) and not _is_sentence_start(doc[last - 1]):
+            last -= 1
+        return last
 
     def _company_word(self, chunk: Span) -> bool:
         """One foreign word ending in a firm's word ("Gazprombanku", "Surgutnieftiegaz")."""

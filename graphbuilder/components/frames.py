@@ -897,9 +897,11 @@ class ArgumentFinder:
             elif token.text == ":" and not (i + 1 < len(doc) and self.role_nouns & set(doc[i + 1]._.lemmas)):
                 pass  # a list: "państw członkowskich UE: Hiszpania, Słowacja" (not "UE: kanclerz Austrii X")
             elif _breaks_clause(token) or _is_clause_break(token) or (token.is_punct and token.text != ",") \
-                    or _comitative(token) or (token.pos_ == "ADP" and doc[i - 1].text == "," and not _opens_list(doc, i)):
+                    or _comitative(token) or (token.pos_ == "ADP" and doc[i - 1].text == "," and not _opens_list(doc, i)) \
+                    or (doc[i - 1].text == "," and token.lower_ in function_words()["coordinators"]):
                 break  # "Polski przywódca wraz z małżonką X": X is his companion; "w Sanie, stolicy
-                # kraju, w portowym mieście Al-Hudajda": a new phrase, no apposition
+                # kraju, w portowym mieście Al-Hudajda": a new phrase, no apposition; "w Chartumie,
+                # stolicy Sudanu, i sąsiednim Omdurmanie": the next of a list
             i += 1
         comma = trigger.i - 1
         while comma > 0 and doc[comma].is_lower and (
