@@ -149,6 +149,7 @@ class Lexicon:
     institutions: dict[str, str | None] = field(default_factory=dict)  # generic name -> default country
     heads: dict[str, str] = field(default_factory=dict)  # head noun of a name -> its class ("opera")
     modality: dict[str, tuple[str, float]] = field(default_factory=dict)  # "były" -> ("former", 1.0)
+    variants: dict[str, str] = field(default_factory=dict)  # "Nur-Sułtan" -> "Astana": another name kept as written
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
@@ -171,6 +172,8 @@ def _entries(directory: Path) -> Iterator[GazetteerEntry]:
         for row in read_jsonl(path):
             aliases = tuple(row.get("aliases") or ()) + tuple(row.get("abbreviations") or ())
             yield GazetteerEntry(row["name"], row["class"], aliases, row.get("country"), bool(row.get("building")))
+            for variant in row.get("variants") or ():  # a name of its own: the text's choice is kept
+                yield GazetteerEntry(variant, row["class"], (), row.get("country"))
 
 
 @lru_cache(maxsize=4)
@@ -194,6 +197,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
                     **{row["adjective"]: (row["class"], row["name"]) for row in read_jsonl(lexdir / "adjectives.jsonl")}},
         demonyms={demonym: row["name"] for row in countries for demonym in row.get("demonyms", [])},
         capitals={row["name"]: row["capital"] for row in countries if row.get("capital")},
+        variants={variant: row["name"] for row in read_jsonl(lexdir / "cities.jsonl") for variant in row.get("variants", [])},
         roles=roles,
         role_kinds=role_kinds,
         country_roles=frozenset(country_roles),

@@ -358,6 +358,15 @@ def test_entities_a_lone_foreign_word_after_w_past_adjectives_is_a_town(nlp, tex
 
 
 @pytest.mark.parametrize("text, name", [
+    ("Protesty wybuchły w Nur-Sułtanie.", "Nur-Sułtan"),  # the capital's name in January 2022
+    ("Biden przyleciał do New Delhi.", "New Delhi"),
+    ("Premier przyleciał do Nowego Delhi.", "Nowe Delhi"),
+])
+def test_entities_a_towns_other_name_is_kept_as_the_text_names_it(nlp, text, name):
+    assert (name, "City") in entities(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
     ("Franciszek poleciał do Ur, starożytnego miasta w Iraku.", "Ur"),  # no plural of the surname Ura
     ("Później odwiedził Karakosz, największe chrześcijańskie miasto regionu.", "Karakosz"),  # no surname's "-osz"
     ("Prezydent odwiedził obóz w Bruzgach.", "Bruzgi"),  # a plural's locative

@@ -263,7 +263,7 @@ PHENOMENA = [
     pytest.param("Gruzja nie odmówiła przystąpienia do NATO.", set(),
                  {("Gruzja", "declinedToJoin", "NATO"), ("Gruzja", "memberOf", "NATO")}, id="declinedToJoin-negated"),
     pytest.param("Spotkanie ministrów odbyło się w Rydze, stolicy Łotwy, i w Tallinie, stolicy Estonii.",
-                 {("Ryga", "capitalOf", "Łotwa"), ("Tallinn", "capitalOf", "Estonia")},
+                 {("Ryga", "capitalOf", "Łotwa"), ("Tallin", "capitalOf", "Estonia")},
                  {("Ryga", "capitalOf", "Estonia")}, id="capitalOf-inflected-two-facts"),
     pytest.param("Warszawa nie jest stolicą Litwy.", set(), {("Warszawa", "capitalOf", "Litwa")},
                  id="capitalOf-negated"),

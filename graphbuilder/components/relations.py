@@ -107,6 +107,8 @@ class RelationExtractor(ArgumentFinder):
         self.international = {e.name for e in self.lexicon.entries if e.cls == "InternationalOrganization"}
         self.buildings = frozenset(e.name for e in self.lexicon.entries if e.building)
         self.capital_of = {capital: country for country, capital in self.lexicon.capitals.items()}
+        self.capital_of |= {variant: self.capital_of[name] for variant, name in self.lexicon.variants.items()
+                            if name in self.capital_of}  # "New Delhi" stands for India as "Nowe Delhi" does
         self.ministry_country = {e.name.lower().split(" ", 1)[1]: e.country for e in self.lexicon.entries
                                  if e.cls == "GovernmentOrganization" and e.country and " " in e.name
                                  and e.name.split()[0] in function_words()["ministry_nouns"]}
