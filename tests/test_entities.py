@@ -411,6 +411,7 @@ def test_entities_a_persons_surname_after_a_places_name_is_no_part_of_it(nlp):
     ("Papież odprawił mszę na placu Suchbaatara w Ułan Bator.", "plac Suchbaatara"),
     ("Demonstranci zebrali się na alei Rustawelego w Tbilisi.", "aleja Rustawelego"),
     ("Protest odbył się na placu Łukiskim.", "plac Łukiski"),  # an adjective agreeing with the noun
+    ("Kanclerz zwiedził słynny plac Registan w Samarkandzie.", "Registan"),  # in apposition, no genitive
 ])
 def test_entities_a_square_or_street_named_after_a_person_keeps_its_noun(nlp, text, name):
     assert (name, "Location") in entities(nlp, text)

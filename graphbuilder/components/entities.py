@@ -1062,13 +1062,20 @@ class EntityRecognizer:
     def _with_street_noun(self, span: Span) -> Span:
         """A square's or street's name after its noun is a person's name in the genitive, and
         the noun is part of the place's name: "na placu Suchbaatara" is "plac Suchbaatara",
-        "aleja Rustawelego" (an adjective agreeing with the noun names it alone: "plac Łukiski")."""
+        "aleja Rustawelego" (an adjective agreeing with the noun names it alone: "plac Łukiski";
+        so does a foreign name in apposition, with no genitive ending: "plac Registan")."""
         doc = span.doc
         noun = doc[span.start - 1] if span.start else None
         if span.kb_id_ or self.top_class.get(span.label_) != "Location" or noun is None or not noun.is_lower \
-                or not self.cues.street_nouns & set(noun._.lemmas) or self._modifies(span[0], noun):
+                or not self.cues.street_nouns & set(noun._.lemmas) or self._modifies(span[0], noun) \
+                or not self._genitive_form(span[-1]):
             return span
         return Span(doc, noun.i, span.end, label=span.label_, kb_id=f"{noun.lemma_} {span.text}")
+
+    def _genitive_form(self, token: Token) -> bool:
+        """A genitive reading, or an unknown word's genitive ending ("Suchbaatara")."""
+        return "gen" in cases_of(token._.analyses) or any(
+            case == "gen" for gender in ("m", "f") for _, case in self.normaliser.candidates(token.text, gender))
 
     def _web_addresses(self, doc: Doc, taken: set[int]) -> list[Span]:
         """A web address after a medium's kind noun names the medium, written in lower case
