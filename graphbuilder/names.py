@@ -381,7 +381,9 @@ class NameNormaliser:
             return token.text
         if gender == "m" and (a_stem := self._womans_name_form(token, case)):
             return a_stem
-        return self.unknown_nominative(token.text, case, gender, seen)
+        prefix = _hyphened_prefix(token)  # "Yu-" of "Yu-iha": the ending's stem runs past the hyphen
+        nominative = self.unknown_nominative(prefix + token.text, case, gender, seen)
+        return nominative[len(prefix):] if nominative.startswith(prefix) else token.text
 
     def _womans_name_form(self, token: Token, case: frozenset[str]) -> str | None:
         """A man's name in "-a" declines like a woman's, so Morfeusz's woman's name in the
@@ -572,6 +574,15 @@ def _before_hyphen(token: Token, span: Span) -> bool:
         return False
     known = [a for a in token._.analyses if a.is_name or a.is_common]
     return all(tag_features(a.tag).get("case") == {"nom"} for a in known)
+
+
+def _hyphened_prefix(token: Token) -> str:
+    """The part of a name and the hyphen right before the token, with no space ("Yu-" before
+    "iha" in "Hou Yu-iha"), else ""."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text not in HYPHENS or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return ""
+    return doc[token.i - 2].text + doc[token.i - 1].text
 
 
 def _ends_in_a_cluster_with_r(name: str) -> bool:

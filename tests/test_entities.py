@@ -81,6 +81,7 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Z Jean-Noëlem Barrotem rozmawiał minister.", "Jean-Noël Barrot"),
     ("Wizyta Władysława Kosiniaka-Kamysza trwała dzień.", "Władysław Kosiniak-Kamysz"),  # both parts do
     ("Rozmawiał z prezydentem Korei Południowej Lee Jae-myungiem.", "Lee Jae-myung"),  # a lower-case part inflects
+    ("Poparcie dla Hou Yu-iha spadło.", "Hou Yu-ih"),  # the ending's stem runs past the hyphen: "ih" alone is short
     ("Spotkał się z Kim Dzong Unem.", "Kim Dzong Un"),  # a stem of two letters
     ("Spotkał się z sekretarzem generalnym ONZ António Guterresem.", "António Guterres"),  # past adjectives
     ("Przywódca Iranu ajatollah Ali Chamenei skrytykował USA.", "Ali Chamenei"),  # not Ala's genitive
