@@ -403,6 +403,12 @@ def test_entities_a_place_noun_in_a_role_is_no_part_of_the_holders_name(nlp):
     assert entities(nlp, "Był tam zastępca sekretarza stanu James Steinberg.") == {("James Steinberg", "Person")}
 
 
+def test_entities_a_bodys_other_name_ending_a_foreign_persons_name_is_her_surname(nlp):
+    found = entities(nlp, "Porozumienie podpisała szefowa dyplomacji DRK Thérèse Kayikwamba Wagner.")
+    assert ("Thérèse Kayikwamba Wagner", "Person") in found and not [n for n, _ in found if "Wagnera" in n]
+    assert ("Grupa Wagnera", "Organization") in entities(nlp, "Najemnicy Wagnera walczą w Mali.")
+
+
 def test_entities_a_persons_surname_after_a_places_name_is_no_part_of_it(nlp):
     found = entities(nlp, "Prezydent Joe Biden przyleciał do Dżuddy. W Pałacu Al-Salam Biden spotkał się z królem.")
     assert {("Pałac Al-Salam", "Location"), ("Joe Biden", "Person")} <= found

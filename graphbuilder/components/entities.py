@@ -1545,6 +1545,16 @@ class EntityRecognizer:
             result.append(span)
         return result
 
+    def _alias_ending_a_name(self, match: Span) -> bool:
+        """A body's one-word other name right after two capitalised words, the last unknown to
+        Morfeusz, is a person's surname: "Thérèse Kayikwamba Wagner" (not Grupa Wagnera)."""
+        doc = match.doc
+        return len(match) == 1 and len(match.kb_id_.split()) > 1 and match.start >= 2 \
+            and self.top_class.get(match.label_) == "Organization" and not _is_acronym(match[0]) \
+            and _is_unknown(doc[match.start - 1]) and _is_capitalised(doc[match.start - 1]) \
+            and _is_capitalised(doc[match.start - 2]) and not doc[match.start - 2].is_punct \
+            and not _is_sentence_start(doc[match.start - 1])
+
     def link_inflected_names(self, spans: list[Span], gazetteer: list[Span], seen: set[str]) -> list[Span]:
         """Inflected mentions of a one-word name the article gives in the nominative: alone
         ("z Equinorem") or run into the name of a person after it ("szef Equinoru Anders
@@ -1565,7 +1575,7 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         self._mark_adjectives(doc)
         doc._.entity_country = {}
-        matches = self.gazetteer_spans(doc)
+        matches = [m for m in self.gazetteer_spans(doc) if not self._alias_ending_a_name(m)]
         gazetteer = filter_spans(self._dash_compounds(doc, filter_spans(matches)) + matches + _syllable_names(doc))
         seen = {t.text for t in doc}
         spans = list(gazetteer) + self._places_named_by_adjective(doc)
