@@ -580,7 +580,8 @@ def _hyphened_prefix(token: Token) -> str:
     """The part of a name and the hyphen right before the token, with no space ("Yu-" before
     "iha" in "Hou Yu-iha"), else ""."""
     doc = token.doc
-    if token.i < 2 or doc[token.i - 1].text not in HYPHENS or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+    hyphen = doc[token.i - 1] if token.i >= 2 else None
+    if hyphen is None or hyphen.text not in HYPHENS or hyphen.whitespace_ or doc[token.i - 2].whitespace_:
         return ""
     return doc[token.i - 2].text + doc[token.i - 1].text
 

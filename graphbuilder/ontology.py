@@ -197,7 +197,8 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
                     **{row["adjective"]: (row["class"], row["name"]) for row in read_jsonl(lexdir / "adjectives.jsonl")}},
         demonyms={demonym: row["name"] for row in countries for demonym in row.get("demonyms", [])},
         capitals={row["name"]: row["capital"] for row in countries if row.get("capital")},
-        variants={variant: row["name"] for row in read_jsonl(lexdir / "cities.jsonl") for variant in row.get("variants", [])},
+        variants={variant: row["name"] for row in read_jsonl(lexdir / "cities.jsonl")
+                  for variant in row.get("variants", [])},
         roles=roles,
         role_kinds=role_kinds,
         country_roles=frozenset(country_roles),

@@ -340,6 +340,13 @@ def _after_its_noun(adjective: Token) -> bool:
         for n in noun._.analyses if n.pos_class == "subst")
 
 
+def _past_adjectives(doc: Doc, start: int) -> int:
+    """Where the lower-case adjectives right before `start` begin ("w nadmorskim Aszdodzie")."""
+    while start > 1 and doc[start - 1].is_lower and any(a.pos_class == "adj" for a in doc[start - 1]._.analyses):
+        start -= 1
+    return start
+
+
 def _syllable_names(doc: Doc) -> list[Span]:
     """A short capitalised word before a given name of two syllables joined by a hyphen, the
     second in lower case, is an East Asian person's name, whatever Polish reads in its
@@ -1287,7 +1294,7 @@ class EntityRecognizer:
         ("nazwa_firmy": Company) the label allows."""
         cls = "City" if label in {"geogName", "orgName"} and len(span) == 1 and _is_unknown(span[0]) \
             and not _is_acronym(span[0]) and self._after_in(span) \
-            else NER_CLASSES[label]  # "konsulat w Meszhedzie", "w Vaalimaa i Imatrze": a lone foreign word after "w" is a town
+            else NER_CLASSES[label]  # a lone foreign word after "w" is a town: "konsulat w Meszhedzie", "w Imatrze"
         categories = {c for t in span for a in t._.analyses for c in a.categories}
         finer = [self.cues.heads.get(span[0].lemma_.lower()), self._kind_before(span)] \
             + [c for k, c in CATEGORY_CLASSES if k in categories]
@@ -1316,9 +1323,8 @@ class EntityRecognizer:
         """Right after "w" in the locative, past lower-case adjectives and a name coordinated
         before it, nobody is a person, and a lone foreign word is a town: "rozmawiał w Palm
         Beach", "w bazie w Gao", "w nadmorskim Aszdodzie", "w Vaalimaa i Imatrze"."""
-        doc, start = chunk.doc, self._first_conjunct_start(chunk)
-        while start > 1 and doc[start - 1].is_lower and any(a.pos_class == "adj" for a in doc[start - 1]._.analyses):
-            start -= 1
+        doc = chunk.doc
+        start = _past_adjectives(doc, self._first_conjunct_start(chunk))
         previous = doc[start - 1] if start else None
         if previous is not None and previous.pos_ == "ADP" and previous.lower_ in self.cues.goal_prepositions:
             return self._beside_a_travel_verb(doc, previous.i, chunk.end)  # "do Adany przyleciał"
@@ -1335,9 +1341,8 @@ class EntityRecognizer:
         """Where the first of two coordinated names starts, whose preposition governs both
         ("w Vaalimaa i Imatrze", "w Chartumie, stolicy Sudanu, i sąsiednim Omdurmanie"), else
         where the name starts."""
-        doc, start = chunk.doc, chunk.start
-        while start > 1 and doc[start - 1].is_lower and any(a.pos_class == "adj" for a in doc[start - 1]._.analyses):
-            start -= 1
+        doc = chunk.doc
+        start = _past_adjectives(doc, chunk.start)
         if start < 3 or doc[start - 1].lower_ not in self.cues.coordinators:
             return chunk.start
         last = start - 2

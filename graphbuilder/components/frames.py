@@ -75,6 +75,7 @@ def _breaks_clause(token: Token) -> bool:
 
 
 def _adjective_before_its_noun(token: Token) -> bool:
+    """The word has an adjective's reading agreeing with the noun right after it."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is not None and following.pos_ == "NOUN" and any(
         agrees(a, n.features) for a in token._.analyses if a.pos_class == "adj"
