@@ -20,7 +20,6 @@ PERSON_CATEGORIES = frozenset({"imię", "nazwisko"})
 HYPHENS = frozenset("-–")
 DASHES = frozenset("-–—")
 APOSTROPHES = frozenset("'’")
-VOWELS = frozenset("aąeęioóuyéáíúëä")
 INFLECTING = frozenset({"subst", "adj", "ppas", "pact"})
 NOMINATIVE = frozenset({"nom"})  # the case of a verb's subject
 
@@ -37,6 +36,7 @@ class Ending:
     not_after: tuple[str, ...] = ()  # stems no name of this gender ends in: "Cichanouska" is no "Cichanousk"'s
     adjectival: bool = False  # an adjective's ending ("-ej", "-ego"): a surname's ("Kowalskiej"), no town's
     inanimate: bool = False  # a thing's ending, no person's: the genitive "-u" of "z Sfaksu"
+    animate: bool = False  # a person's ending, no thing's: a man's accusative "-a" ("Putina"; "w Vaalimaa" stays)
 
 
 def match_case(template: str, word: str) -> str:
@@ -234,17 +234,15 @@ class NameNormaliser:
         else the one its ending alone shows ("zajęli Hamę"): "w Omdurmanie" -> Omdurman; "w
         Dżuddzie" -> Dżudda when the article also has "z Dżuddy" (a form elsewhere in the
         article decides between a man's and a woman's ending; else the masculine, as most
-        foreign towns end in a consonant, unless the stem would end in a consonant and "r":
-        "w Imatrze" -> Imatra)."""
+        foreign towns end in a consonant; `name_endings.jsonl` keeps endings no town takes
+        from being tried: "w Imatrze" -> Imatra, "w Vaalimaa" -> Vaalimaa)."""
         word = span.text
         cases = (self._context_case(coordinated or span) - {"nom"}) \
             or self._decisive_cases(word, "f") | self._decisive_cases(word, "m")
         if self.adjectival_ending(word):
             return word  # "w Niamej": "-ej" is an adjective's ending, which a noun's name does not take
-        found = [c for gender in self._place_genders(span, cases)  # a man's accusative "-a" is a person's:
-                 for c, case in self.candidates(word, gender, inanimate=True)  # "w Vaalimaa" is Vaalimaa
-                 if case in cases and (gender, case) != ("m", "acc")]
-        found.sort(key=_ends_in_a_cluster_with_r)  # stable: the gender order otherwise
+        found = [c for gender in self._place_genders(span, cases)
+                 for c, case in self.candidates(word, gender, inanimate=True) if case in cases]
         return next((c for c in found if c in article_forms), found[0] if found else word)
 
     def adjectival_ending(self, word: str) -> bool:
@@ -412,7 +410,8 @@ class NameNormaliser:
         result = []
         for ending in self.endings:
             stem_length = len(word) - len(ending.suffix)
-            if ending.gender == gender and word.endswith(ending.suffix) and (inanimate or not ending.inanimate) \
+            if ending.gender == gender and word.endswith(ending.suffix) and not (inanimate and ending.animate) \
+                    and (inanimate or not ending.inanimate) \
                     and not (first_name and ending.adjectival) and stem_length >= 3 - (len(ending.suffix) > 1) \
                     and not word[:stem_length].endswith(ending.not_after):
                 stem = word[:stem_length]  # a stem of two letters only before a longer ending: "Unem" is Un's
@@ -584,12 +583,6 @@ def _hyphened_prefix(token: Token) -> str:
     if hyphen is None or hyphen.text not in HYPHENS or hyphen.whitespace_ or doc[token.i - 2].whitespace_:
         return ""
     return doc[token.i - 2].text + doc[token.i - 1].text
-
-
-def _ends_in_a_cluster_with_r(name: str) -> bool:
-    """A consonant and "r" at the end ("Imatr"): a woman's stem ("Imatra"), rarely a town's
-    whole name."""
-    return len(name) > 2 and name[-1] == "r" and name[-2].lower() not in VOWELS
 
 
 def _inflected_alike(first: str, last: str, last_nominative: str) -> str:

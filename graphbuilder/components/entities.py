@@ -1322,7 +1322,8 @@ class EntityRecognizer:
     def _after_in(self, chunk: Span) -> bool:
         """Right after "w" in the locative, past lower-case adjectives and a name coordinated
         before it, nobody is a person, and a lone foreign word is a town: "rozmawiał w Palm
-        Beach", "w bazie w Gao", "w nadmorskim Aszdodzie", "w Vaalimaa i Imatrze"."""
+        Beach", "w bazie w Gao", "w nadmorskim Aszdodzie", "w Vaalimaa i Imatrze"; so after
+        "do" beside a verb of travel ("do Adany przyleciał")."""
         doc = chunk.doc
         start = _past_adjectives(doc, self._first_conjunct_start(chunk))
         previous = doc[start - 1] if start else None

@@ -169,11 +169,15 @@ class RelationExtractor(ArgumentFinder):
         if not self.visitor_rules:
             return
         starts = [sent.start for sent in doc.sents]
-        doc._.visitors = sorted((starts[f.sentence], f.subject) for f in self._drop_visits_home(list(facts.values()))
-                                if f.predicate == "visits" and f.subject != ARTICLE)  # no host at home
+        doc._.visitors = [(starts[sentence], person) for sentence, person in self._visits_abroad(facts.values())]
         if doc._.visitors:
             self._add_facts_again(doc, facts, sentence_of, self.visitor_rules,
                                   [t for t in doc if t.lemma_.lower() in self.visitor_triggers])
+
+    def _visits_abroad(self, facts) -> list[tuple[int, tuple[str, str]]]:
+        """(sentence, person) of each visit so far, in order, no host's at home."""
+        return sorted((f.sentence, f.subject) for f in self._drop_visits_home(list(facts))
+                      if f.predicate == "visits" and f.subject != ARTICLE)
 
     def _on_behalf(self, facts) -> dict[tuple, Fact]:
         """Facts between what the people of a fact lead, for rules with `on_behalf`: when
@@ -288,8 +292,7 @@ class RelationExtractor(ArgumentFinder):
         is the person an earlier sentence has visiting, the last one, of the adjective's
         country when one is given; so is a pronoun right after a verb of receiving, the last
         visitor of its gender ("W Białym Domu przyjął go prezydent Joe Biden")."""
-        visits = sorted((f.sentence, f.subject) for f in self._drop_visits_home(list(facts))  # no host at home
-                        if f.predicate == "visits" and f.subject != ARTICLE)
+        visits = self._visits_abroad(facts)
         home = {(f.subject, f.object[1]) for f in facts if f.predicate in HOME_PREDICATES}
         found = []
         for token in doc:
