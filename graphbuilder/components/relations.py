@@ -313,9 +313,11 @@ class RelationExtractor(ArgumentFinder):
         """The gender ("m" or "f") of a singular accusative pronoun right after a verb of
         receiving a guest ("przyjął go", "powitał ją"), else None; None too when its sentence
         names a person before it, whom it may stand for ("z Wadephulem, który powitał go")."""
+        if not token.i or token.doc[token.i - 1].pos_ != "VERB" or token.pos_ not in {"PRON", "X"}:
+            return None  # cheap tests first: this runs for every word
         pronouns = [a for a in token._.analyses if a.pos_class == "ppron3" and "acc" in a.features.get("case", ())
                     and "sg" in a.features.get("number", ())]
-        if not pronouns or not token.i or not trigger_lemmas(token.doc[token.i - 1]) & self.reception_verbs \
+        if not pronouns or not trigger_lemmas(token.doc[token.i - 1]) & self.reception_verbs \
                 or any(e.start < token.i and self.ontology.top_class.get(e.label_) == "Person" for e in token.sent.ents):
             return None
         return "f" if all(a.features.get("gender") == {"f"} for a in pronouns) else "m"
