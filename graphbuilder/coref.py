@@ -7,9 +7,12 @@ same article, so one person or organisation is one entity.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span
+
+from .names import is_foreign_first_name
 
 Candidates = Callable[[str], list[str]]  # nominative candidates of an inflected unknown word
 
@@ -18,7 +21,8 @@ def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool], cand
     """Last word of every multi-word person name -> a span naming that person (also past a
     particle: "Burhan" of "al-Burhan"), its tails and heads of two words or more ("Le Drian",
     "Ali Bongo");
-    then, where no surname is the same, its other capitalised words but a first name Morfeusz knows: a
+    then, where no surname is the same, its other capitalised words but a first name (one
+    Morfeusz knows, or a foreign one: "Mahmud" of "Mahmud al-Alul" is no family name): a
     Chinese or Korean family name comes first ("Xi" is Xi Jinping), a Portuguese one
     in the middle ("Lula"). A name that begins with another person's surname is two people
     run together ("Według Macrona Xi zadeklarował"), no name of its own."""
@@ -40,7 +44,7 @@ def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool], cand
             index.setdefault(" ".join(words[:end]), span)  # "Ali Bongo" of "Ali Bongo Ondimba"
     for span in people:
         words = span.kb_id_.split()[:-1]
-        first_name = any("imię" in a.categories for a in span[0]._.analyses)
+        first_name = any("imię" in a.categories for a in span[0]._.analyses) or is_foreign_first_name(span[0])
         for word in words[1:] if first_name else words:
             if word[:1].isupper() and len(word) > 1:
                 index.setdefault(word, span)
@@ -107,13 +111,15 @@ def unresolved_surnames(doc: Doc, taken: set[int], surnames: dict[str, Span], ca
 
 
 def _initials(name: str) -> str:
-    return "".join(word[0] for word in name.replace("-", " ").split() if word[:1].isupper())
+    """The first letters of the name's words, upper-cased and without accents ("É" is "E")."""
+    letters = "".join(word[0] for word in name.replace("-", " ").split())
+    return "".join(c for c in unicodedata.normalize("NFD", letters.upper()) if not unicodedata.combining(c))
 
 
 def abbreviates(abbreviation: str, name: str) -> bool:
-    """Is the abbreviation made of the initials of the name's capitalised words, in order
-    ("OBWE" for "Organizacja Bezpieczeństwa i Współpracy w Europie")?"""
-    letters = iter(_initials(name).upper())
+    """Is the abbreviation made of initials of the name's words, in order ("OBWE" for
+    "Organizacja Bezpieczeństwa i Współpracy w Europie", "EDF" for "Électricité de France")?"""
+    letters = iter(_initials(name))
     return len(abbreviation) >= 2 and abbreviation.isupper() and all(c in letters for c in abbreviation)
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from gender_guesser.detector import Detector
 from spacy.tokens import Span, Token
 
 from .morph import CASES, Analyser, Analysis, tag_features
@@ -93,7 +95,7 @@ class NameNormaliser:
         tokens = list(span)
         inflected = [t for t in tokens if is_name_part(t) and not _before_hyphen(t, span)  # not "al", "von"
                      and not (t.i > span.start and t.lower_ in self.particles)]  # nor "Al" in "Tamimem ibn Hamadem Al Sanim"
-        gender = self._role_gender(self.role_before(span)) or self._person_gender(tokens)
+        gender = self._role_gender(self.role_before(span), span) or self._person_gender(tokens)
         readings = [[a for a in known if _has_gender(a, gender)] for known in self._name_readings(inflected)]
         unknown = _unknown_words(inflected, readings)
         decisive = self._decisive_case(unknown, gender)
@@ -290,17 +292,23 @@ class NameNormaliser:
                          and not (first_name and e.adjectival))
 
     @staticmethod
-    def _role_gender(role: Sequence[Analysis]) -> str | None:
+    def _role_gender(role: Sequence[Analysis], span: Span) -> str | None:
         """The gender a role noun before the name gives: a woman's role noun ("szefowa") makes
         her a woman; an inflected man's role noun ("prezydenta", "ministrem") a man, as a
-        woman's "prezydent" does not inflect. "Prezydenta Luiza Inacio Lulę" is Luiz."""
+        woman's "prezydent" does not inflect. "Prezydenta Luiza Inacio Lulę" is Luiz. Past a
+        comma, a first name Morfeusz knows in the other gender alone is not in apposition to
+        the noun: "matka króla, Elżbieta II" is the mother's name."""
         if not role:
             return None
         genders = [a.features.get("gender", frozenset()) for a in role]
-        if all(g == {"f"} for g in genders):
-            return "f"
         nominative = any("nom" in a.features.get("case", ()) for a in role)
-        return "m" if not nominative and all(g and "f" not in g for g in genders) else None
+        gender = "f" if all(g == {"f"} for g in genders) else \
+            "m" if not nominative and all(g and "f" not in g for g in genders) else None
+        comma = span.doc[_before_aside(span.doc, span.start) - 1].text == "," if span.start else False
+        first_names = [a.features.get("gender", frozenset()) for a in span[0]._.analyses if "imię" in a.categories]
+        if gender and comma and first_names and not any(gender in g or (gender == "m" and g - {"f", "n"}) for g in first_names):
+            return None
+        return gender
 
     def _person_gender(self, tokens: Sequence[Token]) -> str:
         """Feminine when the first name has a feminine reading ("Maria", "Annalena" ends in -a
@@ -552,6 +560,21 @@ def _before_aside(doc, start: int) -> int:
         opening = next((i for i in range(start - 2, max(-1, start - 8), -1) if doc[i].text == "("), None)
         return opening if opening is not None else start
     return start
+
+
+@cache
+def _first_names() -> Detector:
+    """The first names of many countries, about 45,000 (Jörg Michael's dictionary, as
+    gender-guesser ships it): loaded once, on first use."""
+    return Detector()
+
+
+def is_foreign_first_name(token: Token) -> bool:
+    """A capitalised word Morfeusz does not know that the dictionary of first names gives as a
+    man's or a woman's only ("Anthony", "Brahim", "Mahmud"; not "Wang" or "Kim", family names
+    too)."""
+    return token.text[:1].isupper() and all(a.pos_class == "ign" for a in token._.analyses) \
+        and _first_names().get_gender(token.text) in {"male", "female"}
 
 
 def is_name_part(token: Token) -> bool:

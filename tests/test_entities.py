@@ -122,6 +122,8 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("W lipcu Narendra Modi gościł w Moskwie.", "Narendra Modi"),  # his verb's subject: a nominative
     ("Gdy rząd Scotta Morrisona domagał się śledztwa.", "Scott Morrison"),  # the noun's complement, not the subject
     ("Zatrzymano Noureddina Bongo Valentina, syna obalonego przywódcy.", "Noureddin Bongo Valentin"),  # kin noun
+    ("Matka króla, Elżbieta II, objęła tron.", "Elżbieta II"),  # past the comma, no apposition to "króla"
+    ("Premier odwiedził prezydenta Luiza Inacio Lulę.", "Luiz Inacio Lula"),  # no comma: the role decides
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
@@ -407,6 +409,27 @@ def test_entities_a_bodys_other_name_ending_a_foreign_persons_name_is_her_surnam
     found = entities(nlp, "Porozumienie podpisała szefowa dyplomacji DRK Thérèse Kayikwamba Wagner.")
     assert ("Thérèse Kayikwamba Wagner", "Person") in found and not [n for n, _ in found if "Wagnera" in n]
     assert ("Grupa Wagnera", "Organization") in entities(nlp, "Najemnicy Wagnera walczą w Mali.")
+
+
+@pytest.mark.parametrize("text, body, person", [
+    ("Przewodniczący Izby Gmin Anthony Rota wskazał gościa.", "Izba Gmin", "Anthony Rota"),
+    ("Przyjechał przywódca Frontu Polisario Brahim Ghali.", "Front Polisario", "Brahim Ghali"),
+    ("Fatah wydał oświadczenie. Przyjechał wiceprzewodniczący Fatahu Mahmud al-Alul.", "Fatah", "Mahmud al-Alul"),
+])
+def test_entities_a_foreign_first_name_after_a_role_and_its_body_opens_the_holders_name(nlp, text, body, person):
+    found = entities(nlp, text)
+    assert (person, "Person") in found and body in {name for name, _ in found}
+
+
+def test_entities_a_foreign_first_name_is_no_family_name_of_another_person(nlp):
+    found = entities(nlp, "Przyjechał Mahmud al-Alul. Kac zarzucił prezydentowi Autonomii Palestyńskiej Mahmudowi Abbasowi kłamstwo.")
+    assert {("Mahmud al-Alul", "Person"), ("Mahmud Abbas", "Person")} <= found
+
+
+def test_entities_a_name_its_initials_abbreviate_is_an_organisations(nlp):
+    doc = nlp("Francuski koncern Électricité de France (EDF) zbuduje elektrownię. EDF ma doświadczenie.")
+    assert {(e.text, e.kb_id_, e.label_) for e in doc.ents} >= {
+        ("Électricité de France", "Électricité de France", "Organization"), ("EDF", "Électricité de France", "Organization")}
 
 
 def test_entities_a_persons_surname_after_a_places_name_is_no_part_of_it(nlp):

@@ -156,11 +156,17 @@ def test_relations_facts_carry_sentence_rule_and_confidence(nlp):
     ("Czy Rosja zaatakowała Polskę?", "attacked", "possible"),
     ("Gdyby Władimir Putin pojechał do Brazylii, zostałby aresztowany.", "visits", "possible"),  # the conditional
     ("Podróż Xi Jinpinga do RPA byłaby ryzykowna.", "visits", "possible"),
+    ("Były prezydent Polski Aleksander Kwaśniewski przyjechał.", "leaderOf", "former"),
 ])
 def test_relations_modality_is_marked_and_lowers_confidence(nlp, text, predicate, modality):
     fact = next(f for f in nlp(text)._.facts if f.predicate == predicate)
     assert fact.modality == modality
     assert (fact.confidence < 0.8) == (modality in {"planned", "possible"})
+
+
+def test_relations_a_copula_with_no_other_verb_is_no_former(nlp):
+    doc = nlp("W Pekinie byli wiceprzewodniczący Fatahu Mahmud al-Alul oraz Wang Yi.")  # "byli" is the verb
+    assert [f.modality for f in doc._.facts if f.predicate == "affiliatedWith"] == [None]
 
 
 def test_relations_only_a_persons_noun_has_a_former_holder(nlp):

@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 from ..morph import CASES, VERB_CLASSES, Analyser, Analysis
 from .. import coref, nkjp
 from ..gazetteer import Gazetteer, WordTest
-from ..names import DASHES, PERSON_CATEGORIES, Ending, NameNormaliser, agrees, cases_of, is_name_part
+from ..names import DASHES, PERSON_CATEGORIES, Ending, NameNormaliser, agrees, cases_of, is_foreign_first_name, is_name_part
 from ..ontology import load_lexicon, load_ontology, ontology_dir, read_jsonl
 
 QUOTES = frozenset({"„", '"', "«", "“"})
@@ -827,6 +827,12 @@ class EntityRecognizer:
             return False  # "Komisji ECOWAS Omar Alieu Touray": the acronym is the body's
         head = next((j for j in range(start, i) if self._is_head(doc[j])), None)
         role = self._role_before(doc, start)
+        if role is not None and i + 1 < len(doc) and (_is_capitalised(doc[i + 1]) or doc[i + 1].lower_ in self.cues.particles) \
+                and self._body_so_far(doc, start, i, head):
+            if is_foreign_first_name(doc[i]):
+                return True  # "Przewodniczący Izby Gmin Anthony Rota", "wiceprzewodniczący Fatahu Mahmud al-Alul"
+            if _is_unknown(doc[i]) and is_foreign_first_name(doc[i + 1]):
+                return False  # "przywódca Frontu Polisario Brahim Ghali": "Polisario" is the front's
         if head is None or i + 1 >= len(doc) or not _is_capitalised(doc[i + 1]) or role is None:
             return False
         head_cases = self._head_cases(doc, head, i)
@@ -847,6 +853,13 @@ class EntityRecognizer:
         if _is_unknown(doc[i]):
             return not head_cases & {case for _, case in self.normaliser.candidates(doc[i].text, "m")}
         return _is_unknown(doc[i + 1]) and not head_cases & cases_of(doc[i]._.analyses)  # "Omar" (a lobster) Alieu
+
+    def _body_so_far(self, doc: Doc, start: int, i: int, head: int | None) -> bool:
+        """The words before i name a body, not a person: a head noun ("Izby Gmin") or one
+        unknown word in a genitive ending ("Fatahu"), and no first name ("Recep Tayyip")."""
+        body = head is not None or (i == start + 1 and "gen" in {
+            case for _, case in self.normaliser.candidates(doc[start].text, "m", inanimate=True)})
+        return body and not any(is_foreign_first_name(t) or _first_name_readings(t) for t in doc[start:i])
 
     def _known_person_after_role(self, doc: Doc, start: int, i: int, by_start: dict[int, Span]) -> bool:
         """A person's name the gazetteers find after a role noun and its body's name is the
@@ -946,6 +959,9 @@ class EntityRecognizer:
         marked = [self.cues.words[t.text] for t in chunk if t.text in self.cues.words]
         if marked and len(chunk) > 1:
             return next((cls for cls in marked if cls != "Organization"), marked[0])
+        if len(chunk) > 1 and _bracketed_acronym_at(chunk.doc, chunk.end) \
+                and coref.abbreviates(chunk.doc[chunk.end + 1].text, chunk.text):
+            return "Organization"  # a person has no abbreviation: "Électricité de France (EDF)"
         categories = {c for t in chunk for a in t._.analyses for c in a.categories}
         first_name = "imię" in categories and (len(chunk) > 1 or not _has_common_reading(first))
         if first_name or self._holds_a_name_particle(chunk) or self.normaliser.inflected_alike(chunk):
@@ -1383,9 +1399,19 @@ class EntityRecognizer:
                 and (_is_unknown(chunk[0]) or _known_only_as_a_persons_name(chunk[0])):
             return self.normaliser.unknown_place(chunk, self._article_forms(chunk),
                                                  chunk.doc[self._first_conjunct_start(chunk):chunk.end])
+        if self.top_class.get(cls) == "Organization" and len(chunk) == 1 and _is_unknown(chunk[0]):
+            return self._form_used_elsewhere(chunk)
         if any(_is_unknown(t) and not _before_a_hyphen(t) for t in chunk) and not self._is_head(chunk[0]):
             return chunk.text  # a foreign name: "w Palm Beach" is no plural of "palma"
         return self.normaliser.phrase(chunk)
+
+    def _form_used_elsewhere(self, chunk: Span) -> str:
+        """A foreign body's one-word name in a case ending ("Fatahu", "Eleringu") is the bare
+        form the article also writes; without one, the form as written, as an ending alone
+        does not tell ("Anadolu" is a nominative)."""
+        forms = {t.text for t in chunk.doc if not chunk.start <= t.i < chunk.end}
+        bare = (c for c, _case in self.normaliser.candidates(chunk.text, "m", inanimate=True) if c in forms)
+        return next(bare, chunk.text)
 
     def _inflected(self, chunk: Span) -> bool:
         """A name of Polish words whose head, with an adjective agreeing, is in no nominative:

@@ -728,7 +728,7 @@ class RelationExtractor(ArgumentFinder):
             for analysis in token._.analyses:
                 marked = self.lexicon.modality.get(analysis.lemma.lower())
                 verbal = analysis.pos_class in FINITE_CLASSES
-                if marked and (not verbal or infinitive) and (marked[0] != "former" or role):
+                if marked and (not verbal or infinitive) and (marked[0] != "former" or (role and not _the_only_verb(token))):
                     return marked  # "były prezydent"; but "była sobotnia wizyta" is no former visit
             infinitive = infinitive or token.tag_.startswith("inf")
         return None, 1.0
@@ -866,6 +866,15 @@ def _respectively(subjects: list[Argument], objects: list[Argument], end: int) -
     if len(objects) != len(subjects):
         return []
     return list(zip(sorted(subjects, key=lambda s: s.start), objects))
+
+
+def _the_only_verb(token: Token) -> bool:
+    """A word that may be a finite "być" with no other finite verb in its sentence is that verb:
+    "W Pekinie byli wiceprzewodniczący Fatahu ..." says who was there, not who was once
+    deputy chairman ("Byli ministrowie krytykowali rząd")."""
+    if not any(a.lemma == "być" and a.pos_class in FINITE_CLASSES for a in token._.analyses):
+        return False
+    return not any(t.i != token.i and t.tag_.split(":")[0] in FINITE_CLASSES for t in token.sent)
 
 
 def _predicative_case(trigger: Token) -> bool:
