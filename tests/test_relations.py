@@ -540,6 +540,19 @@ def test_relations_leaders_opening_a_sentence_are_the_people_named_just_before(n
             ("Anthony Albanese", "meetsWith", "Rishi Sunak")} <= found
 
 
+def test_relations_a_couple_opening_a_sentence_is_the_two_people_named_just_before(nlp):
+    found = facts(nlp, "Król Karol III i królowa Kamila rozpoczęli wizytę w Kenii. Para królewska przyleciała do Nairobi.")
+    assert {("Karol III", "visits", "Nairobi"), ("Kamila", "visits", "Nairobi")} <= found
+    alone = facts(nlp, "Rozmawiali Joe Biden, Xi Jinping i Fumio Kishida. Para królewska przyleciała do Nairobi.")
+    assert not [f for f in alone if f[1] == "visits"]  # three people are no couple
+
+
+def test_relations_a_body_a_possessive_stands_for_is_no_member_of_a_list(nlp):
+    found = facts(nlp, "Organizacja Państw Tureckich zrzesza Turcję, Azerbejdżan i Kazachstan. "
+                       "Jej sekretarz generalny Kubanyczbek Omuralijew zapowiadał rozmowy.")
+    assert [f for f in found if f[1] == "leaderOf"] == [("Kubanyczbek Omuralijew", "leaderOf", "Organizacja Państw Tureckich")]
+
+
 @pytest.mark.parametrize("text", [
     "Rozmawiali Joe Biden i Xi Jinping. Przywódcy państw G7 spotkali się w Hiroszimie.",  # a complement: others
     "Rozmawiali Joe Biden i Xi Jinping. Ministrowie spotkali się w Hiroszimie.",  # not the leaders named

@@ -158,6 +158,15 @@ def _opens_list(doc: Doc, i: int) -> bool:
     return " ".join(t.lower_ for t in doc[i:i + 2]) in function_words()["list_openers"]
 
 
+def _listed(span: Span) -> bool:
+    """The name is one of a list: a comma or a coordinator joins it to another name."""
+    doc = span.doc
+    joiners = function_words()["coordinators"] | {","}
+    after = span.end + 1 < len(doc) and doc[span.end].lower_ in joiners and doc[span.end + 1].ent_iob_ == "B"
+    before = span.start >= 2 and doc[span.start - 1].lower_ in joiners and doc[span.start - 2].ent_iob_ in {"B", "I"}
+    return after or before
+
+
 def _comitative(token: Token) -> bool:
     """ "z" with the instrumental: a companion's phrase ("wraz z małżonką")."""
     return token.pos_ == "ADP" and token.tag_.startswith("prep:inst")
@@ -390,14 +399,16 @@ class ArgumentFinder:
         """A bare plural noun for leaders (`group_nouns`) opening the trigger's sentence,
         right before its verb ("Przywódcy spotkali się w bazie"), stands for the two to four
         people the nearer of the two sentences before it named; not a noun with a
-        complement ("Przywódcy państw G7 spotkali się")."""
+        complement ("Przywódcy państw G7 spotkali się"). A noun for a couple (`couple_nouns`)
+        with its adjective stands for two ("Para królewska przyleciała do Nairobi")."""
         doc, sent = trigger.doc, trigger.sent
         noun = doc[sent.start]
         plural = any(a.pos_class == "subst" and "pl" in a.features.get("number", ())
                      and "nom" in a.features.get("case", ()) for a in noun._.analyses)  # the tagger may say genitive
-        if sent.start == 0 or not plural or not function_words()["group_nouns"] & set(noun._.lemmas) \
-                or doc[sent.start + 1].pos_ not in {"VERB", "AUX"} \
-                or trigger.i > sent.start + 3:
+        couple = bool(function_words()["couple_nouns"] & set(noun._.lemmas))
+        verb = sent.start + 1 + (couple and doc[sent.start + 1].pos_ == "ADJ")
+        if sent.start == 0 or not (couple or (plural and function_words()["group_nouns"] & set(noun._.lemmas))) \
+                or verb >= sent.end or doc[verb].pos_ not in {"VERB", "AUX"} or trigger.i > verb + 2:
             return []
         before, read = sent, 0
         while read < 2 and before.start > 0:  # the nearer of the two sentences before that names several people
@@ -406,7 +417,7 @@ class ArgumentFinder:
             people = list(dict.fromkeys((e.label_, e.kb_id_) for e in before.ents
                                         if self.ontology.top_class.get(e.label_) == "Person"))
             if len(people) >= 2:
-                return [Argument(person, UNSURE) for person in people] if len(people) <= 4 else []
+                return [Argument(person, UNSURE) for person in people] if len(people) <= (2 if couple else 4) else []
         return []
 
     def _names_people(self, noun: Token) -> bool:
@@ -699,7 +710,8 @@ class ArgumentFinder:
     def _possessor(self, frame: Frame, trigger: Token) -> Argument | None:
         """ "Choć wybory wygrała PVV, jej lider Geert Wilders": a possessive pronoun before the
         trigger stands for the last entity of the frame's classes before it, in its sentence
-        or the one before; a genitive relative pronoun for the name before its comma
+        or the one before, or for the body a noun of its kind names ("Organizacja"), but
+        not for one of a list, which is several; a genitive relative pronoun for the name before its comma
         ("Turcja, której prezydent Recep Tayyip Erdogan groził")."""
         doc = trigger.doc
         i = trigger.i - 1
@@ -714,8 +726,11 @@ class ArgumentFinder:
             return None
         first = doc[doc[i].sent.start - 1].sent.start if doc[i].sent.start else 0
         for j in range(i - 1, first - 1, -1):
+            if "Organization" in frame.classes and doc[j].ent_iob_ == "O" \
+                    and (found := self._kind_anaphor(frame, doc[j], j, j + 1)):
+                return found  # "Organizacja ... zrzesza Turcję, Azerbejdżan i Kazachstan. Jej sekretarz generalny X"
             span = self._span_ending_at(doc, j)
-            if span is not None and (found := self._entity(span, frame)):
+            if span is not None and not _listed(span) and (found := self._entity(span, frame)):
                 return Argument(found.key, found.certainty * UNSURE, found.start, found.end)
         return None
 
