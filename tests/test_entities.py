@@ -432,6 +432,11 @@ def test_entities_a_name_its_initials_abbreviate_is_an_organisations(nlp):
         ("Électricité de France", "Électricité de France", "Organization"), ("EDF", "Électricité de France", "Organization")}
 
 
+def test_entities_do_before_a_verb_of_travel_opens_no_vietnamese_name(nlp):
+    found = entities(nlp, "Do Belém przyjechali prezydent Kolumbii Gustavo Petro i prezydent Boliwii Luis Arce.")
+    assert ("Belém", "City") in found and not [n for n, _ in found if n.startswith("Do ")]
+
+
 def test_entities_a_persons_surname_after_a_places_name_is_no_part_of_it(nlp):
     found = entities(nlp, "Prezydent Joe Biden przyleciał do Dżuddy. W Pałacu Al-Salam Biden spotkał się z królem.")
     assert {("Pałac Al-Salam", "Location"), ("Joe Biden", "Person")} <= found

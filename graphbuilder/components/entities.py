@@ -590,7 +590,14 @@ class EntityRecognizer:
         przyleciał", also opening a sentence."""
         doc = token.doc
         return token.text in self.cues.name_syllables and token.i + 1 < len(doc) \
-            and _is_capitalised(doc[token.i + 1]) and _is_unknown(doc[token.i + 1])
+            and _is_capitalised(doc[token.i + 1]) and _is_unknown(doc[token.i + 1]) \
+            and not self._goal_of_travel(token)
+
+    def _goal_of_travel(self, token: Token) -> bool:
+        """A preposition of the goal right before a verb of travel and a word after it: "Do
+        Belém przyjechali" is no Vietnamese name "Do"."""
+        return token.lower_ in self.cues.goal_prepositions and token.i + 2 < len(token.doc) \
+            and bool(self.cues.travel_verbs & set(token.doc[token.i + 2]._.lemmas))
 
     def _is_demonym(self, token: Token) -> bool:
         """A people's noun, which Morfeusz may also read as a surname ("Polka")."""
