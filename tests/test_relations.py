@@ -540,6 +540,18 @@ def test_relations_leaders_opening_a_sentence_are_the_people_named_just_before(n
             ("Anthony Albanese", "meetsWith", "Rishi Sunak")} <= found
 
 
+def test_relations_a_received_pronoun_is_its_sentences_subject(nlp):
+    found = facts(nlp, "Radosław Sikorski rozmawiał z Johannem Wadephulem, który powitał go w Berlinie.")
+    assert ("Radosław Sikorski", "visits", "Berlin") in found
+
+
+def test_relations_a_role_phrase_naming_its_body_is_no_holder_of_another_states_role(nlp):
+    found = facts(nlp, "Sekretarz stanu USA Antony Blinken przyleciał do Rijadu. Blinken rozmawiał z szefem saudyjskiego "
+                       "MSZ księciem Fajsalem ibn Farhanem. W niedzielę szef Departamentu Stanu dotarł do Kairu.")
+    assert ("Fajsal ibn Farhan", "visits", "Kair") not in found and ("Fajsal ibn Farhan", "visits", "Rijad") not in found
+    assert not [f for f in found if f[1] == "leaderOf"]
+
+
 def test_relations_a_couple_opening_a_sentence_is_the_two_people_named_just_before(nlp):
     found = facts(nlp, "Król Karol III i królowa Kamila rozpoczęli wizytę w Kenii. Para królewska przyleciała do Nairobi.")
     assert {("Karol III", "visits", "Nairobi"), ("Kamila", "visits", "Nairobi")} <= found

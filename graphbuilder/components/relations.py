@@ -224,7 +224,8 @@ class RelationExtractor(ArgumentFinder):
         earlier sentence named with the same role ("premier Mateusz Morawiecki" ... "polski
         premier", "szef rządu"; `same_as` in `roles.jsonl`) and gave a role in that country,
         else one named with the same role alone ("prezydent Węgier X i premier Y" ...
-        "węgierski premier" is Y), else one given any role in that country; never a former
+        "węgierski premier" is Y) and no role in another state or body ("szef saudyjskiego
+        MSZ" is no "szef Departamentu Stanu"), else one given any role in that country; never a former
         holder ("ówczesny szef polskiej dyplomacji"). The phrase becomes a
         mention of that person (`doc.spans["gb_roles"]`); a country the phrase adds to a
         role named without one is a fact, returned: "polski premier" makes Morawiecki
@@ -240,8 +241,10 @@ class RelationExtractor(ArgumentFinder):
             (lemma, predicate, end), (start, held) = role, phrase
             holding = [h for p in (predicate, "leaderOf", "ministerOf")
                        for h in holders.get((held, p), []) if h[0] < sentence_of[token.i]] if held else []
-            elsewhere = {person for (other, p), people in holders.items() if held and p == predicate
-                         and other != held for _, person in people}
+            home = self.place_country.get(held[1]) if held else None  # "Departament Stanu" is the USA's
+            elsewhere = {person for (other, p), people in holders.items() if held and other != held
+                         and (p == predicate or (p in {"leaderOf", "ministerOf"} and other[1] != home))
+                         for _, person in people}
             kind = self.lexicon.role_kinds.get(lemma, lemma)
             same_role = [(position, person) for position, role_lemma, person in named
                          if self.lexicon.role_kinds.get(role_lemma, role_lemma) == kind
@@ -301,7 +304,8 @@ class RelationExtractor(ArgumentFinder):
                                    or not {"gen", "acc"} & token_cases(token) or "Plur" in token.morph.get("Number")):
                 continue
             adjective = doc[token.i - 1] if token.i and doc[token.i - 1]._.refers_to else None
-            guests = [person for sentence, person in visits if sentence < sentence_of[token.i] and (
+            guests = self._subject_before(token, gender) if gender is not None else []
+            guests = guests or [person for sentence, person in visits if sentence < sentence_of[token.i] and (
                 adjective is None or (person, adjective._.refers_to[1]) in home)
                 and (gender is None or _gender_of(doc, person, self.role_nouns) in {None, gender})]
             if guests:
@@ -311,16 +315,23 @@ class RelationExtractor(ArgumentFinder):
 
     def _received_pronoun_gender(self, token: Token) -> str | None:
         """The gender ("m" or "f") of a singular accusative pronoun right after a verb of
-        receiving a guest ("przyjął go", "powitał ją"), else None; None too when its sentence
-        names a person before it, whom it may stand for ("z Wadephulem, który powitał go")."""
+        receiving a guest ("przyjął go", "powitał ją"), else None."""
         if not token.i or token.doc[token.i - 1].pos_ != "VERB" or token.pos_ not in {"PRON", "X"}:
             return None  # cheap tests first: this runs for every word
         pronouns = [a for a in token._.analyses if a.pos_class == "ppron3" and "acc" in a.features.get("case", ())
                     and "sg" in a.features.get("number", ())]
-        if not pronouns or not trigger_lemmas(token.doc[token.i - 1]) & self.reception_verbs \
-                or any(e.start < token.i and self.ontology.top_class.get(e.label_) == "Person" for e in token.sent.ents):
+        if not pronouns or not trigger_lemmas(token.doc[token.i - 1]) & self.reception_verbs:
             return None
         return "f" if all(a.features.get("gender") == {"f"} for a in pronouns) else "m"
+
+    def _subject_before(self, token: Token, gender: str) -> list[tuple[str, str]]:
+        """The first person of the pronoun's gender its sentence names before it in the
+        nominative, its subject, whom the pronoun stands for: "Macron poleciał do Samarkandy,
+        gdzie przywitał go premier X", "Sikorski rozmawiał z Wadephulem, który powitał go"."""
+        people = [e for e in token.sent.ents if e.end <= token.i and self.ontology.top_class.get(e.label_) == "Person"
+                  and (not e[0].morph.get("Case") or "Nom" in e[0].morph.get("Case"))
+                  and _gender_of(token.doc, (e.label_, e.kb_id_), self.role_nouns) in {None, gender}]
+        return [(e.label_, e.kb_id_) for e in people[:1]]
 
     def _nationals(self, doc: Doc, facts, sentence_of: dict[int, int]) -> tuple[list[Span], list[Fact]]:
         """A people's noun (a demonym of the lexicon, whatever the tagger calls it) in the
