@@ -68,6 +68,9 @@ Warszawy, gdzie spotkał się z X", "podczas wizyty w Warszawie rozmawiał z X":
 there, not a visitor),
 `literal` keeps a capital a city where the frame wants a country ("mer Moskwy" leads no
 state; elsewhere "Moskwa wprowadziła zakaz" is Russia's act),
+`companions` adds to the subjects the people a companion's preposition (`companion_prepositions`
+of `function_words.json`) names in the clause before the verb ("Obok Łukaszenki do Astany
+przyjechali X i Y", "Wraz z żoną Martą prezydent przyleciał"),
 `anaphors` are nouns standing for an entity named before ("kraj", "państwo"), and `scene`
 the nouns whose place names the entity such an anaphor stands for ("inwazja na sąsiedni
 kraj" after "wojna na Ukrainie").
@@ -107,6 +110,7 @@ class Frame:
     direct_object: bool = False  # a common noun in the frame's case takes the object slot first
     not_goal_of: frozenset[str] = frozenset()  # words of travel whose goal the place may not be
     literal: bool = False  # a capital is the city, not its state ("mer Moskwy")
+    companions: bool = False  # people "obok", "wraz z" the subject act with it ("Obok Łukaszenki przyjechali X")
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,7 @@ def parse_frame(data: dict, lexicon: Lexicon) -> Frame:
         direct_object=bool(data.get("direct_object", False)),
         not_goal_of=_as_set(data.get("not_goal_of")),
         literal=bool(data.get("literal", False)),
+        companions=bool(data.get("companions", False)),
     )
 
 

@@ -157,6 +157,7 @@ def test_relations_facts_carry_sentence_rule_and_confidence(nlp):
     ("Gdyby Władimir Putin pojechał do Brazylii, zostałby aresztowany.", "visits", "possible"),  # the conditional
     ("Podróż Xi Jinpinga do RPA byłaby ryzykowna.", "visits", "possible"),
     ("Były prezydent Polski Aleksander Kwaśniewski przyjechał.", "leaderOf", "former"),
+    ("Donald Tusk przewodniczył Radzie Europejskiej w latach 2014–2019.", "leaderOf", "former"),  # a span of years
 ])
 def test_relations_modality_is_marked_and_lowers_confidence(nlp, text, predicate, modality):
     fact = next(f for f in nlp(text)._.facts if f.predicate == predicate)

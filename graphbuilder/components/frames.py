@@ -269,6 +269,8 @@ class ArgumentFinder:
         if frame.position == "article":
             yield Argument(ARTICLE)
             return
+        if frame.companions and subject is None:
+            yield from self._companions(frame, trigger)
         found = finder(frame, trigger, end, subject)
         if found is None or (frame.not_goal_of and found.end > 0
                              and _is_goal_of(trigger.doc, found.start, frame.not_goal_of)):
@@ -278,6 +280,20 @@ class ArgumentFinder:
                 or (frame.position in {"apposition", "next"} and is_plural(trigger))) and found.end > 0:
             for other in self._coordinated(frame, trigger.doc, found, trigger):
                 yield self._as_country(other, frame, trigger.doc)
+
+    def _companions(self, frame: Frame, trigger: Token) -> Iterator[Argument]:
+        """The people a companion's preposition names in the trigger's clause before it, and
+        those coordinated with them: "Obok Łukaszenki do Astany przyjechali X i Y"."""
+        doc = trigger.doc
+        for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
+            words = next((n for n in (2, 1) if " ".join(t.lower_ for t in doc[i:i + n])
+                          in function_words()["companion_prepositions"]), 0)
+            span = self._span_starting_at(doc, i + words) if words else None
+            if span is not None and (found := self._entity(span, frame)):
+                yield found
+                yield from self._coordinated(frame, doc, found, trigger)
+            if _breaks_clause(doc[i]) or _is_clause_break(doc[i]):
+                return
 
     def _as_country(self, found: Argument, frame: Frame, doc: Doc) -> Argument:
         """With `country_of`, an organisation stands for its country ("szef MSZ Polski")."""

@@ -742,6 +742,8 @@ class RelationExtractor(ArgumentFinder):
                 if marked and (not verbal or infinitive) and (marked[0] != "former" or (role and not _the_only_verb(token))):
                     return marked  # "były prezydent"; but "była sobotnia wizyta" is no former visit
             infinitive = infinitive or token.tag_.startswith("inf")
+        if trigger.tag_.startswith("praet") and _span_of_years_beside(trigger):
+            return self.lexicon.modality.get("@period", (None, 1.0))
         return None, 1.0
 
     def _question(self, trigger: Token) -> tuple[str | None, float]:
@@ -877,6 +879,17 @@ def _respectively(subjects: list[Argument], objects: list[Argument], end: int) -
     if len(objects) != len(subjects):
         return []
     return list(zip(sorted(subjects, key=lambda s: s.start), objects))
+
+
+def _span_of_years_beside(trigger: Token) -> bool:
+    """A span of years ("w latach 2014–2019", `period_openers`) within four words of the
+    trigger, in its sentence: "Rada Europejska, której Tusk przewodniczył w latach 2014–2019"
+    was led by him once."""
+    doc, sent = trigger.doc, trigger.sent
+    for i in range(max(sent.start, trigger.i - 4), min(sent.end - 2, trigger.i + 5)):
+        if f"{doc[i].lower_} {doc[i + 1].lower_}" in function_words()["period_openers"] and doc[i + 2].like_num:
+            return True
+    return False
 
 
 def _the_only_verb(token: Token) -> bool:
