@@ -553,6 +553,12 @@ def test_relations_a_role_phrase_naming_its_body_is_no_holder_of_another_states_
     assert not [f for f in found if f[1] == "leaderOf"]
 
 
+def test_relations_a_subject_before_a_relative_clause_is_the_verbs(nlp):
+    found = facts(nlp, "Organizacja Państw Tureckich, której sekretariat mieści się w Stambule, zrzesza Turcję i Kazachstan.")
+    assert {("Turcja", "memberOf", "Organizacja Państw Tureckich"),
+            ("Kazachstan", "memberOf", "Organizacja Państw Tureckich")} <= found
+
+
 def test_relations_a_couple_opening_a_sentence_is_the_two_people_named_just_before(nlp):
     found = facts(nlp, "Król Karol III i królowa Kamila rozpoczęli wizytę w Kenii. Para królewska przyleciała do Nairobi.")
     assert {("Karol III", "visits", "Nairobi"), ("Kamila", "visits", "Nairobi")} <= found

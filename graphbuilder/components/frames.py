@@ -167,6 +167,23 @@ def _listed(span: Span) -> bool:
     return after or before
 
 
+def _past_relative_clause(doc: Doc, i: int) -> int:
+    """Before a relative clause set off by commas that ends at i ("OTCA, której sekretariat
+    mieści się w Brasílii, zrzesza"), the word before its opening comma; else i."""
+    if i < 2 or doc[i].text != ",":
+        return i
+    for j in range(i - 1, max(doc[i].sent.start, i - 12), -1):
+        if doc[j].text == ",":
+            opens = any(function_words()["relative_pronouns"] & set(t._.lemmas) for t in doc[j + 1:j + 3])
+            return j - 1 if opens else i
+    return i
+
+
+def _opens_a_list_of(doc: Doc, i: int) -> bool:
+    """A colon right after a plural noun, whose members follow it."""
+    return doc[i].text == ":" and i > 0 and doc[i - 1].pos_ == "NOUN" and "Plur" in doc[i - 1].morph.get("Number")
+
+
 def _comitative(token: Token) -> bool:
     """ "z" with the instrumental: a companion's phrase ("wraz z małżonką")."""
     return token.pos_ == "ADP" and token.tag_.startswith("prep:inst")
@@ -375,9 +392,10 @@ class ArgumentFinder:
         if (frame.via and not self._has_via(doc, trigger, end, frame.via)) \
                 or (frame.direct_object and self._object_before(doc, trigger, frame)):
             return None
-        for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
-            if (_is_clause_break(doc[i + 1]) and i + 1 != trigger.i and not _closes_aside(doc, i + 1)) \
-                    or (i != trigger.i - 1 and _breaks_clause(doc[i]) and not _opens_aside(doc, i)):
+        before = _past_relative_clause(doc, trigger.i - 1)  # "OTCA, której sekretariat mieści się w Brasílii, zrzesza"
+        for i in range(before, trigger.sent.start - 1, -1):
+            if (_is_clause_break(doc[i + 1]) and i + 1 not in {trigger.i, before + 1} and not _closes_aside(doc, i + 1)) \
+                    or (i != before and _breaks_clause(doc[i]) and not _opens_aside(doc, i)):
                 break
             span = self._span_ending_at(doc, i)
             if span is not None and (found := self._fitting(span, frame, trigger)):
@@ -391,6 +409,9 @@ class ArgumentFinder:
                     and not _gender_clash(doc[i], trigger)
                 if found or subject_pronoun:
                     return found  # "Ruttego, lidera VVD, który kierował": not the clause before
+            if span is None and i == trigger.sent.start and doc[i].pos_ == "NOUN" and "Organization" in frame.classes \
+                    and not frame.prep and (found := self._kind_anaphor(frame, trigger, i, i + 1)):
+                return found  # "Organizacja, której sekretariat mieści się w Stambule, zrzesza Turcję"
         if frame.prep:
             return None
         if _pos_class(trigger) in PARTICIPLES and not after_copula(trigger):
@@ -1325,8 +1346,11 @@ class ArgumentFinder:
 
     @staticmethod
     def _clause_end(doc: Doc, i: int) -> int:
+        """Where the clause from i ends; a colon after a plural noun opens its list and ends
+        nothing: "zrzesza osiem państw: Brazylię, Boliwię i Peru"."""
         end = i
-        while end < len(doc) and not (end > i and (_is_clause_break(doc[end]) or _breaks_clause(doc[end]))):
+        while end < len(doc) and not (end > i and (_is_clause_break(doc[end]) or _breaks_clause(doc[end]))
+                                      and not _opens_a_list_of(doc, end)):
             end += 1
         return end
 
