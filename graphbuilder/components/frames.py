@@ -1304,9 +1304,9 @@ class ArgumentFinder:
                 after_name = False  # "Z przewodniczącym Chin Xi Jinpingiem": a role, though tagged as an adjective
             if token.is_punct or _breaks_clause(token) or token.pos_ not in {"ADJ", "NOUN", "PROPN", "X", "CCONJ"}:
                 return None
-            if token.pos_ == "NOUN" and not (self.role_nouns | self.name_heads) & set(token._.lemmas) \
-                    and not ("gen" in token_cases(token) and self._after_role_noun(doc, token.i)):
-                return None
+            if token.pos_ == "NOUN" and not (self.role_nouns | self.name_heads | function_words()["composition_nouns"]) \
+                    & set(token._.lemmas) and not ("gen" in token_cases(token) and self._after_role_noun(doc, token.i)):
+                return None  # but "w skład SzOW" depends on "w"
             if token.i == span.start - 1 and self.role_nouns & set(token._.lemmas) and _in_another_case(span, token):
                 return None  # "rozmawiał z dziennikarzami Jacek Czaputowicz": no apposition
         return None
