@@ -559,6 +559,12 @@ def test_relations_a_subject_before_a_relative_clause_is_the_verbs(nlp):
             ("Kazachstan", "memberOf", "Organizacja Państw Tureckich")} <= found
 
 
+def test_relations_a_host_in_apposition_after_a_visit_the_sentence_before_leads_the_country(nlp):
+    found = facts(nlp, "Macron poleciał do Samarkandy. W czwartek francuski prezydent spotkał się z gospodarzem, "
+                       "prezydentem Szawkatem Mirzijojewem, i wziął udział w forum.")
+    assert {("Macron", "meetsWith", "Szawkat Mirzijojew"), ("Szawkat Mirzijojew", "leaderOf", "Uzbekistan")} <= found
+
+
 def test_relations_a_couple_opening_a_sentence_is_the_two_people_named_just_before(nlp):
     found = facts(nlp, "Król Karol III i królowa Kamila rozpoczęli wizytę w Kenii. Para królewska przyleciała do Nairobi.")
     assert {("Karol III", "visits", "Nairobi"), ("Kamila", "visits", "Nairobi")} <= found

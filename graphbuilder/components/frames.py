@@ -179,6 +179,16 @@ def _past_relative_clause(doc: Doc, i: int) -> int:
     return i
 
 
+def _apposition_comma(doc: Doc, i: int) -> bool:
+    """A comma between two common nouns in one case, the second in apposition to the first:
+    "z gospodarzem, prezydentem Szawkatem Mirzijojewem"."""
+    if doc[i].text != "," or i == 0 or i + 1 >= len(doc):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    return before.pos_ == after.pos_ == "NOUN" and before.is_lower and after.is_lower \
+        and bool(set(before.morph.get("Case")) & set(after.morph.get("Case")))
+
+
 def _opens_a_list_of(doc: Doc, i: int) -> bool:
     """A colon right after a plural noun, whose members follow it."""
     return doc[i].text == ":" and i > 0 and doc[i - 1].pos_ == "NOUN" and "Plur" in doc[i - 1].morph.get("Number")
@@ -1383,6 +1393,7 @@ class ArgumentFinder:
                 yield span
                 j = span.end
                 continue
-            if not (doc[j].is_lower or doc[j].like_num or doc[j].text == "-") or doc[j].pos_ == "ADP":
+            if not (doc[j].is_lower or doc[j].like_num or doc[j].text == "-" or _apposition_comma(doc, j)) \
+                    or doc[j].pos_ == "ADP":
                 return  # past an age: "z 86-letnim saudyjskim królem X"
             j += 1

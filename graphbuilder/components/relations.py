@@ -486,20 +486,23 @@ class RelationExtractor(ArgumentFinder):
 
     def _hosts_implied(self, doc: Doc, facts, sentence_of: dict[int, int]) -> list[Fact]:
         """ "W Ammanie rozmawiał z królem Abdullahem II", "odwiedził Katar, gdzie rozmawiał z
-        emirem Tamimem": a person named right after a bare role held only in a state, met in
-        a sentence that has the visitor in one country (or one of its towns), holds the role
-        there, unless the article gives the person a country."""
+        emirem Tamimem": a person named right after a bare role held only in a state, met (or
+        signing with the visitor) in a sentence that has the visitor in one country (or one of
+        its towns), or that follows one that has ("Macron poleciał do Samarkandy. W czwartek
+        spotkał się z gospodarzem, prezydentem X"), holds the role there, unless the article
+        gives the person a country."""
         facts = list(facts)
         placed = {f.subject for f in facts if f.predicate in HOME_PREDICATES and f.object[0] == "Country"}
         visited: dict[int, set[str]] = {}
         for fact in (f for f in facts if f.predicate == "visits"):
             country = fact.object[1] if fact.object[0] == "Country" else self.place_country.get(fact.object[1])
             visited.setdefault(fact.sentence, set()).add(country)
-        met = {(f.sentence, person) for f in facts if f.predicate == "meetsWith" for person in (f.subject, f.object)}
+        met = {(f.sentence, person) for f in facts if f.predicate in {"meetsWith", "agreementWith"}
+               for person in (f.subject, f.object)}
         found = []
         for position, role, person in self._named_role_holders(doc):
             sentence = sentence_of[position]
-            countries = visited.get(sentence, set())
+            countries = visited.get(sentence) or visited.get(sentence - 1, set())
             if role in self.lexicon.country_roles and person not in placed and (sentence, person) in met \
                     and len(countries) == 1 and None not in countries and self._bare_role_before(doc, position):
                 found.append(Fact(person, self.lexicon.roles[role], ("Country", countries.pop()), sentence, IMPLIED,
