@@ -182,17 +182,28 @@ class RelationExtractor(ArgumentFinder):
     def _on_behalf(self, facts) -> dict[tuple, Fact]:
         """Facts between what the people of a fact lead, for rules with `on_behalf`: when
         "przewodnicząca KE X i prezydent Azerbejdżanu Y podpisali memorandum", the Commission
-        and Azerbaijan agree. Both roles must be stated in the fact's sentence."""
+        and Azerbaijan agree. A role stated in the fact's sentence comes first, else the one
+        current role of that kind the article gives the person ("Macron i Tokajew podpisali
+        deklarację" after "Prezydent Francji Emmanuel Macron")."""
         facts = list(facts)
         rules = {rule.id: rule for rule in self.rules if rule.on_behalf}
         led: dict[tuple, set] = {}
+        anywhere: dict[tuple, set] = {}
         for fact in facts:
             led.setdefault((fact.subject, fact.predicate, fact.sentence), set()).add(fact.object)
+            if fact.modality != "former":
+                anywhere.setdefault((fact.subject, fact.predicate), set()).add(fact.object)
+
+        def held(person: tuple[str, str], role: str, sentence: int) -> set:
+            stated = led.get((person, role, sentence))
+            only = anywhere.get((person, role), set())
+            return stated or (only if len(only) == 1 else set())
+
         found: dict[tuple, Fact] = {}
         for fact in (f for f in facts if f.rule in rules):
             for role in rules[fact.rule].on_behalf:
-                for subject in led.get((fact.subject, role, fact.sentence), ()):
-                    for obj in led.get((fact.object, role, fact.sentence), ()):
+                for subject in held(fact.subject, role, fact.sentence):
+                    for obj in held(fact.object, role, fact.sentence):
                         if subject != obj and self._allowed(fact.predicate, subject, obj):
                             found[(subject, fact.predicate, obj, fact.sentence)] = Fact(
                                 subject, fact.predicate, obj, fact.sentence, round(fact.confidence * UNSURE, 3),
