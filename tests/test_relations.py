@@ -565,6 +565,11 @@ def test_relations_a_host_in_apposition_after_a_visit_the_sentence_before_leads_
     assert {("Macron", "meetsWith", "Szawkat Mirzijojew"), ("Szawkat Mirzijojew", "leaderOf", "Uzbekistan")} <= found
 
 
+def test_relations_both_states_are_the_last_two_countries_named(nlp):
+    found = facts(nlp, "Lula przyleciał do Chin na rozmowy o współpracy Brazylii z Pekinem. Oba kraje podpisały 15 umów.")
+    assert ("Brazylia", "agreementWith", "Chiny") in found or ("Chiny", "agreementWith", "Brazylia") in found
+
+
 def test_relations_a_couple_opening_a_sentence_is_the_two_people_named_just_before(nlp):
     found = facts(nlp, "Król Karol III i królowa Kamila rozpoczęli wizytę w Kenii. Para królewska przyleciała do Nairobi.")
     assert {("Karol III", "visits", "Nairobi"), ("Kamila", "visits", "Nairobi")} <= found

@@ -283,6 +283,10 @@ class ArgumentFinder:
                 and (people := self._both(trigger) or self._group(trigger)):
             yield from people  # "Obaj przywódcy podpisali deklarację", "Przywódcy spotkali się"
             return
+        if subject is None and frame.position in {"left", "any"} and "Country" in frame.classes \
+                and (states := self._both_states(trigger)):
+            yield from states  # "Oba kraje podpisały 15 umów"
+            return
         finder = {
             "left": self._left, "right": self._right, "any": self._any,
             "after_trigger": self._after_trigger, "adjective": self._adjective, "adjective_first": self._adjective_first,
@@ -473,6 +477,25 @@ class ArgumentFinder:
         return bool(self.role_nouns & set(noun._.lemmas)) or any(
             a.pos_class == "subst" and "m1" in a.features.get("gender", ()) and "pl" in a.features.get("number", ())
             for a in noun._.analyses)
+
+    def _both_states(self, trigger: Token) -> list[Argument]:
+        """ "oba kraje", "obydwa państwa" (`both` and `state_nouns`) before the trigger in its
+        clause stand for the last two countries the article named before them, in the order
+        it first named them."""
+        doc = trigger.doc
+        for i in range(trigger.i - 2, trigger.sent.start - 1, -1):
+            if doc[i].lower_ in function_words()["both"] and function_words()["state_nouns"] & set(doc[i + 1]._.lemmas):
+                first: dict[tuple[str, str], int] = {}
+                last: dict[tuple[str, str], int] = {}
+                for e in doc.ents:
+                    if e.end <= i and self.ontology.top_class.get(e.label_) == "Country":
+                        first.setdefault((e.label_, e.kb_id_), e.start)
+                        last[(e.label_, e.kb_id_)] = e.start
+                two = sorted(last, key=last.get)[-2:]  # the two named last, in the order the article named them
+                return [Argument(state, UNSURE) for state in sorted(two, key=first.get)] if len(two) == 2 else []
+            if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
+                return []
+        return []
 
     def _last_two_people(self, doc: Doc, i: int, noun: str) -> list[Argument]:
         """The two, in the order the article named them."""
