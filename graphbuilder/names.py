@@ -95,7 +95,7 @@ class NameNormaliser:
         tokens = list(span)
         inflected = [t for t in tokens if is_name_part(t) and not _before_hyphen(t, span)  # not "al", "von"
                      and not (t.i > span.start and t.lower_ in self.particles)]  # nor "Al" in "Tamimem ibn Hamadem Al Sanim"
-        gender = self._role_gender(self.role_before(span), span) or self._person_gender(tokens)
+        gender = self._role_gender(self.role_before(span), span) or _adjective_gender(span) or self._person_gender(tokens)
         readings = [[a for a in known if _has_gender(a, gender)] for known in self._name_readings(inflected)]
         unknown = _unknown_words(inflected, readings)
         decisive = self._decisive_case(unknown, gender)
@@ -115,7 +115,20 @@ class NameNormaliser:
         if len(inflected) > 1 and unknown and unknown[-1] is inflected[-1]:
             first = inflected[0]
             nominative[first.i] = self._foreign_first_name(first.text, nominative[first.i])
+            if nominative[first.i] == first.text and first in unknown:
+                nominative[first.i] = self._first_name_in_dictionary(first)
         return join_tokens(tokens, [nominative.get(t.i, t.text) for t in tokens])
+
+    def _first_name_in_dictionary(self, token: Token) -> str:
+        """An unknown first name left as written that the dictionary of first names does not
+        know, but knows one of its nominatives of the same gender: "Yolandy Díaz" is Yolanda,
+        "Kamali Harris" Kamala (the surname does not inflect, so gives no case)."""
+        if _first_names().get_gender(token.text) != "unknown" or not token.text[:1].isupper():
+            return token.text  # "Willem" (Morfeusz: the surname Will's instrumental) is Willem
+        known = [c for gender, sex in (("f", "female"), ("m", "male"))
+                 for c, _case in self.candidates(token.text, gender, first_name=True)
+                 if _first_names().get_gender(c) == sex]
+        return known[0] if len(set(known)) == 1 else token.text
 
     def _foreign_first_name(self, form: str, lemma: str) -> str:
         """Before a foreign surname Morfeusz does not know, "Marka" is Mark, not the Polish
@@ -651,6 +664,22 @@ def _only_a_womans_name_agrees(first_names: Sequence[Analysis], surname: Token) 
         return bool(cases_of([a for a in first_names if ("f" in a.features.get("gender", ())) == woman])
                     & cases_of([a for a in surnames if ("f" in a.features.get("gender", ())) == woman]))
     return bool(surnames) and agree(True) and not agree(False)
+
+
+def _adjective_gender(span: Span) -> str | None:
+    """The gender an adjective right before the name agrees in, when all its singular
+    readings have one: "98-letniego Jarosława Hunkę" is a man (not the woman's name
+    Jarosława), "zmarłej Elżbiety" a woman."""
+    previous = span.doc[span.start - 1] if span.start else None
+    if previous is None or previous.pos_ != "ADJ" or not previous.is_lower:
+        return None
+    genders = [a.features.get("gender", frozenset()) for a in previous._.analyses
+               if a.pos_class == "adj" and "sg" in a.features.get("number", ())]
+    if not genders:
+        return None
+    if all(g == {"f"} for g in genders):
+        return "f"
+    return "m" if all(g and "f" not in g for g in genders) else None
 
 
 def _masculine_surname(tokens: Sequence[Token]) -> bool:

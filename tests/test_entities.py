@@ -124,6 +124,10 @@ def test_entities_gazetteer_gives_canonical_names(nlp, text, name, cls):
     ("Zatrzymano Noureddina Bongo Valentina, syna obalonego przywódcy.", "Noureddin Bongo Valentin"),  # kin noun
     ("Matka króla, Elżbieta II, objęła tron.", "Elżbieta II"),  # past the comma, no apposition to "króla"
     ("Premier odwiedził prezydenta Luiza Inacio Lulę.", "Luiz Inacio Lula"),  # no comma: the role decides
+    ("Rota wskazał na galerii 98-letniego Jarosława Hunkę.", "Jarosław Hunka"),  # the adjective's gender
+    ("Według Kamali Harris jest źle.", "Kamala Harris"),  # the first name a dictionary knows
+    ("Rozmawiał z wicepremier Yolandy Díaz.", "Yolanda Díaz"),
+    ("Król Niderlandów Willem-Alexander zaprzysiągł rząd.", "Willem-Alexander"),  # no instrumental of Will
 ])
 def test_entities_put_person_names_into_the_nominative(nlp, text, name):
     assert (name, "Person") in entities(nlp, text)
