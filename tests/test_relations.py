@@ -570,6 +570,12 @@ def test_relations_both_states_are_the_last_two_countries_named(nlp):
     assert ("Brazylia", "agreementWith", "Chiny") in found or ("Chiny", "agreementWith", "Brazylia") in found
 
 
+def test_relations_a_counterpart_holds_the_role_of_the_person_met_in_the_adjectives_country(nlp):
+    found = facts(nlp, "Szef polskiej dyplomacji Radosław Sikorski spotkał się ze swoim niemieckim odpowiednikiem "
+                       "Johannem Wadephulem.")
+    assert ("Johann Wadephul", "ministerOf", "Niemcy") in found
+
+
 def test_relations_a_couple_opening_a_sentence_is_the_two_people_named_just_before(nlp):
     found = facts(nlp, "Król Karol III i królowa Kamila rozpoczęli wizytę w Kenii. Para królewska przyleciała do Nairobi.")
     assert {("Karol III", "visits", "Nairobi"), ("Kamila", "visits", "Nairobi")} <= found

@@ -149,6 +149,7 @@ class RelationExtractor(ArgumentFinder):
         self._add_visits_of_the_last_visitor(doc, facts, sentence_of)
         for fact in implied + citizens + self._countries_implied(doc, facts.values(), sentence_of) \
                 + self._hosts_implied(doc, facts.values(), sentence_of) + self._ministries_named(doc, sentence_of) \
+                + self._counterparts(doc, facts.values(), sentence_of) \
                 + self._members_listed(doc, sentence_of) + self._places_listed(doc, sentence_of) \
                 + _places_around_visited(facts.values()):
             facts.setdefault((fact.subject, fact.predicate, fact.object, fact.sentence), fact)
@@ -518,6 +519,30 @@ class RelationExtractor(ArgumentFinder):
                     and len(countries) == 1 and None not in countries and self._bare_role_before(doc, position):
                 found.append(Fact(person, self.lexicon.roles[role], ("Country", countries.pop()), sentence, IMPLIED,
                                   "role-host-country"))
+        return found
+
+    def _counterparts(self, doc: Doc, facts, sentence_of: dict[int, int]) -> list[Fact]:
+        """ "Szef polskiej dyplomacji X spotkał się ze swoim niemieckim odpowiednikiem Y": a
+        person named after a counterpart's noun (`counterpart_nouns`) with a nationality
+        adjective holds, in that country, the role the person met holds in theirs."""
+        facts = list(facts)
+        roles: dict[tuple[str, str], set[str]] = {}
+        for fact in facts:
+            if fact.predicate in {"leaderOf", "ministerOf"} and fact.object[0] == "Country" and fact.modality != "former":
+                roles.setdefault(fact.subject, set()).add(fact.predicate)
+        found = []
+        for token in doc:
+            if not function_words()["counterpart_nouns"] & set(token._.lemmas) or token.i + 1 >= len(doc) \
+                    or doc[token.i + 1].ent_iob_ != "B" or self.ontology.top_class.get(doc[token.i + 1].ent_type_) != "Person":
+                continue
+            country = doc[token.i - 1]._.refers_to if token.i else None
+            if country is None or country[0] != "Country":
+                continue
+            person, sentence = (doc[token.i + 1].ent_type_, doc[token.i + 1].ent_kb_id_), sentence_of[token.i]
+            met = {other for f in facts if f.predicate == "meetsWith" and f.sentence == sentence
+                   for other, them in ((f.subject, f.object), (f.object, f.subject)) if them == person}
+            held = {predicate for other in met for predicate in roles.get(other, ())}
+            found += [Fact(person, predicate, country, sentence, IMPLIED, "role-counterpart") for predicate in held]
         return found
 
     def _ministries_named(self, doc: Doc, sentence_of: dict[int, int]) -> list[Fact]:
