@@ -95,7 +95,8 @@ class NameNormaliser:
         tokens = list(span)
         inflected = [t for t in tokens if is_name_part(t) and not _before_hyphen(t, span)  # not "al", "von"
                      and not (t.i > span.start and t.lower_ in self.particles)]  # nor "Al" in "Tamimem ibn Hamadem Al Sanim"
-        gender = self._role_gender(self.role_before(span), span) or _adjective_gender(span) or self._person_gender(tokens)
+        gender = self._role_gender(self.role_before(span), span) or _adjective_gender(span) \
+            or self._person_gender(tokens)
         readings = [[a for a in known if _has_gender(a, gender)] for known in self._name_readings(inflected)]
         unknown = _unknown_words(inflected, readings)
         decisive = self._decisive_case(unknown, gender)
@@ -319,7 +320,8 @@ class NameNormaliser:
             "m" if not nominative and all(g and "f" not in g for g in genders) else None
         comma = span.doc[_before_aside(span.doc, span.start) - 1].text == "," if span.start else False
         first_names = [a.features.get("gender", frozenset()) for a in span[0]._.analyses if "imię" in a.categories]
-        if gender and comma and first_names and not any(gender in g or (gender == "m" and g - {"f", "n"}) for g in first_names):
+        if gender and comma and first_names \
+                and not any(gender in g or (gender == "m" and g - {"f", "n"}) for g in first_names):
             return None
         return gender
 

@@ -69,8 +69,8 @@ there, not a visitor),
 `literal` keeps a capital a city where the frame wants a country ("mer Moskwy" leads no
 state; elsewhere "Moskwa wprowadziła zakaz" is Russia's act),
 `companions` adds to the subjects the people a companion's preposition (`companion_prepositions`
-of `function_words.json`) names in the clause before the verb ("Obok Łukaszenki do Astany
-przyjechali X i Y", "Wraz z żoną Martą prezydent przyleciał"),
+of `function_words.json`: "obok", "wraz z") names in the clause before the verb ("Obok
+Łukaszenki do Astany przyjechali X i Y"),
 `anaphors` are nouns standing for an entity named before ("kraj", "państwo"), and `scene`
 the nouns whose place names the entity such an anaphor stands for ("inwazja na sąsiedni
 kraj" after "wojna na Ukrainie").
@@ -110,7 +110,7 @@ class Frame:
     direct_object: bool = False  # a common noun in the frame's case takes the object slot first
     not_goal_of: frozenset[str] = frozenset()  # words of travel whose goal the place may not be
     literal: bool = False  # a capital is the city, not its state ("mer Moskwy")
-    companions: bool = False  # people "obok", "wraz z" the subject act with it ("Obok Łukaszenki przyjechali X")
+    companions: bool = False  # people "obok", "wraz z" the verb's subjects act with them
 
 
 @dataclass(frozen=True)

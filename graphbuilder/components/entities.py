@@ -28,7 +28,8 @@ from spacy.util import filter_spans
 from ..morph import CASES, VERB_CLASSES, Analyser, Analysis
 from .. import coref, nkjp
 from ..gazetteer import Gazetteer, WordTest
-from ..names import DASHES, PERSON_CATEGORIES, Ending, NameNormaliser, agrees, cases_of, is_foreign_first_name, is_name_part
+from ..names import (DASHES, PERSON_CATEGORIES, Ending, NameNormaliser, agrees, cases_of, is_foreign_first_name,
+                     is_name_part)
 from ..ontology import load_lexicon, load_ontology, ontology_dir, read_jsonl
 
 QUOTES = frozenset({"„", '"', "«", "“"})
@@ -834,8 +835,8 @@ class EntityRecognizer:
             return False  # "Komisji ECOWAS Omar Alieu Touray": the acronym is the body's
         head = next((j for j in range(start, i) if self._is_head(doc[j])), None)
         role = self._role_before(doc, start)
-        if role is not None and i + 1 < len(doc) and (_is_capitalised(doc[i + 1]) or doc[i + 1].lower_ in self.cues.particles) \
-                and self._body_so_far(doc, start, i, head):
+        name_goes_on = i + 1 < len(doc) and (_is_capitalised(doc[i + 1]) or doc[i + 1].lower_ in self.cues.particles)
+        if role is not None and name_goes_on and self._body_so_far(doc, start, i, head):
             if is_foreign_first_name(doc[i]):
                 return True  # "Przewodniczący Izby Gmin Anthony Rota", "wiceprzewodniczący Fatahu Mahmud al-Alul"
             if _is_unknown(doc[i]) and is_foreign_first_name(doc[i + 1]):

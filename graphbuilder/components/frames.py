@@ -408,7 +408,8 @@ class ArgumentFinder:
             return None
         before = _past_relative_clause(doc, trigger.i - 1)  # "OTCA, której sekretariat mieści się w Brasílii, zrzesza"
         for i in range(before, trigger.sent.start - 1, -1):
-            if (_is_clause_break(doc[i + 1]) and i + 1 not in {trigger.i, before + 1} and not _closes_aside(doc, i + 1)) \
+            if (_is_clause_break(doc[i + 1]) and i + 1 not in {trigger.i, before + 1}
+                    and not _closes_aside(doc, i + 1)) \
                     or (i != before and _breaks_clause(doc[i]) and not _opens_aside(doc, i)):
                 break
             span = self._span_ending_at(doc, i)
@@ -781,8 +782,8 @@ class ArgumentFinder:
         """ "Choć wybory wygrała PVV, jej lider Geert Wilders": a possessive pronoun before the
         trigger stands for the last entity of the frame's classes before it, in its sentence
         or the one before, or for the body a noun of its kind names ("Organizacja"), but
-        not for one of a list, which is several; a genitive relative pronoun for the name before its comma
-        ("Turcja, której prezydent Recep Tayyip Erdogan groził")."""
+        not for one of a list, which is several; a genitive relative pronoun for the name
+        before its comma ("Turcja, której prezydent Recep Tayyip Erdogan groził")."""
         doc = trigger.doc
         i = trigger.i - 1
         if i >= 2 and doc[i - 1].text == "," and "gen" in token_cases(doc[i]) \
@@ -1337,8 +1338,9 @@ class ArgumentFinder:
                 after_name = False  # "Z przewodniczącym Chin Xi Jinpingiem": a role, though tagged as an adjective
             if token.is_punct or _breaks_clause(token) or token.pos_ not in {"ADJ", "NOUN", "PROPN", "X", "CCONJ"}:
                 return None
-            if token.pos_ == "NOUN" and not (self.role_nouns | self.name_heads | function_words()["composition_nouns"]) \
-                    & set(token._.lemmas) and not ("gen" in token_cases(token) and self._after_role_noun(doc, token.i)):
+            heads = self.role_nouns | self.name_heads | function_words()["composition_nouns"]
+            if token.pos_ == "NOUN" and not heads & set(token._.lemmas) \
+                    and not ("gen" in token_cases(token) and self._after_role_noun(doc, token.i)):
                 return None  # but "w skład SzOW" depends on "w"
             if token.i == span.start - 1 and self.role_nouns & set(token._.lemmas) and _in_another_case(span, token):
                 return None  # "rozmawiał z dziennikarzami Jacek Czaputowicz": no apposition

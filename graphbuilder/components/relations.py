@@ -237,8 +237,8 @@ class RelationExtractor(ArgumentFinder):
         premier", "szef rządu"; `same_as` in `roles.jsonl`) and gave a role in that country,
         else one named with the same role alone ("prezydent Węgier X i premier Y" ...
         "węgierski premier" is Y) and no role in another state or body ("szef saudyjskiego
-        MSZ" is no "szef Departamentu Stanu"), else one given any role in that country; never a former
-        holder ("ówczesny szef polskiej dyplomacji"). The phrase becomes a
+        MSZ" is no "szef Departamentu Stanu"), else one given any role in that country; never
+        a former holder ("ówczesny szef polskiej dyplomacji"). The phrase becomes a
         mention of that person (`doc.spans["gb_roles"]`); a country the phrase adds to a
         role named without one is a fact, returned: "polski premier" makes Morawiecki
         Poland's leader."""
@@ -528,12 +528,14 @@ class RelationExtractor(ArgumentFinder):
         facts = list(facts)
         roles: dict[tuple[str, str], set[str]] = {}
         for fact in facts:
-            if fact.predicate in {"leaderOf", "ministerOf"} and fact.object[0] == "Country" and fact.modality != "former":
+            if fact.predicate in {"leaderOf", "ministerOf"} and fact.object[0] == "Country" \
+                    and fact.modality != "former":
                 roles.setdefault(fact.subject, set()).add(fact.predicate)
         found = []
         for token in doc:
-            if not function_words()["counterpart_nouns"] & set(token._.lemmas) or token.i + 1 >= len(doc) \
-                    or doc[token.i + 1].ent_iob_ != "B" or self.ontology.top_class.get(doc[token.i + 1].ent_type_) != "Person":
+            named = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "B" \
+                and self.ontology.top_class.get(doc[token.i + 1].ent_type_) == "Person"
+            if not named or not function_words()["counterpart_nouns"] & set(token._.lemmas):
                 continue
             country = doc[token.i - 1]._.refers_to if token.i else None
             if country is None or country[0] != "Country":
@@ -778,7 +780,8 @@ class RelationExtractor(ArgumentFinder):
             for analysis in token._.analyses:
                 marked = self.lexicon.modality.get(analysis.lemma.lower())
                 verbal = analysis.pos_class in FINITE_CLASSES
-                if marked and (not verbal or infinitive) and (marked[0] != "former" or (role and not _the_only_verb(token))):
+                if marked and (not verbal or infinitive) \
+                        and (marked[0] != "former" or (role and not _the_only_verb(token))):
                     return marked  # "były prezydent"; but "była sobotnia wizyta" is no former visit
             infinitive = infinitive or token.tag_.startswith("inf")
         if trigger.tag_.startswith("praet") and _span_of_years_beside(trigger):
