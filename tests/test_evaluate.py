@@ -16,13 +16,13 @@ ENTITY_F1_FLOOR = 0.95
 RELATION_PRECISION_FLOOR = 0.95
 RELATION_F1_FLOOR = 0.94
 PREDICATE_F1_FLOOR = 0.6  # issue 4's target for each predicate the dev set has examples of
-# benchmarks/news (128 articles), measured on 2026-12-04 (BENCHMARKS.md): entities F1 0.965,
-# relations P 0.940 / F1 0.783.
+# benchmarks/news (136 articles), measured on 2026-12-04 (BENCHMARKS.md): entities F1 0.966,
+# relations P 0.942 / F1 0.797.
 NEWS_ARTICLES = Path(__file__).resolve().parent.parent / "benchmarks" / "news"
-NEWS_ARTICLE_COUNT = 128
+NEWS_ARTICLE_COUNT = 136
 NEWS_ENTITY_F1_FLOOR = 0.96
 NEWS_RELATION_PRECISION_FLOOR = 0.93
-NEWS_RELATION_F1_FLOOR = 0.775
+NEWS_RELATION_F1_FLOOR = 0.79
 
 
 @pytest.mark.parametrize("a, b", [("Baku–Tbilisi–Ceyhan", "baku-tbilisi-ceyhan"), ("  Unia   Europejska ", "unia europejska"),
