@@ -158,6 +158,18 @@ def _opens_list(doc: Doc, i: int) -> bool:
     return " ".join(t.lower_ for t in doc[i:i + 2]) in function_words()["list_openers"]
 
 
+def _two_named_last(mentions: list[tuple[int, tuple[str, str]]]) -> list[tuple[str, str]]:
+    """Of (position, entity) mentions, the two entities named last, in the order the
+    article first named them; none unless there are two."""
+    first: dict[tuple[str, str], int] = {}
+    last: dict[tuple[str, str], int] = {}
+    for position, entity in sorted(mentions):
+        first.setdefault(entity, position)
+        last[entity] = position
+    two = sorted(last, key=last.get)[-2:]
+    return sorted(two, key=first.get) if len(two) == 2 else []
+
+
 def _listed(span: Span) -> bool:
     """The name is one of a list: a comma or a coordinator joins it to another name."""
     doc = span.doc
@@ -486,14 +498,9 @@ class ArgumentFinder:
         doc = trigger.doc
         for i in range(trigger.i - 2, trigger.sent.start - 1, -1):
             if doc[i].lower_ in function_words()["both"] and function_words()["state_nouns"] & set(doc[i + 1]._.lemmas):
-                first: dict[tuple[str, str], int] = {}
-                last: dict[tuple[str, str], int] = {}
-                for e in doc.ents:
-                    if e.end <= i and self.ontology.top_class.get(e.label_) == "Country":
-                        first.setdefault((e.label_, e.kb_id_), e.start)
-                        last[(e.label_, e.kb_id_)] = e.start
-                two = sorted(last, key=last.get)[-2:]  # the two named last, in the order the article named them
-                return [Argument(state, UNSURE) for state in sorted(two, key=first.get)] if len(two) == 2 else []
+                states = [(e.start, (e.label_, e.kb_id_)) for e in doc.ents
+                          if e.end <= i and self.ontology.top_class.get(e.label_) == "Country"]
+                return [Argument(state, UNSURE) for state in _two_named_last(states)]
             if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
                 return []
         return []
@@ -506,14 +513,8 @@ class ArgumentFinder:
         mentioned = [(e.start, (e.label_, e.kb_id_)) for e in doc.ents
                      if e.end <= i and self.ontology.top_class.get(e.label_) == "Person"]
         for people in (named, mentioned):
-            first: dict[tuple[str, str], int] = {}
-            last: dict[tuple[str, str], int] = {}
-            for position, person in sorted(people):
-                first.setdefault(person, position)
-                last[person] = position
-            two = sorted(last, key=last.get)[-2:]  # the two named last
-            if len(two) == 2:
-                return [Argument(person, UNSURE) for person in sorted(two, key=first.get)]
+            if two := _two_named_last(people):
+                return [Argument(person, UNSURE) for person in two]
         return []
 
     def _relative_antecedent(self, doc: Doc, i: int, frame: Frame) -> Argument | None:
