@@ -97,6 +97,25 @@ def resolve_mention(span: Span, surnames: dict[str, Span], candidates: Candidate
     return [span]
 
 
+def resolve_first_names(spans: list[Span], is_person: Callable[[Span], bool]) -> list[Span]:
+    """A first name alone ("Robercie, myślami jestem z tobą") is the one person of the article
+    with that first name; when several share it, nobody can tell whom, so it names no one."""
+    holders: dict[str, dict[str, Span]] = {}
+    for span in spans:
+        if is_person(span) and " " in span.kb_id_:
+            holders.setdefault(span.kb_id_.split()[0], {})[span.kb_id_] = span
+    resolved = []
+    for span in spans:
+        lone = is_person(span) and len(span) == 1 and " " not in span.kb_id_
+        names = {span.kb_id_} | {a.lemma for a in span[0]._.analyses if "imię" in a.categories} if lone else set()
+        people = {kb: person for name in names for kb, person in holders.get(name, {}).items()}
+        if len(people) == 1:
+            resolved.append(_as(span, next(iter(people.values()))))
+        elif not people:
+            resolved.append(span)
+    return resolved
+
+
 def unresolved_surnames(doc: Doc, taken: set[int], surnames: dict[str, Span], candidates: Candidates,
                         is_candidate: Callable[[int], bool]) -> list[Span]:
     """Words no entity covers that are an inflected surname of a person in the article."""

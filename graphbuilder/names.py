@@ -262,8 +262,11 @@ class NameNormaliser:
         return next((c for c in found if c in article_forms), found[0] if found else word)
 
     def adjectival_ending(self, word: str) -> bool:
-        """The word ends as an inflected adjective does ("-ej", "-ego", "-ym")."""
-        return any(e.adjectival and word.endswith(e.suffix) for e in self.endings)
+        """The word ends as an inflected Polish adjective does ("-ej", "-ego", "-ym"), its
+        longest matching ending an adjective's: a Slovak or Czech "-ová" ("w Handlovej") is a
+        town's too."""
+        matching = [e for e in self.endings if word.endswith(e.suffix)]
+        return bool(matching) and max(matching, key=lambda e: len(e.suffix)).adjectival
 
     @staticmethod
     def _place_genders(span: Span, cases: frozenset[str]) -> tuple[str, str]:

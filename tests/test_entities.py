@@ -142,6 +142,24 @@ def test_entities_a_family_name_before_or_inside_the_full_name_is_that_person(nl
     assert (mention, name) in {(e.text, e.kb_id_) for e in nlp(text).ents}
 
 
+@pytest.mark.parametrize("text, mention, name", [
+    ("Prezydent Zuzana Čaputová apelowała o spokój. Telegram przesłał Čaputovej prezydent Rosji.", "Čaputovej", "Zuzana Čaputová"),
+    ("Premier Robert Fico został ranny. Stan Ficy jest poważny.", "Ficy", "Robert Fico"),  # "-o" inflected as "-a"
+    ("Premier Robert Fico został ranny. Lekarze operowali Ficę.", "Ficę", "Robert Fico"),
+])
+def test_entities_an_inflected_foreign_surname_is_the_full_name(nlp, text, mention, name):
+    assert (mention, name) in {(e.text, e.kb_id_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Premier Donald Tusk napisał: „Robercie, jestem z tobą”. Robert Fico i Robert Kaliňák milczeli.", []),
+    ("Premier Robert Fico został ranny. Tusk napisał: „Robercie, jestem z tobą”.", ["Robert Fico"]),
+])
+def test_entities_a_first_name_alone_is_the_one_person_with_that_first_name(nlp, text, expected):
+    doc = nlp(text)
+    assert [e.kb_id_ for e in doc.ents if e.text == "Robercie"] == expected
+
+
 def test_entities_hyphenated_unknown_names_use_forms_seen_elsewhere(nlp):
     found = entities(nlp, "Prezydent Kasym-Żomart Tokajew przemawiał. Wizyta Kasym-Żomarta Tokajewa trwała dwa dni.")
     assert found == {("Kasym-Żomart Tokajew", "Person")}
@@ -359,6 +377,8 @@ def test_entities_a_capital_phrase_beside_its_town_or_without_it_is_no_mention(n
     ("Rząd zamknął przejścia w Vaalimaa i Imatrze.", "Imatra"),  # coordinated: the locative of "w"; "-tr" no stem
     ("Walki toczą się w Chartumie, stolicy Sudanu, i sąsiednim Omdurmanie.", "Omdurman"),  # past the apposition
     ("W niedzielę do Adany przyleciał szef greckiej dyplomacji.", "Adana"),  # "do" beside a verb of travel
+    ("Premier został postrzelony w Handlovej w środkowej Słowacji.", "Handlová"),  # a Slovak "-ová", no adjective
+    ("Zatrzymany to mężczyzna z Levic.", "Levice"),  # a plural town's genitive
 ])
 def test_entities_a_lone_foreign_word_after_w_past_adjectives_is_a_town(nlp, text, name):
     assert (name, "City") in entities(nlp, text)

@@ -1511,7 +1511,7 @@ class EntityRecognizer:
             doc, taken, surnames, self._surname_candidates,
             lambda i: _is_capitalised(doc[i]) and not is_roman_numeral(doc[i]) and (
                 not _is_common_word(doc[i]) or self._family_syllable(doc[i])))
-        return filter_spans(resolved + extra)
+        return filter_spans(coref.resolve_first_names(resolved, self._is_person) + extra)
 
     def _split_surname_at_end(self, span: Span, surnames: dict[str, Span], seen: set[str]) -> list[Span]:
         """A place's or a body's name, opening with its head noun, that ends in a person's
