@@ -29,9 +29,11 @@ def entities_of(doc: Doc, ontology: Ontology) -> dict[tuple[str, str], Entity]:
     """One Entity per canonical key; every surface form other than the name is an alias."""
     entities: dict[tuple[str, str], Entity] = {}
     role_phrases = {(s.start, s.end) for s in doc.spans.get(ROLE_MENTIONS, [])}
+    variant_of = doc._.variant_of or {}
     for span in [*doc.ents, *doc.spans.get(NESTED, [])]:
         top = ontology.top_class[span.label_]
-        entity = entities.setdefault((top, span.kb_id_), Entity(span.kb_id_, span.label_, top))
+        entity = entities.setdefault((top, span.kb_id_),
+                                     Entity(span.kb_id_, span.label_, top, same_as=variant_of.get(span.kb_id_)))
         if _finer(span.label_, entity.cls, ontology):
             entity.cls = span.label_
         if span.text != span.kb_id_ and (span.start, span.end) not in role_phrases:

@@ -21,11 +21,12 @@ __all__ = ["to_networkx", "to_graphml_ready"]
 
 PREFIXES = f"""PREFIX gb: <{GB}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
 NODES = PREFIXES + """SELECT ?node ?type ?label WHERE {
   ?node a ?type . OPTIONAL { ?node rdfs:label ?label } OPTIONAL { ?node dcterms:title ?label } }"""
 ALIASES = PREFIXES + "SELECT ?node ?alias WHERE { ?node skos:altLabel ?alias }"
+SAME_AS = PREFIXES + "SELECT ?node ?same WHERE { ?node owl:sameAs ?same }"
 EVIDENCE = PREFIXES + """SELECT ?s ?p ?o ?sentence ?article ?title ?source ?confidence WHERE {
   ?a a gb:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; gb:sentence ?sentence ;
      gb:article ?article ; gb:confidence ?confidence .
@@ -82,8 +83,21 @@ def _evidence(store: ox.Store) -> dict[tuple[str, str, str], list[dict]]:
             "confidence": float(row["confidence"].value),
         })
     for items in evidence.values():
-        items.sort(key=lambda e: (-e["confidence"], e["source"], e["sentence"]))
+        _strongest_first(items)
     return evidence
+
+
+def _strongest_first(items: list[dict]) -> list[dict]:
+    items.sort(key=lambda e: (-e["confidence"], e["source"], e["sentence"]))
+    return items
+
+
+def _merged(store: ox.Store, nodes: dict[str, dict]) -> dict[str, str]:
+    """A place an article names by a variant spelling ("Erbil") -> the gazetteer's node
+    ("Irbil") it is `owl:sameAs`, when another article gave the store that node: one place,
+    one node, the variant's label among its aliases."""
+    return {row["node"].value: row["same"].value for row in store.query(SAME_AS)
+            if row["node"].value in nodes and row["same"].value in nodes}
 
 
 def _facts(store: ox.Store, ontology: Ontology) -> list[tuple[str, str, str]]:
@@ -98,21 +112,27 @@ def to_networkx(store: ox.Store, ontology: Ontology) -> nx.MultiDiGraph:
     """Build the entity graph from the store's default graph: every entity, every fact."""
     result = nx.MultiDiGraph()
     nodes, aliases, evidence = _nodes(store, ontology), _aliases(store), _evidence(store)
+    same = _merged(store, nodes)
+    for variant, node in same.items():
+        aliases[node] = sorted({*aliases.get(node, []), nodes[variant]["label"], *aliases.get(variant, [])})
 
     def add(node: str) -> None:
         result.add_node(node, label=nodes[node]["label"], cls=nodes[node]["cls"],
                         aliases=aliases.get(node, []), iri=node)
 
     for node in sorted(nodes):
-        if nodes[node]["cls"] != "Article":
+        if nodes[node]["cls"] != "Article" and node not in same:
             add(node)
     for subject, predicate, obj in _facts(store, ontology):
         if subject not in nodes or obj not in nodes:
             continue
+        items = evidence.get((subject, predicate, obj), [])
+        subject, obj = same.get(subject, subject), same.get(obj, obj)
         for node in (subject, obj):
             if node not in result:
                 add(node)
-        items = evidence.get((subject, predicate, obj), [])
+        if result.has_edge(subject, obj, key=predicate):  # the same fact about the variant's node
+            items = _strongest_first(result.edges[subject, obj, predicate]["evidence"] + items)
         result.add_edge(
             subject, obj, key=predicate, predicate=predicate,
             label=ontology.predicates[predicate].label_pl, evidence=items,

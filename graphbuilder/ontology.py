@@ -164,16 +164,22 @@ def read_jsonl(path: Path) -> Iterator[dict]:
                 raise ValueError(f"{path}:{number}: invalid JSON: {err.msg}") from err
 
 
-def _entries(directory: Path) -> Iterator[GazetteerEntry]:
-    for filename in ("countries", "cities", "locations", "organizations", "institutions"):
+GAZETTEERS = ("countries", "cities", "locations", "organizations", "institutions")
+
+
+def _gazetteer_rows(directory: Path) -> Iterator[dict]:
+    for filename in GAZETTEERS:
         path = directory / f"{filename}.jsonl"
-        if not path.exists():
-            continue
-        for row in read_jsonl(path):
-            aliases = tuple(row.get("aliases") or ()) + tuple(row.get("abbreviations") or ())
-            yield GazetteerEntry(row["name"], row["class"], aliases, row.get("country"), bool(row.get("building")))
-            for variant in row.get("variants") or ():  # a name of its own: the text's choice is kept
-                yield GazetteerEntry(variant, row["class"], (), row.get("country"))
+        if path.exists():
+            yield from read_jsonl(path)
+
+
+def _entries(directory: Path) -> Iterator[GazetteerEntry]:
+    for row in _gazetteer_rows(directory):
+        aliases = tuple(row.get("aliases") or ()) + tuple(row.get("abbreviations") or ())
+        yield GazetteerEntry(row["name"], row["class"], aliases, row.get("country"), bool(row.get("building")))
+        for variant in row.get("variants") or ():  # a name of its own: the text's choice is kept
+            yield GazetteerEntry(variant, row["class"], (), row.get("country"))
 
 
 @lru_cache(maxsize=4)
@@ -197,8 +203,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
                     **{row["adjective"]: (row["class"], row["name"]) for row in read_jsonl(lexdir / "adjectives.jsonl")}},
         demonyms={demonym: row["name"] for row in countries for demonym in row.get("demonyms", [])},
         capitals={row["name"]: row["capital"] for row in countries if row.get("capital")},
-        variants={variant: row["name"] for row in read_jsonl(lexdir / "cities.jsonl")
-                  for variant in row.get("variants", [])},
+        variants={variant: row["name"] for row in _gazetteer_rows(lexdir) for variant in row.get("variants", [])},
         roles=roles,
         role_kinds=role_kinds,
         country_roles=frozenset(country_roles),

@@ -10,14 +10,14 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from .iri import article_iri, assertion_iri, entity_iri
 from .ontology import GB
 from .types import ARTICLE, ArticleExtraction
 
 SCHEMA = Namespace("https://schema.org/")
-PREFIXES = {"gb": GB, "schema": SCHEMA, "skos": SKOS, "prov": PROV, "dcterms": DCTERMS}
+PREFIXES = {"gb": GB, "schema": SCHEMA, "skos": SKOS, "prov": PROV, "dcterms": DCTERMS, "owl": OWL}
 
 
 def prefixes(base: str) -> dict[str, str]:
@@ -55,6 +55,8 @@ def add_article(dataset: Dataset, extraction: ArticleExtraction, base: str) -> U
         graph.add((node, RDFS.label, Literal(entity.name, lang="pl")))
         for alias in sorted(entity.aliases):
             graph.add((node, SKOS.altLabel, Literal(alias, lang="pl")))
+        if entity.same_as:  # the node of the name the gazetteer prefers, which other articles may use
+            graph.add((node, OWL.sameAs, entity_iri(base, entity.top_class, entity.same_as)))
         graph.add((iri, SCHEMA.mentions, node))
     for fact in extraction.facts:
         subject = iri if fact.subject == ARTICLE else entity_iris[fact.subject]

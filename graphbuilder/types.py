@@ -44,6 +44,7 @@ class Entity:
     cls: str
     top_class: str
     aliases: set[str] = field(default_factory=set)
+    same_as: str | None = None  # the gazetteer's name of a place the text names by a variant ("Erbil": Irbil)
 
     @property
     def key(self) -> tuple[str, str]:

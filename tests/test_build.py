@@ -123,3 +123,30 @@ def test_build_is_deterministic(seed_build, tmp_path):
     first = sorted((out / "graph.nq").read_text(encoding="utf-8").splitlines())
     second = sorted((tmp_path / "graph.nq").read_text(encoding="utf-8").splitlines())
     assert first == second
+
+
+def test_build_joins_a_place_named_by_a_variant_spelling_to_the_gazetteers_node(tmp_path):
+    """"Erbil" stays as the article writes it, `owl:sameAs` the gazetteer's "Irbil"; the
+    network of both articles has one node for the town, the variant among its aliases."""
+    from rdflib.namespace import OWL
+
+    from graphbuilder.build import build
+    from graphbuilder.iri import DEFAULT_BASE, entity_iri
+
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Erdogan w Erbilu\n\nPrezydent Turcji Recep Tayyip Erdogan przyleciał do Erbilu.\n",
+                                    encoding="utf-8")
+    (articles / "b.txt").write_text("Szczyt w Irbilu\n\nPremier Iraku Mohammed Szia al-Sudani przyleciał do Irbilu.\n",
+                                    encoding="utf-8")
+    build([articles], tmp_path / "out")
+    dataset = Dataset()
+    dataset.parse(tmp_path / "out" / "graph.trig", format="trig")
+    erbil, irbil = (entity_iri(DEFAULT_BASE, "City", name) for name in ("Erbil", "Irbil"))
+    assert len(list(dataset.quads((erbil, OWL.sameAs, irbil, None)))) == 1
+    network = nx.read_graphml(tmp_path / "out" / "graph.graphml")
+    towns = {data["label"]: data["aliases"] for _, data in network.nodes(data=True) if data["cls"] == "City"}
+    assert "Erbil" not in towns and "Erbil" in towns["Irbil"].split("|")
+    visitors = {network.nodes[s]["label"] for s, o, data in network.edges(data=True)
+                if data["predicate"] == "visits" and network.nodes[o]["label"] == "Irbil"}
+    assert visitors == {"Recep Tayyip Erdogan", "Mohammed Szia al-Sudani"}

@@ -56,6 +56,8 @@ if not Token.has_extension("refers_to"):
     Token.set_extension("refers_to", default=None)  # (class, name) of an adjective's entity
 if not Doc.has_extension("entity_country"):
     Doc.set_extension("entity_country", default=None)  # institution name -> its country
+if not Doc.has_extension("variant_of"):
+    Doc.set_extension("variant_of", default=None)  # a place's name as the text spells it -> the gazetteer's
 
 
 @dataclass(frozen=True)
@@ -1650,6 +1652,7 @@ class EntityRecognizer:
         doc.ents = [s for s in self.resolve_people(doc, spans, gazetteer, seen)
                     if credits.isdisjoint(range(s.start, s.end))]
         doc.spans[NESTED] = self._nested(doc, matches)
+        doc._.variant_of = {s.kb_id_: self.lexicon.variants[s.kb_id_] for s in doc.ents if s.kb_id_ in self.lexicon.variants}
         self._mark_demonyms(doc)
         self._mark_capitals(doc)
         return doc
@@ -1772,7 +1775,7 @@ class EntityRecognizer:
 
 
 @Language.factory("gb_entities", default_config={"ontology": None},
-                  assigns=["doc.ents", "doc.spans", "token._.refers_to", "doc._.entity_country"], requires=["token._.analyses"])
+                  assigns=["doc.ents", "doc.spans", "token._.refers_to", "doc._.entity_country", "doc._.variant_of"], requires=["token._.analyses"])
 def make_entities(nlp: Language, name: str, ontology: str | None) -> EntityRecognizer:
     """Factory registered with spaCy (also as a `spacy_factories` entry point)."""
     return EntityRecognizer(nlp, name, ontology)

@@ -162,6 +162,7 @@ def load_jsonl(path: Path, rep: Report) -> list[dict[str, Any]]:
 OPTIONAL: dict[str, list[tuple[str, type]]] = {  # keys a line may add at its end
     "organizations.jsonl": [("building", bool)],
     "cities.jsonl": [("variants", list)],
+    "locations.jsonl": [("variants", list)],
 }
 
 
