@@ -73,7 +73,8 @@ class NameNormaliser:
 
     def __init__(self, analyser: Analyser, endings: list[Ending], role_nouns: frozenset[str] = frozenset(),
                  particles: frozenset[str] = frozenset(), connectors: frozenset[str] = frozenset(),
-                 spellings: dict[str, str] | None = None, foreign_first_names: frozenset[str] = frozenset()) -> None:
+                 spellings: dict[str, str] | None = None, foreign_first_names: frozenset[str] = frozenset(),
+                 list_openers: frozenset[str] = frozenset()) -> None:
         self.analyser = analyser
         self.endings = sorted(endings, key=lambda e: -len(e.suffix))
         self.role_nouns = role_nouns  # "minister", "prezydent": nouns in apposition to a name
@@ -81,6 +82,7 @@ class NameNormaliser:
         self.connectors = connectors  # "ds.", "spraw": inside a role's complement ("minister ds. handlu")
         self.spellings = spellings or {}  # "Łukaszenko" -> "Łukaszenka": the spelling news uses for a lemma
         self.foreign_first_names = foreign_first_names  # "Mark": its oblique forms are the Polish Marek's
+        self.list_openers = list_openers  # "w tym": the names after it are in the case of what they list
 
     # ------------------------------------------------------------ people
 
@@ -229,6 +231,8 @@ class NameNormaliser:
         after_comma = start > 0 and doc[start - 1].text == ","  # "Prezydent Kazachstanu, Kasym-Żomart Tokajew,"
         start -= after_comma
         for previous in reversed(doc[max(0, start - 6):start]):
+            if previous.i and f"{doc[previous.i - 1].lower_} {previous.lower_}" in self.list_openers:
+                return []  # "w tym Rashida Tlaib": "w" governs no name of the list
             preps = [a for a in previous._.analyses if a.pos_class == "prep"]
             if preps and previous.pos_ == "ADP":
                 return [] if after_comma else preps
@@ -587,12 +591,18 @@ def _first_names() -> Detector:
     return Detector()
 
 
+def first_name_gender(word: str) -> str | None:
+    """"male" or "female" when the dictionary of first names gives the word as one sex's only."""
+    gender = _first_names().get_gender(word)
+    return gender if gender in {"male", "female"} else None
+
+
 def is_foreign_first_name(token: Token) -> bool:
     """A capitalised word Morfeusz does not know that the dictionary of first names gives as a
     man's or a woman's only ("Anthony", "Brahim", "Mahmud"; not "Wang" or "Kim", family names
     too)."""
     return token.text[:1].isupper() and all(a.pos_class == "ign" for a in token._.analyses) \
-        and _first_names().get_gender(token.text) in {"male", "female"}
+        and first_name_gender(token.text) is not None
 
 
 def is_name_part(token: Token) -> bool:

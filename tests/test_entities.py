@@ -1166,3 +1166,12 @@ def test_entities_a_place_and_its_adjective_model_codes_and_decisive_endings_of_
     """A known town or state with a capitalised adjective agreeing names another place; a
     letter and a number is a model's code; "-ę" alone gives a town's accusative."""
     assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kilkoro członków Kongresu, w tym Ilhan Omar i Rashida Tlaib, zbojkotowało wystąpienie.",
+     {("Ilhan Omar", "Person"), ("Rashida Tlaib", "Person")}),  # "w tym" includes; "omar" is also a lobster
+    ("Kongresmenka Ilhan Omar zbojkotowała wystąpienie.", {("Ilhan Omar", "Person")}),
+])
+def test_entities_two_words_with_a_first_name_and_an_unknown_first_word_are_a_person(nlp, text, expected):
+    assert entities(nlp, text) == expected

@@ -28,8 +28,8 @@ from spacy.util import filter_spans
 from ..morph import CASES, VERB_CLASSES, Analyser, Analysis
 from .. import coref, nkjp
 from ..gazetteer import Gazetteer, WordTest
-from ..names import (DASHES, PERSON_CATEGORIES, Ending, NameNormaliser, agrees, cases_of, is_foreign_first_name,
-                     is_name_part)
+from ..names import (DASHES, PERSON_CATEGORIES, Ending, NameNormaliser, agrees, cases_of, first_name_gender,
+                     is_foreign_first_name, is_name_part)
 from ..ontology import load_lexicon, load_ontology, ontology_dir, read_jsonl
 
 QUOTES = frozenset({"„", '"', "«", "“"})
@@ -89,6 +89,7 @@ class NameCues:
     goal_prepositions: frozenset[str]  # "do": beside a verb of travel ("do Adany przyleciał"), a place
     travel_verbs: frozenset[str]  # "przylecieć": its goal after "do" is a place
     coordinators: frozenset[str]  # "i", "oraz"
+    list_openers: frozenset[str]  # "w tym": "w tym Ilhan Omar" includes a person, names no place
     adjective_place_nouns: frozenset[str]  # "obwód": "obwód moskiewski" is a place's name
     place_adjective_suffixes: tuple[str, ...]  # "-ski": "moskiewski", "kaliningradzki" come from places
     masculine_adjective_endings: tuple[str, ...]  # "-im": "briańskim" is "briański"
@@ -130,6 +131,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         goal_prepositions=frozenset(cues.get("goal_preposition", [])),
         travel_verbs=frozenset(cues.get("travel_verb", [])),
         coordinators=frozenset(words["coordinators"]),
+        list_openers=frozenset(words["list_openers"]),
         adjective_place_nouns=frozenset(cues.get("adjective_place_noun", [])),
         place_adjective_suffixes=tuple(cues.get("place_adjective_suffix", [])),
         masculine_adjective_endings=tuple(cues.get("masculine_adjective_ending", [])),
@@ -396,7 +398,7 @@ class EntityRecognizer:
         spellings = {row["lemma"]: row["spelling"]
                      for row in read_jsonl(directory / "lexicon" / "name_spellings.jsonl")}
         self.normaliser = NameNormaliser(self.analyser, endings, role_nouns, self.cues.particles, self.cues.connectors,
-                                         spellings, self.cues.foreign_first_names)
+                                         spellings, self.cues.foreign_first_names, self.cues.list_openers)
         self.gazetteer = Gazetteer()
         self.entries = {entry.name: entry for entry in self.lexicon.entries}
         self.forms = {form: entry.name for entry in self.lexicon.entries for form in (*entry.aliases, entry.name)}
@@ -974,11 +976,19 @@ class EntityRecognizer:
             return "Organization"  # a person has no abbreviation: "Électricité de France (EDF)"
         categories = {c for t in chunk for a in t._.analyses for c in a.categories}
         first_name = "imię" in categories and (len(chunk) > 1 or not _has_common_reading(first))
-        if first_name or self._holds_a_name_particle(chunk) or self.normaliser.inflected_alike(chunk):
+        if first_name or self._holds_a_name_particle(chunk) or self.normaliser.inflected_alike(chunk) \
+                or self._foreign_persons_name(chunk):
             return "Person"
         if len(chunk) > 1 and _abbreviation_after(chunk):
             return "Organization"  # "Centrum Studiów Wschodnich (OSW)": a person has no abbreviation
         return None
+
+    def _foreign_persons_name(self, chunk: Span) -> bool:
+        """Two words, the first unknown to Morfeusz, one of them a first name in the dictionary
+        of first names, and no place's preposition before them: "w tym Ilhan Omar i Rashida
+        Tlaib" (Morfeusz reads "omar" as a lobster, and the NER model reads them as places)."""
+        return len(chunk) == 2 and _is_unknown(chunk[0]) and all(t.text[:1].isupper() for t in chunk) \
+            and any(first_name_gender(t.text) for t in chunk) and not self._after_in(chunk)
 
     def _holds_a_name_particle(self, chunk: Span) -> bool:
         """A particle of people's names ("von", "al", "la") in the name, but a Romance article
@@ -1351,7 +1361,10 @@ class EntityRecognizer:
         Beach", "w bazie w Gao", "w nadmorskim Aszdodzie", "w Vaalimaa i Imatrze"; so after
         "do" beside a verb of travel ("do Adany przyleciał")."""
         doc = chunk.doc
-        start = _past_adjectives(doc, self._first_conjunct_start(chunk))
+        first = self._first_conjunct_start(chunk)
+        if first >= 2 and f"{doc[first - 2].lower_} {doc[first - 1].lower_}" in self.cues.list_openers:
+            return False  # "w tym Ilhan Omar i Rashida Tlaib": including, no place
+        start = _past_adjectives(doc, first)
         previous = doc[start - 1] if start else None
         if previous is not None and previous.pos_ == "ADP" and previous.lower_ in self.cues.goal_prepositions:
             return self._beside_a_travel_verb(doc, previous.i, chunk.end)  # "do Adany przyleciał"
