@@ -151,17 +151,24 @@ def link_abbreviations(spans: list[Span], abbreviated: Callable[[Span], bool]) -
 
 
 def link_shortened_names(spans: list[Span], is_organisation: Callable[[Span], bool],
-                         is_head_noun: Callable[[Span], bool]) -> list[Span]:
+                         is_head_noun: Callable[[Span], bool], candidates: Candidates,
+                         is_known: Callable[[str], bool]) -> list[Span]:
     """A multi-word organisation name, or a head noun alone, that begins exactly one longer
     organisation name of the article ("Zgromadzenie Ogólne" beside "Zgromadzenie Ogólne ONZ",
     "Unia" beside "Unia Europejska") is a mention of it; a head noun alone that begins
-    several is the one named last before it ("Rady Europejskiej ... pracami Rady")."""
+    several is the one named last before it ("Rady Europejskiej ... pracami Rady"). So is a
+    one-word name, inflected or not, that begins exactly one ("fabryki Microna" beside "Micron
+    Technology", "Silniki GE" beside "GE Aerospace"), unless the gazetteer knows it as a body
+    of its own ("Gazprom" beside "Gazprom Nieft")."""
     names = {span.kb_id_: span for span in spans
              if is_organisation(span) and (" " in span.kb_id_ or is_head_noun(span))}
     longer = {name: [full for full in names if full.startswith(name + " ")] for name in names}
 
     def full_name(span: Span) -> Span | None:
         fulls = longer.get(span.kb_id_, []) if is_organisation(span) else []
+        if not fulls and is_organisation(span) and len(span) == 1 and not is_known(span.kb_id_):
+            fulls = [full for full in names if " " in full and full.split()[0] in {span.kb_id_, *candidates(span.kb_id_)}]
+            return names[fulls[0]] if len(fulls) == 1 else None
         if len(fulls) == 1:
             return names[fulls[0]]
         before = [other for other in spans if other.kb_id_ in fulls and other.end <= span.start]

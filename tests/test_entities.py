@@ -1175,3 +1175,18 @@ def test_entities_a_place_and_its_adjective_model_codes_and_decisive_endings_of_
 ])
 def test_entities_two_words_with_a_first_name_and_an_unknown_first_word_are_a_person(nlp, text, expected):
     assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Umowę podpisał amerykański koncern GE Aerospace. Silniki GE trafią do Indii.",
+     [("GE Aerospace", "GE Aerospace"), ("GE", "GE Aerospace")]),  # an acronym and a word after a kind noun
+    ("Amerykański producent pamięci Micron Technology zainwestuje w Indiach. Budowa fabryki Microna ruszy wkrótce.",
+     [("Micron Technology", "Micron Technology"), ("Microna", "Micron Technology")]),  # past the firm's object
+])
+def test_entities_a_firms_name_after_its_kind_noun_and_its_first_word_alone(nlp, text, expected):
+    assert [(e.text, e.kb_id_) for e in nlp(text).ents if e.label_ == "Company"] == expected
+
+
+def test_entities_a_known_bodys_name_is_no_short_form_of_a_longer_one(nlp):
+    doc = nlp("Gazprom kupił udziały. Spółka Gazprom Nieft sprzedaje ropę.")
+    assert {e.kb_id_ for e in doc.ents} == {"Gazprom", "Gazprom Nieft"}

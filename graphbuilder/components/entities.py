@@ -787,7 +787,8 @@ class EntityRecognizer:
             return before_acronym
         head = self._head_kind(doc, start)
         return self._grow_chunk(doc, start, by_start, inside, organisation=head is not None,
-                                connectors=self.top_class.get(head) != "Location")
+                                connectors=self.top_class.get(head) != "Location",
+                                firm=self._kind_noun_before(doc, start) is not None)
 
     def _head_kind(self, doc: Doc, start: int) -> str | None:
         """The class of the head noun a name starts with, past capitalised adjectives
@@ -800,10 +801,12 @@ class EntityRecognizer:
 
     def _grow_chunk(self, doc: Doc, start: int, by_start: dict[int, Span], inside: set[int],
                     organisation: bool, joined_from: int = 2, end: int | None = None,
-                    connectors: bool = True) -> tuple[int, list[Span]]:
+                    connectors: bool = True, firm: bool = False) -> tuple[int, list[Span]]:
         """`joined_from`: how many words a name has before a connector may join more; `end`:
         where to go on from, past a known name the chunk starts with; `connectors`: whether
-        "i", "w" may join (not in a place's name: "Zamku Królewskim w Warszawie")."""
+        "i", "w" may join (not in a place's name: "Zamku Królewskim w Warszawie"); `firm`:
+        a kind noun comes before the name, so an acronym and a word join ("koncernu GE
+        Aerospace"), as they do in a name opening with its head noun."""
         end, inner = end or start + 1, []
         while end < len(doc):
             token = doc[end]
@@ -813,7 +816,7 @@ class EntityRecognizer:
                 inner.append(by_start[end])
                 end = by_start[end].end
             elif end not in inside and self._is_name_like(token) and not _is_sentence_start(token) \
-                    and (organisation or _is_acronym(token) == _is_acronym(doc[end - 1])):
+                    and (organisation or firm or _is_acronym(token) == _is_acronym(doc[end - 1])):
                 end += 1
             elif (after := self._after_joiners(doc, end, connectors and organisation and end - start >= joined_from)) > end \
                     and after < len(doc) and ((after not in inside and self._is_name_like(doc[after]))
@@ -1293,12 +1296,22 @@ class EntityRecognizer:
         while start > 1 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower and not doc[start - 1]._.refers_to:
             start -= 1  # "firmy ubezpieczeniowe Ingosstrach", "koncernu energetycznego EDF"
         before = doc[start - 1] if start else None
+        if before is not None and self._firms_object(before):
+            before = doc[start - 2]  # "producent pamięci Micron Technology"
         if before is None or not (before.is_lower or _capital_from_position(before)) or before.pos_ != "NOUN" \
                 or (plural and "Plur" not in before.morph.get("Number")):
             return None
         kind = self.cues.heads.get(before.lemma_.lower())
         return before if kind is not None and self.top_class.get(kind) in ("Organization", "City", "Location") \
             and not self._ends_a_role(before) else None
+
+    def _firms_object(self, noun: Token) -> bool:
+        """A lower-case noun in the genitive, no kind noun itself, after a firm's kind noun: what
+        the firm makes or runs ("producent pamięci", "operator gazociągu")."""
+        doc = noun.doc
+        return noun.i > 0 and noun.is_lower and noun.pos_ == "NOUN" and "Gen" in noun.morph.get("Case") \
+            and noun.lemma_.lower() not in self.cues.heads and doc[noun.i - 1].is_lower \
+            and self.cues.heads.get(doc[noun.i - 1].lemma_.lower()) == "Company"
 
     def _ends_a_role(self, noun: Token) -> bool:
         """The noun is the last word of a role of several words: "sekretarza stanu James
@@ -1659,7 +1672,9 @@ class EntityRecognizer:
         spans = [self.scope_institution(span, countries) for span in spans]
         spans = self._with_abbreviation_spans(doc, filter_spans(spans))
         spans = coref.link_shortened_names(coref.link_abbreviations(spans, self._abbreviated), self._is_organisation,
-                                           lambda span: len(span) == 1 and self._is_head(span[0]))
+                                           lambda span: len(span) == 1 and self._is_head(span[0]),
+                                           lambda word: [c for c, _ in self.normaliser.candidates(word, "m", inanimate=True)],
+                                           lambda name: name in self.entries)
         spans = self._one_class_per_name(self.link_inflected_names(spans, gazetteer, seen))
         credits = self._photo_credits(doc)
         doc.ents = [s for s in self.resolve_people(doc, spans, gazetteer, seen)
