@@ -330,6 +330,8 @@ def test_entities_acronyms_are_organisations(nlp):
     ("Zatrzymano szefa kazachskiego Komitetu Bezpieczeństwa Narodowego (KNB).",
      "Komitet Bezpieczeństwa Narodowego Kazachstanu"),
     ("Przylecieli spadochroniarze rosyjskich Wojsk Powietrznodesantowych.", "Wojska Powietrznodesantowe Rosji"),
+    ("W lipcu serbski Sąd Konstytucyjny uchylił decyzję.", "Sąd Konstytucyjny Serbii"),
+    ("Centralna Komisja Wyborcza Gruzji ogłosiła wyniki.", "Centralna Komisja Wyborcza Gruzji"),
 ])
 def test_entities_institutions_every_country_has_take_the_country_into_their_name(nlp, text, name):
     assert (name, "GovernmentOrganization") in entities(nlp, text)
@@ -1104,7 +1106,7 @@ def test_entities_a_surname_with_a_particle_is_the_full_name(nlp, text, mention,
 @pytest.mark.parametrize("text, expected", [
     ("Krajowa Rada Wyborcza ogłosiła wyniki.", {("Krajowa Rada Wyborcza", "Organization")}),
     ("Według Centralnej Komisji Wyborczej Gruzińskie Marzenie wygrało wybory.",
-     {("Centralna Komisja Wyborcza", "Organization"), ("Gruzińskie Marzenie", "PoliticalParty")}),
+     {("Centralna Komisja Wyborcza", "GovernmentOrganization"), ("Gruzińskie Marzenie", "PoliticalParty")}),
     ("Rozmawiał o tym Polski Instytut Ekonomiczny.", {("Polski Instytut Ekonomiczny", "Organization")}),
     ("Wygłosił przemówienie przy Zamku Królewskim w Warszawie.", {("Zamek Królewski", "Location"), ("Warszawa", "City")}),
     ("Zajęli siedzibę dowództwa Południowego Okręgu Wojskowego.", {("Południowy Okręg Wojskowy", "Region")}),
@@ -1190,3 +1192,13 @@ def test_entities_a_firms_name_after_its_kind_noun_and_its_first_word_alone(nlp,
 def test_entities_a_known_bodys_name_is_no_short_form_of_a_longer_one(nlp):
     doc = nlp("Gazprom kupił udziały. Spółka Gazprom Nieft sprzedaje ropę.")
     assert {e.kb_id_ for e in doc.ents} == {"Gazprom", "Gazprom Nieft"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Listy podpisali przedstawiciele koncernów motoryzacyjnych Mercedes-Benz i Stellantis.",
+     {("Mercedes-Benz", "Company"), ("Stellantis", "Organization")}),  # a list of firms, no woman's name
+    ("Projekt prowadzi koncern górniczy Rio Tinto. Rząd cofnął zezwolenia dla Rio Tinto.",
+     {("Rio Tinto", "Company")}),  # a town by Morfeusz's "Rio" once, a firm by its kind noun elsewhere
+])
+def test_entities_a_firm_named_once_by_its_kind_noun_is_a_firm_throughout(nlp, text, expected):
+    assert entities(nlp, text) == expected

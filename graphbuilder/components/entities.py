@@ -1241,8 +1241,9 @@ class EntityRecognizer:
         adjectives that name no country ("firmy ubezpieczeniowe Ingosstrach"); not to a
         person's name, words Morfeusz knows as first names or surnames ("rządu Tuska",
         "parlamentu Igor Grosu"), in the genitive after a kind noun in the plural ("rządy
-        Tuska"; not "koncerny Nippon Steel", a list of firms), unless that is a genitive
-        ("minister energii i kopalń Mohamed Arkab")."""
+        Tuska", "za rządów Tuska"; not "koncerny Nippon Steel" nor "koncernów Mercedes-Benz i
+        Stellantis", lists of firms in the nominative), unless that is a genitive ("minister
+        energii i kopalń Mohamed Arkab")."""
         doc = span.doc
         before = self._kind_noun_before(doc, span.start)
         if before is None:
@@ -1251,8 +1252,11 @@ class EntityRecognizer:
         if len(span) > 1 and self._role_before_kind(doc, before.i):
             return None  # "prezes europejskiego koncernu Guillaume Faury": the head, not the firm
         quoted = span.start > 0 and doc[span.start - 1].text in QUOTES
-        several = "Plur" in before.morph.get("Number") and "Gen" not in before.morph.get("Case")
+        plural = "Plur" in before.morph.get("Number")
+        several = plural and "Gen" not in before.morph.get("Case")
+        listed = plural and span.end < len(doc) and doc[span.end].lower_ in self.cues.coordinators
         person = any(PERSON_CATEGORIES & set(a.categories) and (not several or "gen" in a.features.get("case", ()))
+                     and not (listed and "nom" in a.features.get("case", ()))
                      for t in span for a in t._.analyses) and not span[-1].is_digit
         return None if person and not quoted and self.top_class.get(kind) == "Organization" else kind
 
@@ -1329,13 +1333,15 @@ class EntityRecognizer:
             and not any("pl" in a.features.get("number", ()) for a in doc[i]._.analyses if a.is_common)
 
     def _role_before_kind(self, doc: Doc, i: int) -> bool:
-        """A role noun before the kind noun at i, past adjectives: "prezes europejskiego koncernu";
-        not one in apposition after a comma, whose holder is the name before it ("Maríi
-        Coriny Machado, przywódczyni partii Vente Venezuela")."""
+        """A role noun in the singular before the kind noun at i, past adjectives: "prezes
+        europejskiego koncernu" (not "przedstawiciele koncernów Mercedes-Benz i Stellantis",
+        no one person's role); not one in apposition after a comma, whose holder is the name
+        before it ("Maríi Coriny Machado, przywódczyni partii Vente Venezuela")."""
         j = i - 1
         while j >= 0 and doc[j].pos_ == "ADJ":
             j -= 1
-        return j >= 0 and self._is_role_noun(doc[j]) and not (j and doc[j - 1].text == ",")
+        return j >= 0 and self._is_role_noun(doc[j]) and "Plur" not in doc[j].morph.get("Number") \
+            and not (j and doc[j - 1].text == ",")
 
     def _model_class(self, span: Span, label: str) -> str:
         """The NER's class, made finer by a head noun ("Bank ...": Company, "Województwo ...":
@@ -1675,7 +1681,8 @@ class EntityRecognizer:
                                            lambda span: len(span) == 1 and self._is_head(span[0]),
                                            lambda word: [c for c, _ in self.normaliser.candidates(word, "m", inanimate=True)],
                                            lambda name: name in self.entries)
-        spans = self._one_class_per_name(self.link_inflected_names(spans, gazetteer, seen))
+        spans = self._one_class_per_name(self.link_inflected_names(spans, gazetteer, seen),
+                                         {(s.start, s.end) for s in gazetteer})
         credits = self._photo_credits(doc)
         doc.ents = [s for s in self.resolve_people(doc, spans, gazetteer, seen)
                     if credits.isdisjoint(range(s.start, s.end))]
@@ -1685,16 +1692,30 @@ class EntityRecognizer:
         self._mark_capitals(doc)
         return doc
 
-    def _one_class_per_name(self, spans: list[Span]) -> list[Span]:
+    def _one_class_per_name(self, spans: list[Span], from_gazetteer: set[tuple[int, int]]) -> list[Span]:
         """A one-word name the article classes as a person once ("Belavia na czarnej liście",
         by its shape) and as something else elsewhere ("linie lotnicze Belavia", by its kind
-        noun) is that other thing throughout: the shape of one word is the weaker cue."""
+        noun) is that other thing throughout: the shape of one word is the weaker cue. So is a
+        name the gazetteer does not know, classed as a town or place once ("dla Rio Tinto", by
+        Morfeusz's "Rio") and as an organisation elsewhere ("koncern górniczy Rio Tinto")."""
         other: dict[str, str] = {}
+        bodies: dict[str, str] = {}
         for span in spans:
-            if " " not in span.kb_id_ and self.top_class.get(span.label_) != "Person":
+            top = self.top_class.get(span.label_)
+            if " " not in span.kb_id_ and top != "Person":
                 other.setdefault(span.kb_id_, span.label_)
-        return [Span(span.doc, span.start, span.end, label=other[span.kb_id_], kb_id=span.kb_id_)
-                if span.kb_id_ in other and self.top_class.get(span.label_) == "Person" else span for span in spans]
+            if top == "Organization" and (span.start, span.end) not in from_gazetteer:
+                bodies.setdefault(span.kb_id_, span.label_)
+
+        def label(span: Span) -> str:
+            top = self.top_class.get(span.label_)
+            if top == "Person" and span.kb_id_ in other:
+                return other[span.kb_id_]
+            if top in {"City", "Location"} and span.kb_id_ in bodies and (span.start, span.end) not in from_gazetteer:
+                return bodies[span.kb_id_]
+            return span.label_
+
+        return [Span(span.doc, span.start, span.end, label=label(span), kb_id=span.kb_id_) for span in spans]
 
     def _with_abbreviation_spans(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """An abbreviation in brackets right after a name ("... w Europie (OBWE)") is a
