@@ -1202,3 +1202,13 @@ def test_entities_a_known_bodys_name_is_no_short_form_of_a_longer_one(nlp):
 ])
 def test_entities_a_firm_named_once_by_its_kind_noun_is_a_firm_throughout(nlp, text, expected):
     assert entities(nlp, text) == expected
+
+
+def test_entities_a_name_ending_in_another_persons_family_name_is_a_relatives(nlp):
+    found = entities(nlp, "Przyjęli go prezydent regionu Neczirwan Barzani i premier rządu Masrur Barzani.")
+    assert {("Neczirwan Barzani", "Person"), ("Masrur Barzani", "Person")} <= found
+
+
+def test_entities_great_rivers_are_places(nlp):
+    assert entities(nlp, "Kraj ma prawo do udziału w wodach Tygrysu i Eufratu.") == {
+        ("Tygrys", "Location"), ("Eufrat", "Location")}

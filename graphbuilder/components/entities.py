@@ -1536,8 +1536,10 @@ class EntityRecognizer:
         surnames = {**self._nicknames(doc, spans),
                     **coref.surname_index(spans, self._is_person, self._surname_candidates)}
         spans = [part for span in spans for part in self._split_surname_at_end(span, surnames, seen)]
-        spans = [self._without_common_head(span, surnames) for span in spans]
         from_gazetteer = {(s.start, s.end) for s in gazetteer}
+        spans = [self._relative(span, surnames, seen) if (span.start, span.end) not in from_gazetteer else span
+                 for span in spans]
+        spans = [self._without_common_head(span, surnames) for span in spans]
         resolved = [mention for span in spans for mention in coref.resolve_mention(
             span, surnames, self._surname_candidates, self._is_person, (span.start, span.end) in from_gazetteer)]
         taken = {i for s in resolved for i in range(s.start, s.end)}
@@ -1546,6 +1548,15 @@ class EntityRecognizer:
             lambda i: _is_capitalised(doc[i]) and not is_roman_numeral(doc[i]) and (
                 not _is_common_word(doc[i]) or self._family_syllable(doc[i])))
         return filter_spans(coref.resolve_first_names(resolved, self._is_person) + extra)
+
+    def _relative(self, span: Span, surnames: dict[str, Span], seen: set[str]) -> Span:
+        """Two capitalised words, no head noun first, ending in the family name of another
+        person of the article, are a relative's name, whatever a kind noun before them says:
+        "prezydent regionu Neczirwan Barzani i premier ... Masrur Barzani"."""
+        if len(span) != 2 or self._is_person(span) or self._is_head(span[0]) or not _is_capitalised(span[0]) \
+                or span[-1].text not in surnames or surnames[span[-1].text].kb_id_ == span.kb_id_:
+            return span
+        return Span(span.doc, span.start, span.end, label="Person", kb_id=self.canonical(span, "Person", seen))
 
     def _split_surname_at_end(self, span: Span, surnames: dict[str, Span], seen: set[str]) -> list[Span]:
         """A place's or a body's name, opening with its head noun, that ends in a person's
