@@ -227,6 +227,8 @@ def test_entities_surname_alone_is_the_full_name(nlp):
     "Zaapelował o dostarczenie kolejnych systemów Patriot.",
     "Rozważa się budowę nowego terminalu LNG.",
     "Zamówiono kolejne myśliwce F-35.",
+    "Armia otrzymała systemy rakietowe Iskander-M.",  # past the kind noun's adjective
+    "Odwiedził producenta haubic K9 i wyrzutni Chunmoo.",  # "wyrzutni" is no adjective here
     "Odznaczono go Orderem Świętego Andrzeja Apostoła.",  # a thing's name, whatever names it holds
 ])
 def test_entities_adjectives_demonyms_and_sentence_initial_words_are_not_entities(nlp, text):

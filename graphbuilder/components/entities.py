@@ -1096,13 +1096,16 @@ class EntityRecognizer:
     def names_no_entity(self, span: Span) -> bool:
         """An acronym of a common noun ("LNG", "PKB"), a product's code ("AP1000", "APR1400"),
         a feast ("w Boże Narodzenie") or the name of a thing after or starting with its kind
-        ("systemy Patriot", "myśliwce F-35", "operacja Burza", "Order Orła Białego"): none of
-        the graph's classes."""
+        ("systemy Patriot", "myśliwce F-35", "operacja Burza", "Order Orła Białego"), also past
+        adjectives ("systemy rakietowe Iskander-M"): none of the graph's classes."""
         if all(t.text in self.cues.common_acronyms or _is_product_code(t) for t in span if not t.is_punct):
             return True
         if self._thing_named(span):
             return True
-        before = span.doc[span.start - 1] if span.start else None
+        doc, start = span.doc, span.start
+        while start > 1 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower:
+            start -= 1
+        before = doc[start - 1] if start else None
         return before is not None and before.is_lower and bool(self.cues.things & set(before._.lemmas))
 
     def _with_street_noun(self, span: Span) -> Span:
@@ -1311,10 +1314,12 @@ class EntityRecognizer:
 
     def _firms_object(self, noun: Token) -> bool:
         """A lower-case noun in the genitive, no kind noun itself, after a firm's kind noun: what
-        the firm makes or runs ("producent pamięci", "operator gazociągu")."""
+        the firm makes or runs ("producent pamięci", "operator gazociągu"); not a thing's noun,
+        which the name after it names ("producent haubic K9")."""
         doc = noun.doc
         return noun.i > 0 and noun.is_lower and noun.pos_ == "NOUN" and "Gen" in noun.morph.get("Case") \
-            and noun.lemma_.lower() not in self.cues.heads and doc[noun.i - 1].is_lower \
+            and noun.lemma_.lower() not in self.cues.heads and not self.cues.things & set(noun._.lemmas) \
+            and doc[noun.i - 1].is_lower \
             and self.cues.heads.get(doc[noun.i - 1].lemma_.lower()) == "Company"
 
     def _ends_a_role(self, noun: Token) -> bool:
