@@ -443,6 +443,8 @@ def test_entities_a_bodys_other_name_ending_a_foreign_persons_name_is_her_surnam
     ("Przewodniczący Izby Gmin Anthony Rota wskazał gościa.", "Izba Gmin", "Anthony Rota"),
     ("Przyjechał przywódca Frontu Polisario Brahim Ghali.", "Front Polisario", "Brahim Ghali"),
     ("Fatah wydał oświadczenie. Przyjechał wiceprzewodniczący Fatahu Mahmud al-Alul.", "Fatah", "Mahmud al-Alul"),
+    ("Rozmawiał z przewodniczącym Ogólnochińskiego Zgromadzenia Przedstawicieli Ludowych Zhao Leji.",
+     "Ogólnochińskie Zgromadzenie Przedstawicieli Ludowych", "Zhao Leji"),  # a family name written first
 ])
 def test_entities_a_foreign_first_name_after_a_role_and_its_body_opens_the_holders_name(nlp, text, body, person):
     found = entities(nlp, text)

@@ -97,6 +97,7 @@ class NameCues:
     neuter_adjective_endings: tuple[str, ...]  # "-e": "Memorandum Bensberskie" ends in no surname
     place_part_adjectives: frozenset[str]  # "zachodni": "Zachodnia Australia" is a part of a state
     name_syllables: frozenset[str]  # "Kim", "Li": opening a sentence before a foreign word, a name
+    family_names_first: frozenset[str]  # "Zhao", "Wang": an East Asian family name, before the given name
     foreign_first_names: frozenset[str]  # "Mark": "Marka Ruttego" is no Marek
 
 
@@ -139,6 +140,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         neuter_adjective_endings=tuple(cues.get("neuter_adjective_ending", [])),
         place_part_adjectives=frozenset(words["place_part_adjectives"]),
         name_syllables=frozenset(cues.get("name_syllable", [])),
+        family_names_first=frozenset(cues.get("family_name_first", [])),
         foreign_first_names=frozenset(cues.get("foreign_first_name", [])),
     )
 
@@ -844,8 +846,9 @@ class EntityRecognizer:
         role = self._role_before(doc, start)
         name_goes_on = i + 1 < len(doc) and (_is_capitalised(doc[i + 1]) or doc[i + 1].lower_ in self.cues.particles)
         if role is not None and name_goes_on and self._body_so_far(doc, start, i, head):
-            if is_foreign_first_name(doc[i]):
-                return True  # "Przewodniczący Izby Gmin Anthony Rota", "wiceprzewodniczący Fatahu Mahmud al-Alul"
+            if is_foreign_first_name(doc[i]) or (doc[i].text in self.cues.family_names_first and _is_unknown(doc[i + 1])):
+                return True  # "Przewodniczący Izby Gmin Anthony Rota", "wiceprzewodniczący Fatahu Mahmud al-Alul",
+                # "przewodniczącym Zgromadzenia Przedstawicieli Ludowych Zhao Leji"
             if _is_unknown(doc[i]) and is_foreign_first_name(doc[i + 1]):
                 return False  # "przywódca Frontu Polisario Brahim Ghali": "Polisario" is the front's
         if head is None or i + 1 >= len(doc) or not _is_capitalised(doc[i + 1]) or role is None:
