@@ -957,3 +957,16 @@ def test_relations_an_age_before_the_partner_is_no_end_of_the_phrase(nlp):
 def test_relations_a_capitals_apposition_ends_where_a_list_goes_on(nlp):
     found = facts(nlp, "Najcięższe walki toczą się w Chartumie, stolicy Sudanu, i sąsiednim Omdurmanie.")
     assert ("Chartum", "capitalOf", "Sudan") in found and ("Omdurman", "capitalOf", "Sudan") not in found
+
+
+def test_relations_names_in_prepositional_phrases_leave_the_subject_after_the_verb(nlp):
+    found = facts(nlp, "W rozmowach w Nowym Jorku z Joe Bidenem uczestniczyli prezydent Kazachstanu "
+                       "Kasym-Żomart Tokajew i prezydent Kirgistanu Sadyr Dżaparow.")
+    assert {("Kasym-Żomart Tokajew", "meetsWith", "Joe Biden"), ("Sadyr Dżaparow", "meetsWith", "Joe Biden"),
+            ("Kasym-Żomart Tokajew", "meetsWith", "Sadyr Dżaparow")} <= found
+
+
+def test_relations_an_impersonal_verb_carries_no_subject(nlp):
+    found = facts(nlp, "Prezydent Kazachstanu Kasym-Żomart Tokajew przemawiał w Astanie. "
+                       "Zainaugurowano go w Samarkandzie.")
+    assert not any(fact[2] == "Samarkanda" for fact in found)

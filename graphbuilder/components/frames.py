@@ -413,8 +413,11 @@ class ArgumentFinder:
 
     def _left(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The nearest fitting entity before the trigger in its clause; else after it
-        (Polish inverts: "W Helsinkach rozmawiał z nim Jacek Czaputowicz"); else carried."""
+        (Polish inverts: "W Helsinkach rozmawiał z nim Jacek Czaputowicz"); else carried. An
+        impersonal verb has no subject ("Zainaugurowano go w Samarkandzie")."""
         doc = trigger.doc
+        if not frame.prep and _pos_class(trigger) == "imps":
+            return None
         if (frame.via and not self._has_via(doc, trigger, end, frame.via)) \
                 or (frame.direct_object and self._object_before(doc, trigger, frame)):
             return None
@@ -607,13 +610,14 @@ class ArgumentFinder:
     def copula_after(self, doc: Doc, end: int, any_verb: bool = False) -> int:
         """Where a copula (or, `any_verb`, any finite verb: "Na czele Rady stanął X") follows
         a predicate noun's complement (one name or lower-case words: "Prezydentem Francji
-        jest"), or -1."""
+        jest"; names in prepositional phrases do not count: "W rozmowach w Nowym Jorku z
+        Bidenem uczestniczyli"), or -1."""
         names = 0
-        for i in range(end, min(len(doc), end + WINDOW)):
+        for i in range(end, min(len(doc), end + 2 * WINDOW)):
             verb = any_verb or function_words()["copulas"] & set(doc[i]._.lemmas)
             if verb and _pos_class(doc[i]) in FINITE_CLASSES:
                 return i
-            names += doc[i].ent_iob_ == "B"
+            names += doc[i].ent_iob_ == "B" and not under_preposition(doc, i)
             if names > 1 or doc[i].is_punct or _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
                 return -1
         return -1
