@@ -970,3 +970,9 @@ def test_relations_an_impersonal_verb_carries_no_subject(nlp):
     found = facts(nlp, "Prezydent Kazachstanu Kasym-Żomart Tokajew przemawiał w Astanie. "
                        "Zainaugurowano go w Samarkandzie.")
     assert not any(fact[2] == "Samarkanda" for fact in found)
+
+
+def test_relations_a_person_joining_the_talks_meets_those_who_met_the_sentence_before(nlp):
+    found = facts(nlp, "Premier Armenii Nikol Paszynian spotkał się w Brukseli z sekretarzem stanu USA Antonym "
+                       "Blinkenem. W rozmowach uczestniczył również szef unijnej dyplomacji Josep Borrell.")
+    assert {("Josep Borrell", "meetsWith", "Nikol Paszynian"), ("Josep Borrell", "meetsWith", "Antony Blinken")} <= found

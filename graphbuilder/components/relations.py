@@ -149,7 +149,7 @@ class RelationExtractor(ArgumentFinder):
         self._add_visits_of_the_last_visitor(doc, facts, sentence_of)
         for fact in implied + citizens + self._countries_implied(doc, facts.values(), sentence_of) \
                 + self._hosts_implied(doc, facts.values(), sentence_of) + self._ministries_named(doc, sentence_of) \
-                + self._counterparts(doc, facts.values(), sentence_of) \
+                + self._counterparts(doc, facts.values(), sentence_of) + self._joined_talks(doc, facts.values()) \
                 + self._members_listed(doc, sentence_of) + self._places_listed(doc, sentence_of) \
                 + _places_around_visited(facts.values()):
             facts.setdefault((fact.subject, fact.predicate, fact.object, fact.sentence), fact)
@@ -519,6 +519,28 @@ class RelationExtractor(ArgumentFinder):
                     and len(countries) == 1 and None not in countries and self._bare_role_before(doc, position):
                 found.append(Fact(person, self.lexicon.roles[role], ("Country", countries.pop()), sentence, IMPLIED,
                                   "role-host-country"))
+        return found
+
+    def _joined_talks(self, doc: Doc, facts) -> list[Fact]:
+        """ "W rozmowach, które odbyły się w siedzibie Komisji, uczestniczył również Josep
+        Borrell": a person in the nominative taking part (`joining_words`) in talks
+        (`meeting_nouns`) that the sentence names with no one else meets those who met in the
+        sentence before."""
+        met: dict[int, set[tuple[str, str]]] = {}
+        for fact in facts:
+            if fact.predicate == "meetsWith":
+                met.setdefault(fact.sentence, set()).update({fact.subject, fact.object})
+        words = function_words()
+        found = []
+        for index, sent in enumerate(doc.sents):
+            lemmas = {lemma for token in sent for lemma in token._.lemmas}
+            if index - 1 not in met or index in met or not (lemmas & words["joining_words"]
+                                                           and lemmas & words["meeting_nouns"]):
+                continue
+            people = {(e.label_, e.kb_id_) for e in sent.ents if self.ontology.top_class.get(e.label_) == "Person"
+                      and "nom" in (token_cases(e[0]) or {"nom"}) and not under_preposition(doc, e.start)}
+            found += [Fact(person, "meetsWith", other, index, UNSURE, "meets-joined-talks")
+                      for person in sorted(people) for other in sorted(met[index - 1] - {person})]
         return found
 
     def _counterparts(self, doc: Doc, facts, sentence_of: dict[int, int]) -> list[Fact]:
