@@ -976,3 +976,10 @@ def test_relations_a_person_joining_the_talks_meets_those_who_met_the_sentence_b
     found = facts(nlp, "Premier Armenii Nikol Paszynian spotkał się w Brukseli z sekretarzem stanu USA Antonym "
                        "Blinkenem. W rozmowach uczestniczył również szef unijnej dyplomacji Josep Borrell.")
     assert {("Josep Borrell", "meetsWith", "Nikol Paszynian"), ("Josep Borrell", "meetsWith", "Antony Blinken")} <= found
+
+
+def test_relations_a_role_coordinated_with_another_persons_noun_gives_the_name_after_it_nothing(nlp):
+    found = facts(nlp, "Wieczorem amerykański prezydent i pierwsza dama Jill Biden wydali obiad.")
+    assert not any(fact[0] == "Jill Biden" and fact[1] == "leaderOf" for fact in found)
+    assert ("Dubravka Đedović Handanović", "ministerOf", "Serbia") in facts(
+        nlp, "Dokument podpisała serbska minister górnictwa i energetyki Dubravka Đedović Handanović.")

@@ -990,7 +990,8 @@ class ArgumentFinder:
                 pass  # a list: "państw członkowskich UE: Hiszpania, Słowacja" (not "UE: kanclerz Austrii X")
             elif _breaks_clause(token) or _is_clause_break(token) or (token.is_punct and token.text != ",") \
                     or _comitative(token) or (token.pos_ == "ADP" and doc[i - 1].text == "," and not _opens_list(doc, i)) \
-                    or (doc[i - 1].text == "," and token.lower_ in function_words()["coordinators"]):
+                    or (doc[i - 1].text == "," and token.lower_ in function_words()["coordinators"]) \
+                    or self._other_persons_noun_after(doc, i, trigger):
                 break  # "Polski przywódca wraz z małżonką X": X is his companion; "w Sanie, stolicy
                 # kraju, w portowym mieście Al-Hudajda": a new phrase, no apposition; "w Chartumie,
                 # stolicy Sudanu, i sąsiednim Omdurmanie": the next of a list
@@ -1004,6 +1005,17 @@ class ArgumentFinder:
             if span is not None:
                 return self._entity(span, frame)
         return None
+
+    def _other_persons_noun_after(self, doc: Doc, i: int, trigger: Token) -> bool:
+        """A coordinator at i before a lower-case noun in the role noun's case that is no role
+        ("amerykański prezydent i pierwsza dama Jill Biden"): the name after it is that
+        person's; coordinated roles share out the names after them ("Kanclerz Niemiec i
+        prezydent Francji, X i Y"), and a portfolio goes on ("minister górnictwa i energetyki X")."""
+        if doc[i].lower_ not in function_words()["coordinators"]:
+            return False
+        noun = next((t for t in doc[i + 1:i + 4] if t.pos_ != "ADJ"), None)
+        return noun is not None and noun.pos_ == "NOUN" and noun.is_lower and not self.role_nouns & set(noun._.lemmas) \
+            and "Sing" in noun.morph.get("Number") and noun.morph.get("Case") == trigger.morph.get("Case")
 
     def _inner_role_holder(self, doc: Doc, end: int, outer: Token) -> bool:
         """The person named after the inner role's complement is in a case the outer noun
