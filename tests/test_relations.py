@@ -983,3 +983,9 @@ def test_relations_a_role_coordinated_with_another_persons_noun_gives_the_name_a
     assert not any(fact[0] == "Jill Biden" and fact[1] == "leaderOf" for fact in found)
     assert ("Dubravka Đedović Handanović", "ministerOf", "Serbia") in facts(
         nlp, "Dokument podpisała serbska minister górnictwa i energetyki Dubravka Đedović Handanović.")
+
+
+def test_relations_a_subject_after_a_place_of_several_words_is_no_part_of_its_phrase(nlp):
+    found = facts(nlp, "Prezydent Indonezji Prabowo Subianto przyleciał do Tokio. "
+                       "Ze Stanów Zjednoczonych prezydent Indonezji udał się do Peru.")
+    assert ("Prabowo Subianto", "visits", "Peru") in found

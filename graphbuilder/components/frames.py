@@ -1336,7 +1336,8 @@ class ArgumentFinder:
         nor in "Z Warszawy Modi udał się" does a name right after another with no noun
         between them, nor a noun right after a name ("w Kremlu premiera Niemiec X")."""
         doc = span.doc
-        after_name = span.start > 0 and doc[span.start - 1].pos_ == "PROPN"
+        after_name = span.start > 0 and (doc[span.start - 1].pos_ == "PROPN"
+                                         or doc[span.start - 1].ent_iob_ in {"B", "I"})  # "Ze Stanów Zjednoczonych"
         noun_after = False
         for token in reversed(doc[max(0, span.start - 5):span.start]):
             if token.pos_ == "ADP" and token.tag_.startswith("prep:nom"):
