@@ -989,3 +989,10 @@ def test_relations_a_subject_after_a_place_of_several_words_is_no_part_of_its_ph
     found = facts(nlp, "Prezydent Indonezji Prabowo Subianto przyleciał do Tokio. "
                        "Ze Stanów Zjednoczonych prezydent Indonezji udał się do Peru.")
     assert ("Prabowo Subianto", "visits", "Peru") in found
+
+
+def test_relations_both_countries_are_the_two_the_article_names_most(nlp):
+    found = facts(nlp, "Premier Grecji spotkał się z prezydentem Turcji. Grecja i Turcja spierają się o Cypr. "
+                       "Greccy ratownicy pomogli po trzęsieniu ziemi w Turcji. Oba kraje należą do NATO.")
+    assert {fact for fact in found if fact[1] == "memberOf"} == {("Grecja", "memberOf", "NATO"),
+                                                                 ("Turcja", "memberOf", "NATO")}

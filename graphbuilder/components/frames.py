@@ -170,6 +170,18 @@ def _two_named_last(mentions: list[tuple[int, tuple[str, str]]]) -> list[tuple[s
     return sorted(two, key=first.get) if len(two) == 2 else []
 
 
+def _two_named_most(mentions: list[tuple[int, tuple[str, str]]]) -> list[tuple[str, str]]:
+    """Of (position, entity) mentions, the two entities named most often (the later named
+    first among equals), in the order the article first named them; none unless there are two."""
+    first: dict[tuple[str, str], int] = {}
+    score: dict[tuple[str, str], tuple[int, int]] = {}
+    for position, entity in sorted(mentions):
+        first.setdefault(entity, position)
+        score[entity] = (score.get(entity, (0, 0))[0] + 1, position)
+    two = sorted(score, key=score.get)[-2:]
+    return sorted(two, key=first.get) if len(two) == 2 else []
+
+
 def _listed(span: Span) -> bool:
     """The name is one of a list: a comma or a coordinator joins it to another name."""
     doc = span.doc
@@ -295,7 +307,7 @@ class ArgumentFinder:
                 and (people := self._both(trigger) or self._group(trigger)):
             yield from people  # "Obaj przywódcy podpisali deklarację", "Przywódcy spotkali się"
             return
-        if subject is None and frame.position in {"left", "any"} and "Country" in frame.classes \
+        if subject is None and frame.position in {"left", "any"} and (not frame.classes or "Country" in frame.classes) \
                 and (states := self._both_states(trigger)):
             yield from states  # "Oba kraje podpisały 15 umów"
             return
@@ -496,14 +508,17 @@ class ArgumentFinder:
 
     def _both_states(self, trigger: Token) -> list[Argument]:
         """ "oba kraje", "obydwa państwa" (`both` and `state_nouns`) before the trigger in its
-        clause stand for the last two countries the article named before them, in the order
-        it first named them."""
+        clause stand for the two countries the article named most before them, by name or
+        adjective (a third, named last, may be only what they talk about: "kwestia
+        cypryjska"), in the order it first named them."""
         doc = trigger.doc
         for i in range(trigger.i - 2, trigger.sent.start - 1, -1):
             if doc[i].lower_ in function_words()["both"] and function_words()["state_nouns"] & set(doc[i + 1]._.lemmas):
                 states = [(e.start, (e.label_, e.kb_id_)) for e in doc.ents
-                          if e.end <= i and self.ontology.top_class.get(e.label_) == "Country"]
-                return [Argument(state, UNSURE) for state in _two_named_last(states)]
+                          if e.end <= i and self.ontology.top_class.get(e.label_) == "Country"] \
+                    + [(t.i, t._.refers_to) for t in doc[:i] if t._.refers_to and t._.refers_to[0] == "Country"
+                       and t.ent_iob_ == "O"]  # "greccy ratownicy" name Greece too
+                return [Argument(state, UNSURE) for state in _two_named_most(states)]
             if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
                 return []
         return []
