@@ -118,15 +118,23 @@ def resolve_first_names(spans: list[Span], is_person: Callable[[Span], bool]) ->
 
 def unresolved_surnames(doc: Doc, taken: set[int], surnames: dict[str, Span], candidates: Candidates,
                         is_candidate: Callable[[int], bool]) -> list[Span]:
-    """Words no entity covers that are an inflected surname of a person in the article."""
+    """Words no entity covers that are an inflected surname of a person in the article, with
+    the particle joined to it by a hyphen ("al-Sudani")."""
     found = []
     for token in doc:
         if token.i in taken or not is_candidate(token.i):
             continue
         person = _surname_of(token.text, surnames, candidates)
         if person is not None:
-            found.append(Span(doc, token.i, token.i + 1, label=person.label_, kb_id=person.kb_id_))
+            start = token.i - 2 if _particle_before(doc, token.i) and not {token.i - 2, token.i - 1} & taken else token.i
+            found.append(Span(doc, start, token.i + 1, label=person.label_, kb_id=person.kb_id_))
     return found
+
+
+def _particle_before(doc: Doc, i: int) -> bool:
+    """A lower-case particle and a hyphen right before the word, with no space: "al-" of "al-Sudani"."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].is_lower and doc[i - 2].is_alpha \
+        and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
 
 
 def _initials(name: str) -> str:

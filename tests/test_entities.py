@@ -1216,3 +1216,8 @@ def test_entities_a_name_ending_in_another_persons_family_name_is_a_relatives(nl
 def test_entities_great_rivers_are_places(nlp):
     assert entities(nlp, "Kraj ma prawo do udziału w wodach Tygrysu i Eufratu.") == {
         ("Tygrys", "Location"), ("Eufrat", "Location")}
+
+
+def test_entities_a_family_name_with_its_particle_is_the_full_name(nlp):
+    doc = nlp("Premier Iraku Mohammed Szia al-Sudani przywitał gościa. Erdogan i al-Sudani podpisali umowę.")
+    assert ("al-Sudani", "Mohammed Szia al-Sudani") in {(e.text, e.kb_id_) for e in doc.ents}
