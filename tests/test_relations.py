@@ -996,3 +996,8 @@ def test_relations_both_countries_are_the_two_the_article_names_most(nlp):
                        "Greccy ratownicy pomogli po trzęsieniu ziemi w Turcji. Oba kraje należą do NATO.")
     assert {fact for fact in found if fact[1] == "memberOf"} == {("Grecja", "memberOf", "NATO"),
                                                                  ("Turcja", "memberOf", "NATO")}
+
+
+def test_relations_ministers_from_states_act_for_them(nlp):
+    found = facts(nlp, "Ministrowie z Iraku, Kataru i Zjednoczonych Emiratów Arabskich podpisali memorandum.")
+    assert {("Irak", "agreementWith", "Katar"), ("Katar", "agreementWith", "Zjednoczone Emiraty Arabskie")} <= found

@@ -402,13 +402,17 @@ class ArgumentFinder:
     @staticmethod
     def _represented(span: Span) -> bool:
         """The name is a genitive after a nominative noun for those who act for a state or a
-        body ("przedstawiciele", "przywódcy", "władze"), past the names listed before it:
-        "przywódcy Rosji, Armenii i Azerbejdżanu", "władze Chin"."""
+        body ("przedstawiciele", "przywódcy", "władze", "ministrowie"), also after "z"
+        (`from_prepositions`), past the
+        names listed before it: "przywódcy Rosji, Armenii i Azerbejdżanu", "władze Chin",
+        "ministrowie z Turcji, Iraku i Kataru"."""
         doc, words = span.doc, function_words()
         joiners = words["coordinators"] | words["list_separators"]
         i = span.start - 1
         while i >= 0 and (doc[i].ent_iob_ in {"B", "I"} or doc[i].lower_ in joiners):
             i -= 1
+        if i > 0 and doc[i].pos_ == "ADP" and doc[i].lower_ in words["from_prepositions"]:
+            i -= 1  # "ministrowie z Turcji"
         noun = doc[i] if i >= 0 else None
         return noun is not None and noun.pos_ == "NOUN" and bool(words["representative_nouns"] & set(noun._.lemmas)) \
             and "nom" in token_cases(noun) and "gen" in token_cases(span[0])
@@ -584,8 +588,8 @@ class ArgumentFinder:
         if frame.prep:
             if preposition is None or not (frame.prep & set(preposition._.lemmas)):
                 return None
-        elif preposition is not None:
-            return None
+        elif preposition is not None and not self._represented(span):
+            return None  # but "ministrowie z Turcji i Iraku podpisali"
         return self._checked(span, frame, trigger)
 
     def _inverted(self, frame: Frame, trigger: Token, end: int) -> Argument | None:
@@ -1253,8 +1257,10 @@ class ArgumentFinder:
             if doc[joined].lower_ in words["list_separators"] and self._comma_ends_a_clause(doc, joined, i):
                 return
             found = self._same_class_within(doc, joined - 1, first.key[0], frame, step=-1)
-            if found is None or (not frame.prep and under_preposition(doc, found.start)):
-                return  # "Po wizycie w Kijowie, Polska i Litwa ...": Kyiv is no subject
+            if found is None or (not frame.prep and under_preposition(doc, found.start)
+                                 and not self._represented(doc[found.start:found.end])):
+                return  # "Po wizycie w Kijowie, Polska i Litwa ...": Kyiv is no subject; but
+                # "ministrowie z Iraku, Kataru i ZEA" act for all three
             yield found
             i = found.start - 1
 
