@@ -126,7 +126,8 @@ def unresolved_surnames(doc: Doc, taken: set[int], surnames: dict[str, Span], ca
             continue
         person = _surname_of(token.text, surnames, candidates)
         if person is not None:
-            start = token.i - 2 if _particle_before(doc, token.i) and not {token.i - 2, token.i - 1} & taken else token.i
+            particle = _particle_before(doc, token.i) and not {token.i - 2, token.i - 1} & taken
+            start = token.i - 2 if particle else token.i
             found.append(Span(doc, start, token.i + 1, label=person.label_, kb_id=person.kb_id_))
     return found
 
@@ -175,7 +176,8 @@ def link_shortened_names(spans: list[Span], is_organisation: Callable[[Span], bo
     def full_name(span: Span) -> Span | None:
         fulls = longer.get(span.kb_id_, []) if is_organisation(span) else []
         if not fulls and is_organisation(span) and len(span) == 1 and not is_known(span.kb_id_):
-            fulls = [full for full in names if " " in full and full.split()[0] in {span.kb_id_, *candidates(span.kb_id_)}]
+            forms = {span.kb_id_, *candidates(span.kb_id_)}
+            fulls = [full for full in names if " " in full and full.split()[0] in forms]
             return names[fulls[0]] if len(fulls) == 1 else None
         if len(fulls) == 1:
             return names[fulls[0]]

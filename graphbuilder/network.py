@@ -88,6 +88,7 @@ def _evidence(store: ox.Store) -> dict[tuple[str, str, str], list[dict]]:
 
 
 def _strongest_first(items: list[dict]) -> list[dict]:
+    """The evidence sorted in place, the surest first, then by source file and sentence."""
     items.sort(key=lambda e: (-e["confidence"], e["source"], e["sentence"]))
     return items
 

@@ -846,7 +846,8 @@ class EntityRecognizer:
         role = self._role_before(doc, start)
         name_goes_on = i + 1 < len(doc) and (_is_capitalised(doc[i + 1]) or doc[i + 1].lower_ in self.cues.particles)
         if role is not None and name_goes_on and self._body_so_far(doc, start, i, head):
-            if is_foreign_first_name(doc[i]) or (doc[i].text in self.cues.family_names_first and _is_unknown(doc[i + 1])):
+            if is_foreign_first_name(doc[i]) \
+                    or (doc[i].text in self.cues.family_names_first and _is_unknown(doc[i + 1])):
                 return True  # "Przewodniczący Izby Gmin Anthony Rota", "wiceprzewodniczący Fatahu Mahmud al-Alul",
                 # "przewodniczącym Zgromadzenia Przedstawicieli Ludowych Zhao Leji"
             if _is_unknown(doc[i]) and is_foreign_first_name(doc[i + 1]):
@@ -1698,18 +1699,22 @@ class EntityRecognizer:
         spans = self._with_abbreviation_spans(doc, filter_spans(spans))
         spans = coref.link_shortened_names(coref.link_abbreviations(spans, self._abbreviated), self._is_organisation,
                                            lambda span: len(span) == 1 and self._is_head(span[0]),
-                                           lambda word: [c for c, _ in self.normaliser.candidates(word, "m", inanimate=True)],
-                                           lambda name: name in self.entries)
+                                           self._bare_forms, lambda name: name in self.entries)
         spans = self._one_class_per_name(self.link_inflected_names(spans, gazetteer, seen),
                                          {(s.start, s.end) for s in gazetteer})
         credits = self._photo_credits(doc)
         doc.ents = [s for s in self.resolve_people(doc, spans, gazetteer, seen)
                     if credits.isdisjoint(range(s.start, s.end))]
         doc.spans[NESTED] = self._nested(doc, matches)
-        doc._.variant_of = {s.kb_id_: self.lexicon.variants[s.kb_id_] for s in doc.ents if s.kb_id_ in self.lexicon.variants}
+        doc._.variant_of = {s.kb_id_: self.lexicon.variants[s.kb_id_] for s in doc.ents
+                            if s.kb_id_ in self.lexicon.variants}
         self._mark_demonyms(doc)
         self._mark_capitals(doc)
         return doc
+
+    def _bare_forms(self, word: str) -> list[str]:
+        """Nominatives a thing's one-word name may have ("Microna": Micron)."""
+        return [candidate for candidate, _case in self.normaliser.candidates(word, "m", inanimate=True)]
 
     def _one_class_per_name(self, spans: list[Span], from_gazetteer: set[tuple[int, int]]) -> list[Span]:
         """A one-word name the article classes as a person once ("Belavia na czarnej liście",
@@ -1843,7 +1848,8 @@ class EntityRecognizer:
 
 
 @Language.factory("gb_entities", default_config={"ontology": None},
-                  assigns=["doc.ents", "doc.spans", "token._.refers_to", "doc._.entity_country", "doc._.variant_of"], requires=["token._.analyses"])
+                  assigns=["doc.ents", "doc.spans", "token._.refers_to", "doc._.entity_country", "doc._.variant_of"],
+                  requires=["token._.analyses"])
 def make_entities(nlp: Language, name: str, ontology: str | None) -> EntityRecognizer:
     """Factory registered with spaCy (also as a `spacy_factories` entry point)."""
     return EntityRecognizer(nlp, name, ontology)

@@ -158,26 +158,15 @@ def _opens_list(doc: Doc, i: int) -> bool:
     return " ".join(t.lower_ for t in doc[i:i + 2]) in function_words()["list_openers"]
 
 
-def _two_named_last(mentions: list[tuple[int, tuple[str, str]]]) -> list[tuple[str, str]]:
-    """Of (position, entity) mentions, the two entities named last, in the order the
-    article first named them; none unless there are two."""
-    first: dict[tuple[str, str], int] = {}
-    last: dict[tuple[str, str], int] = {}
-    for position, entity in sorted(mentions):
-        first.setdefault(entity, position)
-        last[entity] = position
-    two = sorted(last, key=last.get)[-2:]
-    return sorted(two, key=first.get) if len(two) == 2 else []
-
-
-def _two_named_most(mentions: list[tuple[int, tuple[str, str]]]) -> list[tuple[str, str]]:
-    """Of (position, entity) mentions, the two entities named most often (the later named
-    first among equals), in the order the article first named them; none unless there are two."""
+def _two_named(mentions: list[tuple[int, tuple[str, str]]], most: bool = False) -> list[tuple[str, str]]:
+    """Of (position, entity) mentions, the two entities named last (`most`: named most often,
+    the later named first among equals), in the order the article first named them; none
+    unless there are two."""
     first: dict[tuple[str, str], int] = {}
     score: dict[tuple[str, str], tuple[int, int]] = {}
     for position, entity in sorted(mentions):
         first.setdefault(entity, position)
-        score[entity] = (score.get(entity, (0, 0))[0] + 1, position)
+        score[entity] = (score.get(entity, (0, 0))[0] + most, position)
     two = sorted(score, key=score.get)[-2:]
     return sorted(two, key=first.get) if len(two) == 2 else []
 
@@ -403,9 +392,8 @@ class ArgumentFinder:
     def _represented(span: Span) -> bool:
         """The name is a genitive after a nominative noun for those who act for a state or a
         body ("przedstawiciele", "przywódcy", "władze", "ministrowie"), also after "z"
-        (`from_prepositions`), past the
-        names listed before it: "przywódcy Rosji, Armenii i Azerbejdżanu", "władze Chin",
-        "ministrowie z Turcji, Iraku i Kataru"."""
+        (`from_prepositions`), past the names listed before it: "przywódcy Rosji, Armenii i
+        Azerbejdżanu", "władze Chin", "ministrowie z Turcji, Iraku i Kataru"."""
         doc, words = span.doc, function_words()
         joiners = words["coordinators"] | words["list_separators"]
         i = span.start - 1
@@ -522,7 +510,7 @@ class ArgumentFinder:
                           if e.end <= i and self.ontology.top_class.get(e.label_) == "Country"] \
                     + [(t.i, t._.refers_to) for t in doc[:i] if t._.refers_to and t._.refers_to[0] == "Country"
                        and t.ent_iob_ == "O"]  # "greccy ratownicy" name Greece too
-                return [Argument(state, UNSURE) for state in _two_named_most(states)]
+                return [Argument(state, UNSURE) for state in _two_named(states, most=True)]
             if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
                 return []
         return []
@@ -535,7 +523,7 @@ class ArgumentFinder:
         mentioned = [(e.start, (e.label_, e.kb_id_)) for e in doc.ents
                      if e.end <= i and self.ontology.top_class.get(e.label_) == "Person"]
         for people in (named, mentioned):
-            if two := _two_named_last(people):
+            if two := _two_named(people):
                 return [Argument(person, UNSURE) for person in two]
         return []
 

@@ -51,6 +51,14 @@ def _remote(trigger: Token, end: int) -> bool:
     return any(function_words()["remote_markers"] & (set(t._.lemmas) | {t.lower_}) for t in near)
 
 
+def _in_a_remote_clause(span: Span) -> bool:
+    """A word of talk at a distance in the name's clause, between the punctuation around it."""
+    doc, sent = span.doc, span.sent
+    start = next((t.i + 1 for t in reversed(doc[sent.start:span.start]) if t.is_punct), sent.start)
+    end = next((t.i for t in doc[span.end:sent.end] if t.is_punct), sent.end)
+    return any(function_words()["remote_markers"] & (set(t._.lemmas) | {t.lower_}) for t in doc[start:end])
+
+
 def _interviewer(doc: Doc, argument: Argument) -> bool:
     """A journalist's noun right before the name ("w rozmowie z dziennikarzem RMF FM X"): an
     interview, no meeting."""
@@ -525,7 +533,8 @@ class RelationExtractor(ArgumentFinder):
         """ "W rozmowach, które odbyły się w siedzibie Komisji, uczestniczył również Josep
         Borrell": a person in the nominative taking part (`joining_words`) in talks
         (`meeting_nouns`) that the sentence names with no one else meets those who met in the
-        sentence before."""
+        sentence before; not one taking part from afar ("a Erdogan dołączył do niej
+        telefonicznie")."""
         met: dict[int, set[tuple[str, str]]] = {}
         for fact in facts:
             if fact.predicate == "meetsWith":
@@ -538,7 +547,8 @@ class RelationExtractor(ArgumentFinder):
                                                            and lemmas & words["meeting_nouns"]):
                 continue
             people = {(e.label_, e.kb_id_) for e in sent.ents if self.ontology.top_class.get(e.label_) == "Person"
-                      and "nom" in (token_cases(e[0]) or {"nom"}) and not under_preposition(doc, e.start)}
+                      and "nom" in (token_cases(e[0]) or {"nom"}) and not under_preposition(doc, e.start)
+                      and not _in_a_remote_clause(e)}
             found += [Fact(person, "meetsWith", other, index, UNSURE, "meets-joined-talks")
                       for person in sorted(people) for other in sorted(met[index - 1] - {person})]
         return found
