@@ -47,8 +47,7 @@ def _remote(trigger: Token, end: int) -> bool:
     """A word of talk at a distance within two words of the trigger phrase: "rozmawiał
     telefonicznie z", "w rozmowie telefonicznej z", "rozmowy przez wideołącze"."""
     doc = trigger.doc
-    near = doc[max(trigger.sent.start, trigger.i - 2):min(trigger.sent.end, end + 2)]
-    return any(function_words()["remote_markers"] & (set(t._.lemmas) | {t.lower_}) for t in near)
+    return _at_a_distance(doc[max(trigger.sent.start, trigger.i - 2):min(trigger.sent.end, end + 2)])
 
 
 def _in_a_remote_clause(span: Span) -> bool:
@@ -56,7 +55,12 @@ def _in_a_remote_clause(span: Span) -> bool:
     doc, sent = span.doc, span.sent
     start = next((t.i + 1 for t in reversed(doc[sent.start:span.start]) if t.is_punct), sent.start)
     end = next((t.i for t in doc[span.end:sent.end] if t.is_punct), sent.end)
-    return any(function_words()["remote_markers"] & (set(t._.lemmas) | {t.lower_}) for t in doc[start:end])
+    return _at_a_distance(doc[start:end])
+
+
+def _at_a_distance(tokens: Span) -> bool:
+    """One of the words holds a word of talk at a distance (`remote_markers`: "telefonicznie")."""
+    return any(function_words()["remote_markers"] & (set(t._.lemmas) | {t.lower_}) for t in tokens)
 
 
 def _interviewer(doc: Doc, argument: Argument) -> bool:
