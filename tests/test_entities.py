@@ -794,6 +794,8 @@ def test_entities_an_ending_no_nominative_has_gives_the_case_of_an_unknown_name(
     ("Samolot wylądował na lotnisku Szeremietiewo.", {("Szeremietiewo", "Location")}),
     ("Gaz płynie gazociągiem Transmed do Sycylii.", {("Transmed", "Pipeline"), ("Sycylia", "Location")}),
     ("Xi pojechał do prowincji Guangdong.", {("Guangdong", "Region")}),
+    ("Był w stanie Georgia.", {("Georgia", "Region")}),  # "stan" neither joins nor classes a name
+    ("Lekarze ocenili stan Donalda Tuska.", {("Donald Tusk", "Person")}),
 ])
 def test_entities_a_kind_noun_before_a_quoted_or_unknown_name_gives_its_class(nlp, text, expected):
     assert entities(nlp, text) == expected

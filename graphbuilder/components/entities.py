@@ -105,8 +105,9 @@ def load_name_cues(lexdir: Path) -> NameCues:
     """Read name_heads.jsonl, person_cues.jsonl and the coordinators of function_words.json."""
     cues = {row["kind"]: row["values"] for row in read_jsonl(lexdir / "person_cues.jsonl")}
     words = json.loads((lexdir / "function_words.json").read_text(encoding="utf-8"))
+    apart = {row["lemma"] for row in read_jsonl(lexdir / "name_heads.jsonl") if row.get("stands_apart")}
     return NameCues(
-        heads=load_lexicon(lexdir.parent).heads,
+        heads={lemma: cls for lemma, cls in load_lexicon(lexdir.parent).heads.items() if lemma not in apart},
         capitalised_heads={row["lemma"]: row["capitalised_class"] for row in read_jsonl(lexdir / "name_heads.jsonl")
                            if "capitalised_class" in row},
         words={row["word"]: row["class"] for row in read_jsonl(lexdir / "name_words.jsonl")},
