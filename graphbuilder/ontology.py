@@ -131,6 +131,7 @@ class GazetteerEntry:
     aliases: tuple[str, ...] = ()
     country: str | None = None
     building: bool = False  # a body named after its seat: a place where people meet ("w Białym Domu")
+    kinds: tuple[str, ...] = ()  # common nouns that stand for it once named: "blok" for BRICS
 
 
 @dataclass
@@ -177,7 +178,8 @@ def _gazetteer_rows(directory: Path) -> Iterator[dict]:
 def _entries(directory: Path) -> Iterator[GazetteerEntry]:
     for row in _gazetteer_rows(directory):
         aliases = tuple(row.get("aliases") or ()) + tuple(row.get("abbreviations") or ())
-        yield GazetteerEntry(row["name"], row["class"], aliases, row.get("country"), bool(row.get("building")))
+        yield GazetteerEntry(row["name"], row["class"], aliases, row.get("country"), bool(row.get("building")),
+                             tuple(row.get("kinds") or ()))
         for variant in row.get("variants") or ():  # a name of its own: the text's choice is kept
             yield GazetteerEntry(variant, row["class"], (), row.get("country"))
 

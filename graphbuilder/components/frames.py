@@ -288,7 +288,7 @@ def _gender_clash(token: Token, verb: Token) -> bool:
 
 class ArgumentFinder:
     """Finds rule arguments around a trigger; needs `ontology`, `place_country`, `capital_of`, `buildings`,
-    `role_nouns`, `name_heads`, `name_heads_of`, `lexicon` and `_named_role_holders`."""
+    `role_nouns`, `name_heads`, `name_heads_of`, `body_kinds`, `lexicon` and `_named_role_holders`."""
 
     def find(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Iterator[Argument]:
         """Arguments of a frame around a trigger, with coordinated ones ("X i Y")."""
@@ -446,6 +446,9 @@ class ArgumentFinder:
             if span is None and i == trigger.sent.start and doc[i].pos_ == "NOUN" and "Organization" in frame.classes \
                     and not frame.prep and (found := self._kind_anaphor(frame, trigger, i, i + 1)):
                 return found  # "Organizacja, której sekretariat mieści się w Stambule, zrzesza Turcję"
+            if span is None and frame.prep and doc[i].lower_ in frame.prep and doc[i].pos_ == "ADP" \
+                    and "Organization" in frame.classes and (found := self._kind_anaphor(frame, trigger, i + 1, i + 2)):
+                return found  # "Do sojuszu, obok Kazachstanu, należą Rosja i Białoruś"
         if frame.prep:
             return None
         if _pos_class(trigger) in PARTICIPLES and not after_copula(trigger):
@@ -774,9 +777,9 @@ class ArgumentFinder:
                     return found
                 i, past_name = span.end, True
                 continue
-            if token.pos_ == "NOUN" and not token.is_lower and "Organization" in frame.classes and (
-                    found := self._kind_anaphor(frame, trigger, i, i + 1)):
-                return found  # "członek Sojuszu": NATO, named before (not "agencji ... USAID")
+            if token.pos_ == "NOUN" and (not token.is_lower or self.body_kinds & set(token._.lemmas)) \
+                    and "Organization" in frame.classes and (found := self._kind_anaphor(frame, trigger, i, i + 1)):
+                return found  # "członek Sojuszu", "członkiem bloku": NATO, Mercosur, named before (not "agencji ... USAID")
             next_role = token.lower_ in function_words()["coordinators"] or self.role_nouns & set(token._.lemmas)
             if not token.is_lower or token.is_punct or token.pos_ == "ADP" or _breaks_clause(token) \
                     or (past_name and next_role) or self._prepositions_own_noun(trigger, token):
@@ -1104,7 +1107,7 @@ class ArgumentFinder:
             i -= 1  # "stały", which the tagger may read as a verb
         if i < 1 or doc[i].lower_ not in function_words()["apposition_markers"]:
             return None
-        if trigger.pos_ == "ADJ" and not self._unnamed_kind_after(doc, trigger.i + 1):
+        if trigger.pos_ == "ADJ" and not trigger.tag_.startswith("ppas") and not self._unnamed_kind_after(doc, trigger.i + 1):
             return None  # "agencja Reuters, indyjski premier"; "Airbusa, francuskiego koncernu EDF"
         span = self._span_ending_at(doc, i - 1)
         return self._entity(span, frame) if span is not None else None

@@ -133,8 +133,9 @@ class RelationExtractor(ArgumentFinder):
                                           for t in rule.triggers)
         self.role_nouns = frozenset(role.split()[0] for role in self.lexicon.roles) | self.lexicon.person_nouns
         self.name_heads = frozenset(self.lexicon.heads)
-        self.name_heads_of = {e.name: frozenset(n.split()[0].lower() for n in (e.name, *e.aliases))
+        self.name_heads_of = {e.name: frozenset(n.split()[0].lower() for n in (e.name, *e.aliases)) | set(e.kinds)
                               for e in self.lexicon.entries}  # "NATO" -> {"nato", "sojusz", "organizacja"}
+        self.body_kinds = frozenset(kind for e in self.lexicon.entries for kind in e.kinds)  # "blok": lower-case
         self.by_trigger: dict[str, list[Rule]] = {}
         self.phrases: dict[tuple[str, str], list[list[str]]] = {}  # (rule, first word) -> trigger phrases
         for rule in self.rules:
@@ -1058,10 +1059,16 @@ def _attributive(frame: Frame, trigger: Token) -> Frame:
     """A participle with no copula modifies the name right before it, its patient in any
     case ("sankcje na Białoruś rządzoną przez Łukaszenkę": Białoruś, not the sentence's
     subject)."""
-    if frame.position != "left" or frame.case != {"nom"} or after_copula(trigger) \
-            or not (trigger.i and trigger.doc[trigger.i - 1].ent_iob_ in {"B", "I"}):
+    doc = trigger.doc
+    if frame.position != "left" or frame.case != {"nom"} or after_copula(trigger) or trigger.i < 2:
         return frame
-    return replace(frame, position="before", case=frozenset(), carry=False)
+    if doc[trigger.i - 1].ent_iob_ in {"B", "I"}:
+        return replace(frame, position="before", case=frozenset(), carry=False)
+    name_cases = token_cases(doc[trigger.i - 2])
+    if doc[trigger.i - 1].text == "," and doc[trigger.i - 2].ent_iob_ in {"B", "I"} \
+            and (not name_cases or name_cases & token_cases(trigger) - {"voc"}):  # not "Junta w Nigrze, kierowana"
+        return replace(frame, position="before_comma", case=frozenset(), carry=False)  # "Do BRICS, tworzonego przez"
+    return frame
 
 
 def _passive_frame(frame: Frame) -> Frame:

@@ -160,7 +160,7 @@ def load_jsonl(path: Path, rep: Report) -> list[dict[str, Any]]:
 
 
 OPTIONAL: dict[str, list[tuple[str, type]]] = {  # keys a line may add at its end
-    "organizations.jsonl": [("building", bool)],
+    "organizations.jsonl": [("building", bool), ("kinds", list)],
     "cities.jsonl": [("variants", list)],
     "locations.jsonl": [("variants", list)],
 }
