@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from ..morph import FINITE_CLASSES, tag_features
 from ..names import DASHES
-from ..ontology import load_lexicon, load_ontology, ontology_dir
+from ..ontology import GazetteerEntry, load_lexicon, load_ontology, ontology_dir
 from ..rules import Frame, Rule, load_rules
 from ..types import ARTICLE, Fact
 from .frames import UNSURE, Argument, ArgumentFinder, after_copula, function_words, trigger_lemmas, under_preposition
@@ -133,8 +133,7 @@ class RelationExtractor(ArgumentFinder):
                                           for t in rule.triggers)
         self.role_nouns = frozenset(role.split()[0] for role in self.lexicon.roles) | self.lexicon.person_nouns
         self.name_heads = frozenset(self.lexicon.heads)
-        self.name_heads_of = {e.name: frozenset(n.split()[0].lower() for n in (e.name, *e.aliases)) | set(e.kinds)
-                              for e in self.lexicon.entries}  # "NATO" -> {"nato", "sojusz", "organizacja"}
+        self.name_heads_of = {e.name: self._kinds_of(e) for e in self.lexicon.entries}
         self.body_kinds = frozenset(kind for e in self.lexicon.entries for kind in e.kinds)  # "blok": lower-case
         self.by_trigger: dict[str, list[Rule]] = {}
         self.phrases: dict[tuple[str, str], list[list[str]]] = {}  # (rule, first word) -> trigger phrases
@@ -739,6 +738,14 @@ class RelationExtractor(ArgumentFinder):
             else:
                 return i
         return -1
+
+    def _kinds_of(self, entry: GazetteerEntry) -> frozenset[str]:
+        """Nouns that stand for a body named before: the first words of its names, the kind
+        nouns among their words and its `kinds` ("NATO": "nato", "sojusz", "organizacja",
+        "blok"; "Międzynarodowy Trybunał Karny": "trybunał")."""
+        words = [w.lower() for n in (entry.name, *entry.aliases) for w in n.split()]
+        firsts = {n.split()[0].lower() for n in (entry.name, *entry.aliases)}
+        return frozenset(firsts | (set(words) & self.name_heads) | set(entry.kinds))
 
     # ------------------------------------------------------------ applying a rule
 
