@@ -426,11 +426,15 @@ class ArgumentFinder:
                 or (frame.direct_object and self._object_before(doc, trigger, frame)):
             return None
         before = _past_relative_clause(doc, trigger.i - 1)  # "OTCA, której sekretariat mieści się w Brasílii, zrzesza"
+        verbless = trigger.pos_ == "ADP"  # "rozmawiał z Modim tuż po przylocie": past its clause's verb
         for i in range(before, trigger.sent.start - 1, -1):
             if (_is_clause_break(doc[i + 1]) and i + 1 not in {trigger.i, before + 1}
-                    and not _closes_aside(doc, i + 1)) \
-                    or (i != before and _breaks_clause(doc[i]) and not _opens_aside(doc, i)):
+                    and not _closes_aside(doc, i + 1)):
                 break
+            if i != before and _breaks_clause(doc[i]) and not _opens_aside(doc, i):
+                if not verbless:
+                    break
+                verbless = False
             span = self._span_ending_at(doc, i)
             if span is not None and (found := self._fitting(span, frame, trigger)):
                 return found
@@ -620,14 +624,15 @@ class ArgumentFinder:
     def copula_after(self, doc: Doc, end: int, any_verb: bool = False) -> int:
         """Where a copula (or, `any_verb`, any finite verb: "Na czele Rady stanął X") follows
         a predicate noun's complement (one name or lower-case words: "Prezydentem Francji
-        jest"; names in prepositional phrases do not count: "W rozmowach w Nowym Jorku z
-        Bidenem uczestniczyli"), or -1."""
+        jest"; names in prepositional phrases and a role's state do not count: "W rozmowach w
+        Nowym Jorku z Bidenem uczestniczyli", "przystankiem prezydenta Indonezji X były"), or -1."""
         names = 0
         for i in range(end, min(len(doc), end + 2 * WINDOW)):
             verb = any_verb or function_words()["copulas"] & set(doc[i]._.lemmas)
             if verb and _pos_class(doc[i]) in FINITE_CLASSES:
                 return i
-            names += doc[i].ent_iob_ == "B" and not under_preposition(doc, i)
+            names += doc[i].ent_iob_ == "B" and not under_preposition(doc, i) \
+                and not (i > end and self.role_nouns & set(doc[i - 1]._.lemmas))  # "prezydenta Indonezji X"
             if names > 1 or doc[i].is_punct or _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
                 return -1
         return -1
