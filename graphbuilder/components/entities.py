@@ -153,6 +153,11 @@ def _is_acronym(token: Token) -> bool:
         and not is_roman_numeral(token) and not _is_shouted(token)
 
 
+def _model_after_its_number(span: Span) -> bool:
+    """A word in capitals after a number names a model, not a person: "Boeing 737 MAX"."""
+    return len(span) == 1 and span[0].is_upper and span.start > 0 and span.doc[span.start - 1].is_digit
+
+
 def _is_mixed_acronym(text: str) -> bool:
     """Capitals with a lower-case conjunction or preposition inside: "PGNiG", "PiS", "PKiN"."""
     return bool(re.fullmatch(r"[A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:[a-z][A-ZĄĆĘŁŃÓŚŹŻ]+)+|[A-ZĄĆĘŁŃÓŚŹŻ](?:[a-z][A-ZĄĆĘŁŃÓŚŹŻ]+)+", text)) \
@@ -954,7 +959,7 @@ class EntityRecognizer:
         """The ontology class the text itself gives an unknown name (a head noun, a word
         like "Times", a first name, an abbreviation after it), or None."""
         first = chunk[0]
-        if self._thing_named(chunk):
+        if self._thing_named(chunk) or _model_after_its_number(chunk):
             return None
         if first.text in self.cues.name_syllables and len(chunk) > 1:
             return "Person"  # "Kim Dzong Un", whose "Un" Morfeusz knows as the UN
@@ -1100,10 +1105,13 @@ class EntityRecognizer:
 
     def names_no_entity(self, span: Span) -> bool:
         """An acronym of a common noun ("LNG", "PKB"), a product's code ("AP1000", "APR1400"),
-        a feast ("w Boże Narodzenie") or the name of a thing after or starting with its kind
-        ("systemy Patriot", "myśliwce F-35", "operacja Burza", "Order Orła Białego"), also past
-        adjectives ("systemy rakietowe Iskander-M"): none of the graph's classes."""
+        a model's word in capitals after its number ("Boeing 737 MAX"), a feast ("w Boże
+        Narodzenie") or the name of a thing after or starting with its kind ("systemy Patriot",
+        "myśliwce F-35", "operacja Burza", "Order Orła Białego"), also past adjectives
+        ("systemy rakietowe Iskander-M"): none of the graph's classes."""
         if all(t.text in self.cues.common_acronyms or _is_product_code(t) for t in span if not t.is_punct):
+            return True
+        if _model_after_its_number(span):
             return True
         if self._thing_named(span):
             return True
