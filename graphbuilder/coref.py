@@ -187,6 +187,18 @@ def link_shortened_names(spans: list[Span], is_organisation: Callable[[Span], bo
     return [_as(span, full) if (full := full_name(span)) is not None else span for span in spans]
 
 
+def link_towns_naming_a_region(spans: list[Span], is_town: Callable[[Span], bool],
+                               is_region: Callable[[Span], bool]) -> list[Span]:
+    """A town's name alone stands for the one region of the article whose name ends in it,
+    in the genitive: "Gaza" beside "Strefa Gazy" is the Strip ("oglądał Gazę z daleka")."""
+    regions: dict[str, list[Span]] = {}
+    for span in spans:
+        if is_region(span) and len(span) > 1 and span[-1].text != span[-1].lemma_:  # not "Budapeszt-Belgrad"
+            regions.setdefault(span[-1].lemma_, []).append(span)
+    named = {lemma: found[0] for lemma, found in regions.items() if len({s.kb_id_ for s in found}) == 1}
+    return [_as(span, named[span.kb_id_]) if is_town(span) and span.kb_id_ in named else span for span in spans]
+
+
 def nominative_names(spans: Iterable[Span], is_person: Callable[[Span], bool]) -> dict[str, Span]:
     """One-word names other than people's that the article gives in the nominative ("firma
     Equinor"): the class the text gives them there is the name's class in the article."""

@@ -1225,3 +1225,12 @@ def test_entities_great_rivers_are_places(nlp):
 def test_entities_a_family_name_with_its_particle_is_the_full_name(nlp):
     doc = nlp("Premier Iraku Mohammed Szia al-Sudani przywitał gościa. Erdogan i al-Sudani podpisali umowę.")
     assert ("al-Sudani", "Mohammed Szia al-Sudani") in {(e.text, e.kb_id_) for e in doc.ents}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Izrael prowadzi ofensywę w Strefie Gazy. Mahmud Abbas będzie oglądał Gazę z daleka.",
+     {("Izrael", "Country"), ("Strefa Gazy", "Region"), ("Mahmud Abbas", "Person")}),
+    ("Mahmud Abbas będzie oglądał Gazę z daleka.", {("Gaza", "City"), ("Mahmud Abbas", "Person")}),
+])
+def test_entities_a_town_named_in_a_regions_name_of_the_article_stands_for_the_region(nlp, text, expected):
+    assert entities(nlp, text) == expected

@@ -1711,6 +1711,8 @@ class EntityRecognizer:
                                            self._bare_forms, lambda name: name in self.entries)
         spans = self._one_class_per_name(self.link_inflected_names(spans, gazetteer, seen),
                                          {(s.start, s.end) for s in gazetteer})
+        spans = coref.link_towns_naming_a_region(spans, lambda span: self.top_class.get(span.label_) == "City",
+                                                 lambda span: span.label_ in {"Region", "Location"})
         credits = self._photo_credits(doc)
         doc.ents = [s for s in self.resolve_people(doc, spans, gazetteer, seen)
                     if credits.isdisjoint(range(s.start, s.end))]
