@@ -1234,3 +1234,11 @@ def test_entities_a_family_name_with_its_particle_is_the_full_name(nlp):
 ])
 def test_entities_a_town_named_in_a_regions_name_of_the_article_stands_for_the_region(nlp, text, expected):
     assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("W Pałacu Al-Salam Joe Biden spotkał się z królem.", {("Pałac Al-Salam", "Location"), ("Joe Biden", "Person")}),
+    ("Studiował na Uniwersytecie Jana Kochanowskiego.", {("Uniwersytet Jana Kochanowskiego", "Organization")}),
+])
+def test_entities_a_subjects_foreign_name_after_a_place_is_no_part_of_its_name(nlp, text, expected):
+    assert entities(nlp, text) == expected

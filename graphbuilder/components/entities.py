@@ -841,7 +841,8 @@ class EntityRecognizer:
     def _person_after_name(self, doc: Doc, start: int, i: int) -> bool:
         """A person's name in the nominative right after an organisation's name (one with a
         head noun) in another case, after a role noun ("sekretarz generalny Sojuszu Mark
-        Rutte", "Prezes Polskiego Instytutu Ekonomicznego Piotr Arak"), is not part of it,
+        Rutte", "Prezes Polskiego Instytutu Ekonomicznego Piotr Arak") or a foreign first name
+        after a name of two words or more ("W Pałacu Al-Salam Joe Biden"), is not part of it,
         unlike a genitive ("Uniwersytetu Adama Mickiewicza"): a first name in no case of the
         head, or an unknown word with none of its endings."""
         if self._body_before_its_head(doc, start, i):
@@ -858,6 +859,11 @@ class EntityRecognizer:
                 # "przewodniczącym Zgromadzenia Przedstawicieli Ludowych Zhao Leji"
             if _is_unknown(doc[i]) and is_foreign_first_name(doc[i + 1]):
                 return False  # "przywódca Frontu Polisario Brahim Ghali": "Polisario" is the front's
+        if role is None and head is not None and i - start >= 2 and name_goes_on and _is_unknown(doc[i + 1]) \
+                and (is_foreign_first_name(doc[i]) or any("nom" in a.features.get("case", ())
+                                                           for a in _first_name_readings(doc[i]))) \
+                and "nom" not in self._head_cases(doc, head, i):
+            return True  # "W Pałacu Al-Salam Joe Biden spotkał się": a subject after a place's name
         if head is None or i + 1 >= len(doc) or not _is_capitalised(doc[i + 1]) or role is None:
             return False
         head_cases = self._head_cases(doc, head, i)
