@@ -1355,7 +1355,7 @@ class ArgumentFinder:
         doc = span.doc
         after_name = span.start > 0 and (doc[span.start - 1].pos_ == "PROPN"
                                          or doc[span.start - 1].ent_iob_ in {"B", "I"})  # "Ze Stanów Zjednoczonych"
-        noun_after = False
+        noun_after, person = False, self.ontology.top_class.get(span.label_) == "Person"
         for token in reversed(doc[max(0, span.start - 5):span.start]):
             if token.pos_ == "ADP" and token.tag_.startswith("prep:nom"):
                 return None  # "widać, jak Prigożyn rozmawia": a conjunction; "jako premier Donald Tusk
@@ -1374,6 +1374,9 @@ class ArgumentFinder:
             if token.is_punct or _breaks_clause(token) or token.pos_ not in {"ADJ", "NOUN", "PROPN", "X", "CCONJ"}:
                 return None
             heads = self.role_nouns | self.name_heads | function_words()["composition_nouns"]
+            if person and token.pos_ == "NOUN" and self.name_heads & set(token._.lemmas) \
+                    and not (self.role_nouns | self.lexicon.person_nouns) & set(token._.lemmas):
+                return None  # "przyjął w pałacu Kamikawę": a place's noun heads no person's name
             if token.pos_ == "NOUN" and not heads & set(token._.lemmas) \
                     and not ("gen" in token_cases(token) and self._after_role_noun(doc, token.i)):
                 return None  # but "w skład SzOW" depends on "w"
