@@ -682,6 +682,8 @@ class ArgumentFinder:
             while i >= 0:  # the next phrase when one has no fitting name: "infrastrukturę w Odessie",
                 for span in self._entities_after(doc, i + 1, clause_end):  # "zaproszenie do przystąpienia do BRICS"
                     top = self.ontology.top_class.get(span.label_, "")
+                    if top != "Person" and "Person" in frame.classes and self._role_holder_after(doc, span):
+                        continue  # "podpisał z prezydentem Ukrainy Wołodymyrem Zełenskim umowę": the holder signs
                     if found := self._entity(span, frame, self._case_fit(span[0], frame.case, top) or UNSURE):
                         return found
                 following = self._next_preposition(doc, i + 1, clause_end, frame)
@@ -1383,6 +1385,13 @@ class ArgumentFinder:
             if token.i == span.start - 1 and self.role_nouns & set(token._.lemmas) and _in_another_case(span, token):
                 return None  # "rozmawiał z dziennikarzami Jacek Czaputowicz": no apposition
         return None
+
+    def _role_holder_after(self, doc: Doc, span: Span) -> bool:
+        """The name is a role's complement and the holder's name follows it: "prezydentem
+        Ukrainy Wołodymyrem Zełenskim"."""
+        following = self._span_starting_at(doc, span.end)
+        return self._after_role_noun(doc, span.start) and following is not None \
+            and self.ontology.top_class.get(following.label_) == "Person"
 
     def _after_role_noun(self, doc: Doc, i: int) -> bool:
         """A role noun stands within two words before i ("ministrem spraw zagranicznych")."""
