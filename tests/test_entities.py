@@ -325,6 +325,7 @@ def test_entities_acronyms_are_organisations(nlp):
     ("Według Ministerstwa Spraw Zagranicznych Rosji rozmowy trwały.", "Ministerstwo Spraw Zagranicznych Rosji"),
     ("Rosyjskie Ministerstwo Obrony podało straty.", "Ministerstwo Obrony Rosji"),
     ("Komunikat wydało MSZ.", "Ministerstwo Spraw Zagranicznych Polski"),
+    ("Kanada oskarżyła Indie. Tamtejsze MSZ odrzuciło zarzuty.", "Ministerstwo Spraw Zagranicznych Indii"),
     ("Sąd Najwyższy Izraela uchylił ustawę.", "Sąd Najwyższy Izraela"),
     ("Sulyok był prezesem węgierskiego Trybunału Konstytucyjnego.", "Trybunał Konstytucyjny Węgier"),
     ("Wyrok wydał Sąd Najwyższy.", "Sąd Najwyższy"),  # no default country: Polish news names its own so

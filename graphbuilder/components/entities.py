@@ -96,6 +96,7 @@ class NameCues:
     masculine_adjective_nominative: str  # "-i"
     neuter_adjective_endings: tuple[str, ...]  # "-e": "Memorandum Bensberskie" ends in no surname
     place_part_adjectives: frozenset[str]  # "zachodni": "Zachodnia Australia" is a part of a state
+    local_adjectives: frozenset[str]  # "tamtejszy": "Tamtejsze MSZ" is the last named country's
     name_syllables: frozenset[str]  # "Kim", "Li": opening a sentence before a foreign word, a name
     family_names_first: frozenset[str]  # "Zhao", "Wang": an East Asian family name, before the given name
     foreign_first_names: frozenset[str]  # "Mark": "Marka Ruttego" is no Marek
@@ -134,6 +135,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         travel_verbs=frozenset(cues.get("travel_verb", [])),
         coordinators=frozenset(words["coordinators"]),
         list_openers=frozenset(words["list_openers"]),
+        local_adjectives=frozenset(words["local_adjectives"]),
         adjective_place_nouns=frozenset(cues.get("adjective_place_noun", [])),
         place_adjective_suffixes=tuple(cues.get("place_adjective_suffix", [])),
         masculine_adjective_endings=tuple(cues.get("masculine_adjective_ending", [])),
@@ -1528,12 +1530,21 @@ class EntityRecognizer:
         if following is not None and "gen" in cases_of(following[0]._.analyses):
             genitive, end = following.text, following.end
         else:
-            country = self._adjective_country(doc, span.start) or self.lexicon.institutions[span.kb_id_]
+            country = self._adjective_country(doc, span.start) or self._local_country(doc, span.start, countries) \
+                or self.lexicon.institutions[span.kb_id_]
             genitive = self.normaliser.genitive(country) if country else ""
         name = f"{span.kb_id_} {genitive}".strip()
         if genitive:
             doc._.entity_country[name] = following.kb_id_ if end > span.end else country
         return Span(doc, span.start, end, label=span.label_, kb_id=name)
+
+    def _local_country(self, doc: Doc, start: int, countries: list[Span]) -> str | None:
+        """ "Tamtejsze Ministerstwo Spraw Zagranicznych": the ministry of the country named last."""
+        if not any(self.cues.local_adjectives & set(t._.lemmas) for t in doc[max(0, start - 2):start]):
+            return None
+        named = [(e.start, e.kb_id_) for e in countries if e.end <= start] \
+            + [(t.i, t._.refers_to[1]) for t in doc[:start] if t._.refers_to and t._.refers_to[0] == "Country"]
+        return max(named)[1] if named else None
 
     @staticmethod
     def _adjective_country(doc: Doc, start: int) -> str | None:
