@@ -1243,3 +1243,13 @@ def test_entities_a_town_named_in_a_regions_name_of_the_article_stands_for_the_r
 ])
 def test_entities_a_subjects_foreign_name_after_a_place_is_no_part_of_its_name(nlp, text, expected):
     assert entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Zakład powstanie w północnowietnamskiej prowincji.", "Wietnam"),
+    ("Przywódca północnokoreański przyjechał.", "Korea Północna"),  # the lexicon's own adjective
+    ("Obradował szczyt południowoamerykańskiego bloku.", None),  # a continent's
+])
+def test_entities_a_countrys_adjective_after_a_part_of_the_world_refers_to_the_country(nlp, text, country):
+    found = [t._.refers_to for t in nlp(text) if t._.refers_to]
+    assert found == ([("Country", country)] if country else [])

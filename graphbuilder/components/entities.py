@@ -97,6 +97,8 @@ class NameCues:
     neuter_adjective_endings: tuple[str, ...]  # "-e": "Memorandum Bensberskie" ends in no surname
     place_part_adjectives: frozenset[str]  # "zachodni": "Zachodnia Australia" is a part of a state
     local_adjectives: frozenset[str]  # "tamtejszy": "Tamtejsze MSZ" is the last named country's
+    compass_prefixes: tuple[str, ...]  # "północno": "północnowietnamski" is Vietnam's
+    compass_continents: frozenset[str]  # "amerykański": "południowoamerykański" is a continent's
     name_syllables: frozenset[str]  # "Kim", "Li": opening a sentence before a foreign word, a name
     family_names_first: frozenset[str]  # "Zhao", "Wang": an East Asian family name, before the given name
     foreign_first_names: frozenset[str]  # "Mark": "Marka Ruttego" is no Marek
@@ -136,6 +138,8 @@ def load_name_cues(lexdir: Path) -> NameCues:
         coordinators=frozenset(words["coordinators"]),
         list_openers=frozenset(words["list_openers"]),
         local_adjectives=frozenset(words["local_adjectives"]),
+        compass_prefixes=tuple(words["compass_prefixes"]),
+        compass_continents=frozenset(words["compass_continents"]),
         adjective_place_nouns=frozenset(cues.get("adjective_place_noun", [])),
         place_adjective_suffixes=tuple(cues.get("place_adjective_suffix", [])),
         masculine_adjective_endings=tuple(cues.get("masculine_adjective_ending", [])),
@@ -1826,10 +1830,20 @@ class EntityRecognizer:
         for token in doc:
             analyses = self.analyser.analyse(token.text + "-") if _before_a_hyphen(token) else token._.analyses
             lemmas = [a.lemma.lower() for a in analyses if a.pos_class in {"adj", "adja"}]  # "polsko-": polski
-            lemma = next((lemma for lemma in lemmas if lemma in self.lexicon.adjectives), None)
+            lemma = next((lemma for lemma in lemmas if lemma in self.lexicon.adjectives), None) \
+                or next((part for lemma in lemmas if (part := self._compass_part(lemma))), None)
             if lemma is not None and not (self.lexicon.adjectives[lemma][0] == "City" and _after_its_noun(token)):
                 cls, name = self.lexicon.adjectives[lemma]
                 token._.refers_to = (self.top_class[cls], name)
+
+    def _compass_part(self, lemma: str) -> str | None:
+        """A country's adjective after a part of the world ("północnowietnamski": northern
+        Vietnam's), unless the whole word is a country's own ("północnokoreański") or a
+        continent's ("południowoamerykański")."""
+        prefix = next((p for p in self.cues.compass_prefixes if lemma.startswith(p)), None)
+        rest = lemma[len(prefix):] if prefix else ""
+        return rest if self.lexicon.adjectives.get(rest, ("",))[0] == "Country" \
+            and rest not in self.cues.compass_continents else None
 
     def _mark_capitals(self, doc: Doc) -> None:
         """ "do rosyjskiej stolicy", "w stolicy Rosji": the singular noun for a capital with its

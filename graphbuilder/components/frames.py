@@ -60,8 +60,13 @@ def function_words() -> dict[str, frozenset[str]]:
 
 def trigger_lemmas(token: Token) -> set[str]:
     """Lemmas a trigger may match: every reading but gerunds ("przystąpienia" is the noun
-    "przystąpienie", not the verb "przystąpić"), so a tagging error does not hide a trigger."""
-    return {a.lemma.lower() for a in token._.analyses if a.pos_class != "ger"} | {token.lower_}
+    "przystąpienie", not the verb "przystąpić"), so a tagging error does not hide a trigger;
+    an adjective after a part of the world also as the adjective ("północnowietnamski":
+    "wietnamski"; not a continent's: "południowoamerykański")."""
+    lemmas = {a.lemma.lower() for a in token._.analyses if a.pos_class != "ger"} | {token.lower_}
+    words = function_words()
+    return lemmas | {lemma[len(p):] for lemma in lemmas for p in words["compass_prefixes"]
+                     if lemma.startswith(p) and lemma[len(p):] not in words["compass_continents"]}
 
 
 def _pos_class(token: Token) -> str:
