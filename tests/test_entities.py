@@ -796,8 +796,8 @@ def test_entities_an_ending_no_nominative_has_gives_the_case_of_an_unknown_name(
     ("Samolot wylądował na lotnisku Szeremietiewo.", {("Szeremietiewo", "Location")}),
     ("Gaz płynie gazociągiem Transmed do Sycylii.", {("Transmed", "Pipeline"), ("Sycylia", "Location")}),
     ("Xi pojechał do prowincji Guangdong.", {("Guangdong", "Region")}),
-    ("Był w stanie Georgia.", {("Georgia", "Region")}),
-    ("Uciekli na Półwysep Synaj.", {("Półwysep Synaj", "Region")}),  # the gazetteer's variant of Synaj, as written  # "stan" neither joins nor classes a name
+    ("Był w stanie Georgia.", {("Georgia", "Region")}),  # "stan" neither joins nor classes a name
+    ("Uciekli na Półwysep Synaj.", {("Półwysep Synaj", "Region")}),  # the gazetteer's variant, as written
     ("Lekarze ocenili stan Donalda Tuska.", {("Donald Tusk", "Person")}),
 ])
 def test_entities_a_kind_noun_before_a_quoted_or_unknown_name_gives_its_class(nlp, text, expected):
@@ -1238,7 +1238,8 @@ def test_entities_a_town_named_in_a_regions_name_of_the_article_stands_for_the_r
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("W Pałacu Al-Salam Joe Biden spotkał się z królem.", {("Pałac Al-Salam", "Location"), ("Joe Biden", "Person")}),
+    ("W Pałacu Al-Salam Joe Biden spotkał się z królem.",
+     {("Pałac Al-Salam", "Location"), ("Joe Biden", "Person")}),
     ("Studiował na Uniwersytecie Jana Kochanowskiego.", {("Uniwersytet Jana Kochanowskiego", "Organization")}),
 ])
 def test_entities_a_subjects_foreign_name_after_a_place_is_no_part_of_its_name(nlp, text, expected):

@@ -791,7 +791,7 @@ class ArgumentFinder:
                 continue
             if token.pos_ == "NOUN" and (not token.is_lower or self.body_kinds & set(token._.lemmas)) \
                     and "Organization" in frame.classes and (found := self._kind_anaphor(frame, trigger, i, i + 1)):
-                return found  # "członek Sojuszu", "członkiem bloku": NATO, Mercosur, named before (not "agencji ... USAID")
+                return found  # "członek Sojuszu", "członkiem bloku": named before (not "agencji ... USAID")
             next_role = token.lower_ in function_words()["coordinators"] or self.role_nouns & set(token._.lemmas)
             if not token.is_lower or token.is_punct or token.pos_ == "ADP" or _breaks_clause(token) \
                     or (past_name and next_role) or self._prepositions_own_noun(trigger, token):
@@ -1119,7 +1119,8 @@ class ArgumentFinder:
             i -= 1  # "stały", which the tagger may read as a verb
         if i < 1 or doc[i].lower_ not in function_words()["apposition_markers"]:
             return None
-        if trigger.pos_ == "ADJ" and not trigger.tag_.startswith("ppas") and not self._unnamed_kind_after(doc, trigger.i + 1):
+        if trigger.pos_ == "ADJ" and not trigger.tag_.startswith("ppas") \
+                and not self._unnamed_kind_after(doc, trigger.i + 1):
             return None  # "agencja Reuters, indyjski premier"; "Airbusa, francuskiego koncernu EDF"
         span = self._span_ending_at(doc, i - 1)
         return self._entity(span, frame) if span is not None else None
