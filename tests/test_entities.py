@@ -231,6 +231,7 @@ def test_entities_surname_alone_is_the_full_name(nlp):
     "Odwiedził producenta haubic K9 i wyrzutni Chunmoo.",  # "wyrzutni" is no adjective here
     "Odznaczono go Orderem Świętego Andrzeja Apostoła.",  # a thing's name, whatever names it holds
     "Samoloty 737 MAX wróciły do eksploatacji.",  # a model's word after its number, not the name Max
+    "Kupi kolejne myśliwce Rafale.",  # a thing's name after its kind noun, not the name Rafał
 ])
 def test_entities_adjectives_demonyms_and_sentence_initial_words_are_not_entities(nlp, text):
     assert entities(nlp, text) == set()
@@ -1254,3 +1255,13 @@ def test_entities_a_subjects_foreign_name_after_a_place_is_no_part_of_its_name(n
 def test_entities_a_countrys_adjective_after_a_part_of_the_world_refers_to_the_country(nlp, text, country):
     found = [t._.refers_to for t in nlp(text) if t._.refers_to]
     assert found == ([("Country", country)] if country else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Był prezesem Banku Kanady i Banku Anglii.",
+     {("Bank Kanady", "Company"), ("Bank Anglii", "Company")}),  # the head noun repeated: two names
+    ("Wiceprezydent JD Vance przyleciał.", {("JD Vance", "Person")}),  # initials in capitals
+    ("Modlił się w Nadżafie i Karbali.", {("Nadżaf", "City"), ("Karbala", "City")}),
+])
+def test_entities_names_joined_split_and_initials(nlp, text, expected):
+    assert entities(nlp, text) == expected

@@ -159,6 +159,13 @@ def _is_acronym(token: Token) -> bool:
         and not is_roman_numeral(token) and not _is_shouted(token)
 
 
+def _initials_in_capitals(doc: Doc, start: int, end: int) -> bool:
+    """Two capitals the gazetteer does not know, right before a word Morfeusz does not know,
+    are a person's initials: "Wiceprezydent USA JD Vance"."""
+    return end == start + 1 and len(doc[start].text) == 2 and doc[start].is_upper and _is_unknown(doc[end]) \
+        and not _is_acronym(doc[end])
+
+
 def _model_after_its_number(span: Span) -> bool:
     """A word in capitals after a number names a model, not a person: "Boeing 737 MAX"."""
     return len(span) == 1 and span[0].is_upper and span.start > 0 and span.doc[span.start - 1].is_digit
@@ -830,12 +837,14 @@ class EntityRecognizer:
                 inner.append(by_start[end])
                 end = by_start[end].end
             elif end not in inside and self._is_name_like(token) and not _is_sentence_start(token) \
-                    and (organisation or firm or _is_acronym(token) == _is_acronym(doc[end - 1])):
+                    and (organisation or firm or _is_acronym(token) == _is_acronym(doc[end - 1])
+                         or _initials_in_capitals(doc, start, end)):
                 end += 1
             elif (after := self._after_joiners(doc, end, connectors and organisation and end - start >= joined_from)) > end \
                     and after < len(doc) and ((after not in inside and self._is_name_like(doc[after]))
-                                              or (organisation and after in by_start)):
-                end = after
+                                              or (organisation and after in by_start)) \
+                    and not (doc[end].lower_ in self.cues.coordinators and doc[after].lemma_ == doc[start].lemma_):
+                end = after  # but "Banku Kanady i Banku Anglii" are two banks
             elif end + 1 < len(doc) and self._is_joiner(doc, end, False) and _lower_name_part(doc[end + 1]):
                 end += 2
             else:
@@ -971,7 +980,7 @@ class EntityRecognizer:
         """The ontology class the text itself gives an unknown name (a head noun, a word
         like "Times", a first name, an abbreviation after it), or None."""
         first = chunk[0]
-        if self._thing_named(chunk) or _model_after_its_number(chunk):
+        if self._thing_named(chunk) or _model_after_its_number(chunk) or self._after_thing_noun(chunk):
             return None
         if first.text in self.cues.name_syllables and len(chunk) > 1:
             return "Person"  # "Kim Dzong Un", whose "Un" Morfeusz knows as the UN
@@ -1125,8 +1134,10 @@ class EntityRecognizer:
             return True
         if _model_after_its_number(span):
             return True
-        if self._thing_named(span):
-            return True
+        return self._thing_named(span) or self._after_thing_noun(span)
+
+    def _after_thing_noun(self, span: Span) -> bool:
+        """A thing's kind noun, past adjectives, before the name: "myśliwców Rafale"."""
         doc, start = span.doc, span.start
         while start > 1 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower:
             start -= 1
