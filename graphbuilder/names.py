@@ -225,7 +225,8 @@ class NameNormaliser:
         """The preposition or role noun before a name, past genitive complements between them
         ("przewodniczącym ChRL Xi Jinpingiem", "ministrem obrony Ukrainy Rustemem Umerowem")
         and a remark in brackets or dashes ("Premier Japonii (od października) Sanae Takaichi",
-        "Prezydent Finlandii – Alexander Stubb –"); past a comma, only a role noun."""
+        "Prezydent Finlandii – Alexander Stubb –"), and past a role word capitalised inside a
+        body's name ("Kancelarii Prezydenta Ukrainy"); past a comma, only a role noun."""
         doc = span.doc
         start = _before_aside(doc, span.start)
         after_comma = start > 0 and doc[start - 1].text == ","  # "Prezydent Kazachstanu, Kasym-Żomart Tokajew,"
@@ -238,6 +239,8 @@ class NameNormaliser:
                 return [] if after_comma else preps
             roles = [a for a in previous._.analyses
                      if a.lemma.lower() in self.role_nouns and a.pos_class in {"subst", "depr"}]
+            if roles and previous.text[:1].isupper() and not previous.is_sent_start:
+                continue  # "szefem Kancelarii Prezydenta Ukrainy Andrijem Jermakiem": a body's name
             if roles:  # one person's role is singular: "przywódcy Chin Xi Jinpinga" is a genitive;
                 # a role's adjective is none ("Najwyższej Rady", though "wysoki przedstawiciel" is a role)
                 return [a for a in roles if "sg" in a.features.get("number", ())] or roles

@@ -1265,3 +1265,8 @@ def test_entities_a_countrys_adjective_after_a_part_of_the_world_refers_to_the_c
 ])
 def test_entities_names_joined_split_and_initials(nlp, text, expected):
     assert entities(nlp, text) == expected
+
+
+def test_entities_a_role_word_inside_a_bodys_name_gives_no_case_to_the_name_after_it(nlp):
+    doc = nlp("Rubio spotkał się z szefem Kancelarii Prezydenta Ukrainy Andrijem Jermakiem.")
+    assert ("Andrij Jermak", "Person") in {(e.kb_id_, e.label_) for e in doc.ents}
