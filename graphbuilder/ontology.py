@@ -145,6 +145,7 @@ class Lexicon:
     roles: dict[str, str]  # role noun lemma (may be two words) -> predicate
     role_kinds: dict[str, str] = field(default_factory=dict)  # "szef rządu" -> "premier": the same role
     country_roles: frozenset[str] = frozenset()  # roles held only in a state: "prezydent", not "prezes"
+    nationality_roles: frozenset[str] = frozenset()  # "papież": "polski papież" is a Pole, not Poland's leader
     person_nouns: frozenset[str] = frozenset()  # "odpowiednik", "książę": a name in apposition is a person's
     abbreviations: list[str] = field(default_factory=list)
     institutions: dict[str, str | None] = field(default_factory=dict)  # generic name -> default country
@@ -192,12 +193,15 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     roles: dict[str, str] = {}
     role_kinds: dict[str, str] = {}
     country_roles: set[str] = set()
+    nationality_roles: set[str] = set()
     for row in read_jsonl(lexdir / "roles.jsonl"):
         for lemma in [row["lemma"], *row.get("forms", [])]:
             roles[lemma] = row["predicate"]
             role_kinds[lemma] = row.get("same_as", row["lemma"])
             if row.get("country_role"):
                 country_roles.add(lemma)
+            if row.get("adjective_is_nationality"):
+                nationality_roles.add(lemma)
     abbreviations_file = lexdir / "abbreviations.txt"
     return Lexicon(
         entries=list(_entries(lexdir)),
@@ -209,6 +213,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         roles=roles,
         role_kinds=role_kinds,
         country_roles=frozenset(country_roles),
+        nationality_roles=frozenset(nationality_roles),
         person_nouns=frozenset(value for row in read_jsonl(lexdir / "person_cues.jsonl")
                                if row["kind"] == "person_noun" for value in row["values"]),
         abbreviations=abbreviations_file.read_text(encoding="utf-8").split()

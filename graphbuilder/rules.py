@@ -186,13 +186,17 @@ def _name_prefixes(value: object, lexicon: Lexicon) -> tuple[str, ...]:
 
 
 def expand_triggers(value: object, lexicon: Lexicon) -> frozenset[str]:
-    """Trigger lemmas; "@roles:leaderOf" stands for the role nouns of that predicate and
+    """Trigger lemmas; "@roles:leaderOf" stands for the role nouns of that predicate
+    ("@state_roles:leaderOf" for those whose adjective names the state: not "papież"),
     "@adjectives" for every nationality adjective, "@demonyms" for every people's noun
     ("Rosjanin"), "@heads" for the head nouns of names."""
     triggers: set[str] = set()
     for item in _as_set(value):
         if item.startswith("@roles:"):
             triggers |= {lemma for lemma, pred in lexicon.roles.items() if pred == item.split(":", 1)[1]}
+        elif item.startswith("@state_roles:"):  # not "papież": its adjective is the holder's nationality
+            triggers |= {lemma for lemma, pred in lexicon.roles.items()
+                         if pred == item.split(":", 1)[1] and lemma not in lexicon.nationality_roles}
         elif item == "@adjectives":
             triggers |= set(lexicon.adjectives)
         elif item == "@demonyms":

@@ -276,7 +276,8 @@ class RelationExtractor(ArgumentFinder):
             matching = [h for h in holding if h[1] in {person for _, person in same_role}]
             earlier = matching or same_role or holding \
                 or (self._stateless_person_before(doc, token, held, holders) if start < token.i else [])
-            if same_role and not matching and held and self._allowed(predicate, max(same_role)[1], held):
+            if same_role and not matching and held and self._allowed(predicate, max(same_role)[1], held) \
+                    and lemma not in self.lexicon.nationality_roles:  # "amerykański papież" leads no state
                 implied.append(Fact(max(same_role)[1], predicate, held, sentence_of[token.i], UNSURE, "role-mention"))
             if earlier:
                 person = max(earlier)[1]

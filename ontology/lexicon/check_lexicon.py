@@ -81,7 +81,7 @@ SCHEMAS: dict[str, list[tuple[str, type | tuple[type, ...]]]] = {
     ],
 }
 ROLE_KEYS_REQUIRED = ["lemma", "predicate"]
-ROLE_KEYS_OPTIONAL = ["forms", "same_as", "country_role", "note"]
+ROLE_KEYS_OPTIONAL = ["forms", "same_as", "country_role", "adjective_is_nationality", "note"]
 
 CLASSES: dict[str, set[str]] = {
     "countries.jsonl": {"Country"},
@@ -326,7 +326,7 @@ def load_roles(path: Path, rep: Report) -> list[dict[str, Any]]:
         where = f"{path.name}:{r['__line']}"
         keys = [k for k in r if k != "__line"]
         if keys[:2] != ROLE_KEYS_REQUIRED or any(k not in ROLE_KEYS_OPTIONAL for k in keys[2:]):
-            rep.error(f"{where}: keys {keys} not lemma, predicate[, forms][, same_as][, country_role][, note]")
+            rep.error(f"{where}: keys {keys} not lemma, predicate[, forms][, same_as][, country_role][, adjective_is_nationality][, note]")
         if keys[2:] != [k for k in ROLE_KEYS_OPTIONAL if k in keys[2:]]:
             rep.error(f"{where}: optional keys out of order: {keys[2:]}")
         if r.get("predicate") not in PREDICATES:
