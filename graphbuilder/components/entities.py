@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,6 +165,14 @@ def _initials_in_capitals(doc: Doc, start: int, end: int) -> bool:
     are a person's initials: "Wiceprezydent USA JD Vance"."""
     return end == start + 1 and len(doc[start].text) == 2 and doc[start].is_upper and _is_unknown(doc[end]) \
         and not _is_acronym(doc[end])
+
+
+def without_compass_prefix(lemma: str, prefixes: Iterable[str], continents: Container[str]) -> str | None:
+    """The adjective after a part of the world's prefix ("północnowietnamski": "wietnamski"),
+    unless it then names a continent ("południowoamerykański")."""
+    prefix = next((p for p in prefixes if lemma.startswith(p)), None)
+    rest = lemma[len(prefix):] if prefix else ""
+    return rest if rest and rest not in continents else None
 
 
 def _model_after_its_number(span: Span) -> bool:
@@ -1851,10 +1860,8 @@ class EntityRecognizer:
         """A country's adjective after a part of the world ("północnowietnamski": northern
         Vietnam's), unless the whole word is a country's own ("północnokoreański") or a
         continent's ("południowoamerykański")."""
-        prefix = next((p for p in self.cues.compass_prefixes if lemma.startswith(p)), None)
-        rest = lemma[len(prefix):] if prefix else ""
-        return rest if self.lexicon.adjectives.get(rest, ("",))[0] == "Country" \
-            and rest not in self.cues.compass_continents else None
+        rest = without_compass_prefix(lemma, self.cues.compass_prefixes, self.cues.compass_continents)
+        return rest if rest and self.lexicon.adjectives.get(rest, ("",))[0] == "Country" else None
 
     def _mark_capitals(self, doc: Doc) -> None:
         """ "do rosyjskiej stolicy", "w stolicy Rosji": the singular noun for a capital with its

@@ -21,7 +21,7 @@ from ..names import DASHES, agrees  # a dash with spaces sets off an apposition 
 from ..ontology import ontology_dir
 from ..rules import Frame
 from ..types import ARTICLE
-from .entities import NESTED, PLACE_CLASSES, is_roman_numeral
+from .entities import NESTED, PLACE_CLASSES, is_roman_numeral, without_compass_prefix
 from .morphology import token_cases
 
 AUXILIARY = frozenset({"bedzie"})  # "będzie realizować": the clause goes on
@@ -65,8 +65,8 @@ def trigger_lemmas(token: Token) -> set[str]:
     "wietnamski"; not a continent's: "południowoamerykański")."""
     lemmas = {a.lemma.lower() for a in token._.analyses if a.pos_class != "ger"} | {token.lower_}
     words = function_words()
-    return lemmas | {lemma[len(p):] for lemma in lemmas for p in words["compass_prefixes"]
-                     if lemma.startswith(p) and lemma[len(p):] not in words["compass_continents"]}
+    return lemmas | {rest for lemma in lemmas
+                     if (rest := without_compass_prefix(lemma, words["compass_prefixes"], words["compass_continents"]))}
 
 
 def _pos_class(token: Token) -> str:
