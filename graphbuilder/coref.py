@@ -8,6 +8,7 @@ same article, so one person or organisation is one entity.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span
@@ -22,7 +23,8 @@ def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool], cand
     particle: "Burhan" of "al-Burhan"), its tails and heads of two words or more ("Le Drian",
     "Ali Bongo");
     then, where no surname is the same, its other capitalised words but a first name (one
-    Morfeusz knows, or a foreign one: "Mahmud" of "Mahmud al-Alul" is no family name): a
+    Morfeusz knows, or a foreign one: "Mahmud" of "Mahmud al-Alul" is no family name) and
+    but words two people's names share ("Masud" of Masud Pezeszkian and Masud Barzani): a
     Chinese or Korean family name comes first ("Xi" is Xi Jinping), a Portuguese one
     in the middle ("Lula"). A name that begins with another person's surname is two people
     run together ("Według Macrona Xi zadeklarował"), no name of its own."""
@@ -42,11 +44,12 @@ def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool], cand
             index.setdefault(" ".join(words[start:]), span)  # "Le Drian" of "Jean-Yves Le Drian"
         for end in range(2, len(words)):
             index.setdefault(" ".join(words[:end]), span)  # "Ali Bongo" of "Ali Bongo Ondimba"
+    inner = Counter(word for name in {span.kb_id_ for span in people} for word in set(name.split()[:-1]))
     for span in people:
         words = span.kb_id_.split()[:-1]
         first_name = any("imię" in a.categories for a in span[0]._.analyses) or is_foreign_first_name(span[0])
         for word in words[1:] if first_name else words:
-            if word[:1].isupper() and len(word) > 1:
+            if word[:1].isupper() and len(word) > 1 and inner[word] == 1:
                 index.setdefault(word, span)
     return index
 
@@ -92,7 +95,7 @@ def resolve_mention(span: Span, surnames: dict[str, Span], candidates: Candidate
     if span.kb_id_ in surnames and surnames[span.kb_id_].kb_id_ != span.kb_id_:
         return [_as(span, surnames[span.kb_id_])]  # "Le Drian"
     people = [_surname_of(token.text, surnames, candidates) for token in span]
-    if all(people) and len({p.kb_id_ for p in people}) == len(span):
+    if all(people) and len({p.kb_id_ for p in people} - {span.kb_id_}) == len(span):
         return [_as(span, person, token.i, token.i + 1) for token, person in zip(span, people)]
     return [span]
 

@@ -258,10 +258,11 @@ class NameNormaliser:
         Dżuddzie" -> Dżudda when the article also has "z Dżuddy" (a form elsewhere in the
         article decides between a man's and a woman's ending; else the masculine, as most
         foreign towns end in a consonant; `name_endings.jsonl` keeps endings no town takes
-        from being tried: "w Imatrze" -> Imatra, "w Vaalimaa" -> Vaalimaa)."""
+        from being tried: "w Imatrze" -> Imatra, "w Vaalimaa" -> Vaalimaa). Without a
+        preposition, an adjective right before it gives its cases ("– irańskim Mahabadzie")."""
         word = span.text
         cases = (self._context_case(coordinated or span) - {"nom"}) \
-            or self._decisive_cases(word, "f") | self._decisive_cases(word, "m")
+            or (cases_of(self._adjective_before(span)) - {"nom"}) or self._decisive_cases(word, "f") | self._decisive_cases(word, "m")
         if self.adjectival_ending(word):
             return word  # "w Niamej": "-ej" is an adjective's ending, which a noun's name does not take
         found = [c for gender in self._place_genders(span, cases)
@@ -276,12 +277,16 @@ class NameNormaliser:
         return bool(matching) and max(matching, key=lambda e: len(e.suffix)).adjectival
 
     @staticmethod
-    def _place_genders(span: Span, cases: frozenset[str]) -> tuple[str, str]:
+    def _adjective_before(span: Span) -> list[Analysis]:
+        """The adjective readings of the word right before the name, if the tagger read it so."""
+        previous = span.doc[span.start - 1] if span.start else None
+        return [a for a in previous._.analyses if a.pos_class == "adj"] \
+            if previous is not None and previous.pos_ == "ADJ" else []
+
+    def _place_genders(self, span: Span, cases: frozenset[str]) -> tuple[str, str]:
         """Genders to try, the one an adjective before the name agrees in first ("w
         australijskiej Adelajdzie" is a woman's noun)."""
-        previous = span.doc[span.start - 1] if span.start else None
-        readings = [a for a in previous._.analyses if a.pos_class == "adj" and cases_of([a]) & cases] \
-            if previous is not None and previous.pos_ == "ADJ" else []
+        readings = [a for a in self._adjective_before(span) if cases_of([a]) & cases]
         feminine = bool(readings) and all(a.features.get("gender") == {"f"} for a in readings)
         return ("f", "m") if feminine else ("m", "f")
 

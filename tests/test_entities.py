@@ -1092,6 +1092,7 @@ def test_entities_a_person_after_a_role_with_a_long_complement(nlp):
     ("Deklarację podpisano w saudyjskiej Dżuddzie.", "Dżudda", "City"),
     ("Jednostki miały powstawać w australijskiej Adelajdzie.", "Adelajda", "City"),
     ("Łodzie wypłynęły z okolic tunezyjskiego Sfaksu.", "Sfaks", "City"),  # a thing's genitive "-u"
+    ("Obaj urodzili się w tym samym mieście – irańskim Mahabadzie.", "Mahabad", "City"),  # the adjective's case
     ("Władze w Niamej zacieśniają relacje z Rosją.", "Niamej", "City"),
     ("Przedstawiciele Sił Szybkiego Wsparcia podpisali deklarację.", "Siły Szybkiego Wsparcia", "Organization"),
     ("Le Drian mówił w telewizji France 2 o kłamstwie.", "France 2", "MediaOrganization"),
@@ -1102,6 +1103,16 @@ def test_entities_foreign_towns_in_oblique_cases_plural_bodies_and_numbered_name
     feminine adjective picks the feminine; "-ej" is no noun's ending); a body named in the
     plural keeps it; a number after a kind noun's name is part of it."""
     assert (name, cls) in entities(nlp, text)
+
+
+def test_entities_two_people_sharing_a_first_name_keep_their_own_names(nlp):
+    """A first name two people of the article share names neither alone, so "Masudem
+    Barzanim" is Masud Barzani, not "Masud" run into another Barzani's surname."""
+    doc = nlp("Prezydent Iranu Masud Pezeszkian przyleciał do Erbilu. Powitał go prezydent regionu Neczirwan "
+              "Barzani. Pezeszkian spotkał się także z Masudem Barzanim. Masud Barzani mówił o przyjaźni.")
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "Person" and e.text[0].isupper()] == [
+        ("Masud Pezeszkian", "Masud Pezeszkian"), ("Neczirwan Barzani", "Neczirwan Barzani"),
+        ("Pezeszkian", "Masud Pezeszkian"), ("Masudem Barzanim", "Masud Barzani"), ("Masud Barzani", "Masud Barzani")]
 
 
 @pytest.mark.parametrize("text, mention, name", [

@@ -553,6 +553,17 @@ def test_relations_a_role_phrase_naming_its_body_is_no_holder_of_another_states_
     assert not [f for f in found if f[1] == "leaderOf"]
 
 
+def test_relations_a_role_phrase_is_no_holder_of_the_role_in_another_states_region_or_government(nlp):
+    """ "Irański prezydent" is neither the president of Iraq's Kurdish region nor the prime
+    minister of its government, whom the article names with those roles."""
+    found = facts(nlp, "Na lotnisku gościa powitali prezydent Regionu Kurdystanu Neczirwan Barzani i premier "
+                       "Regionalnego Rządu Kurdystanu Masrur Barzani. Irański prezydent spotkał się także z przywódcą "
+                       "Demokratycznej Partii Kurdystanu Masudem Barzanim.")
+    assert not [f for f in found if f[2] == "Iran" and f[1] in {"leaderOf", "citizenOf"}]
+    assert ("Neczirwan Barzani", "meetsWith", "Masud Barzani") not in found
+    assert ("Masrur Barzani", "meetsWith", "Masud Barzani") not in found
+
+
 def test_relations_a_subject_before_a_relative_clause_is_the_verbs(nlp):
     found = facts(nlp, "Organizacja Państw Tureckich, której sekretariat mieści się w Stambule, zrzesza Turcję i Kazachstan.")
     assert {("Turcja", "memberOf", "Organizacja Państw Tureckich"),

@@ -1322,9 +1322,13 @@ class EntityRecognizer:
 
     def _place_kind_before(self, chunk: Span) -> str | None:
         """The class a town's or a place's kind noun right before the name gives it, past
-        lower-case adjectives, a nationality's too ("w albańskim porcie Shëngjin")."""
+        lower-case adjectives, a nationality's too ("w albańskim porcie Shëngjin"), and a dash
+        before an apposition in the noun's case ("w tym samym mieście – irańskim Mahabadzie")."""
         doc, start = chunk.doc, chunk.start
         while start > 1 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower:
+            start -= 1
+        if start > 1 and doc[start - 1].text in DASHES \
+                and cases_of(doc[start - 2]._.analyses) & cases_of(doc[start]._.analyses):
             start -= 1
         before = doc[start - 1] if start else None
         if before is None or not before.is_lower or before.pos_ != "NOUN":

@@ -530,7 +530,7 @@ class ArgumentFinder:
     def _last_two_people(self, doc: Doc, i: int, noun: str) -> list[Argument]:
         """The two, in the order the article named them."""
         kind = self.lexicon.role_kinds.get(noun)
-        named = [(position, person) for position, role, person in self._named_role_holders(doc)
+        named = [(position, person) for position, role, person, _body in self._named_role_holders(doc)
                  if position < i and kind is not None and self.lexicon.role_kinds.get(role, role) == kind]
         mentioned = [(e.start, (e.label_, e.kb_id_)) for e in doc.ents
                      if e.end <= i and self.ontology.top_class.get(e.label_) == "Person"]

@@ -270,12 +270,12 @@ class RelationExtractor(ArgumentFinder):
                          and (p == predicate or (p in {"leaderOf", "ministerOf"} and other[1] != home))
                          for _, person in people}
             kind = self.lexicon.role_kinds.get(lemma, lemma)
-            same_role = [(position, person) for position, role_lemma, person in named
+            same_role = [(position, person) for position, role_lemma, person, body in named
                          if self.lexicon.role_kinds.get(role_lemma, role_lemma) == kind
-                         and position < token.i and person not in elsewhere]
+                         and position < token.i and person not in elsewhere and not self._held_elsewhere(body, held)]
             matching = [h for h in holding if h[1] in {person for _, person in same_role}]
             earlier = matching or same_role or holding \
-                or (self._stateless_person_before(doc, token, held, holders) if start < token.i else [])
+                or (self._stateless_person_before(doc, token, held, holders, named) if start < token.i else [])
             if same_role and not matching and held and self._allowed(predicate, max(same_role)[1], held) \
                     and lemma not in self.lexicon.nationality_roles:  # "amerykański papież" leads no state
                 implied.append(Fact(max(same_role)[1], predicate, held, sentence_of[token.i], UNSURE, "role-mention"))
@@ -285,20 +285,22 @@ class RelationExtractor(ArgumentFinder):
         self._mark_mentions(doc, found)
         return implied
 
-    def _stateless_person_before(self, doc: Doc, token: Token, held: tuple[str, str] | None,
-                                 holders: dict[tuple, list]) -> list[tuple[int, tuple[str, str]]]:
+    def _stateless_person_before(self, doc: Doc, token: Token, held: tuple[str, str] | None, holders: dict[tuple, list],
+                                 named: list[tuple]) -> list[tuple[int, tuple[str, str]]]:
         """With no holder of the role set up, a role phrase with a nationality adjective, an
         epithet for someone named before ("rosyjski przywódca", "ekwadorski polityk"; not
         "prezydent Rosji", which may bring in another person), is the last person named before
         it, in an earlier sentence, to whom the article gives no state, a subject if one was:
         "Erdogan spotkał się z Władimirem Putinem. Po rozmowach Putin oświadczył ... Rosyjski
         przywódca"; a man's epithet is no woman ("Francuski przywódca" after "Macron, wspólnie
-        z Ursulą von der Leyen")."""
+        z Ursulą von der Leyen"), nor one named with a role of another state's place or body
+        ("premier Regionalnego Rządu Kurdystanu X" ... "Irański prezydent")."""
         if held is None or held[0] != "Country" or any(
                 t.ent_iob_ == "B" and self.ontology.top_class.get(t.ent_type_) == "Person"
                 for t in doc[token.i + 1:token.i + 5]):
             return []  # "Najwyższy przywódca Iranu ajatollah Ali Chamenei": the name follows a title
-        placed = {person for (place, _), people in holders.items() if place[0] == "Country" for _, person in people}
+        placed = {person for (place, _), people in holders.items() if place[0] == "Country" for _, person in people} \
+            | {person for _, _, person, body in named if self._in_a_state(body) and self._held_elsewhere(body, held)}
         people = [e for e in doc.ents
                   if e.end <= token.sent.start and self.ontology.top_class.get(e.label_) == "Person"]
         gender = _phrase_gender(doc[token.i - 1:token.i + 1])
@@ -365,7 +367,7 @@ class RelationExtractor(ArgumentFinder):
         it; with none, the person an epithet would stand for, who becomes its citizen ("spotkał
         się António Guterres. Portugalczyk mówił": `_stateless_person_before`)."""
         nationals = {(f.subject, f.object[1]) for f in facts if f.predicate in HOME_PREDICATES}
-        holders = _current_holders(facts)
+        holders, named = _current_holders(facts), self._named_role_holders(doc)
         found, citizens = [], []
         for token in doc:
             country = token._.refers_to[1] if token._.refers_to and token._.refers_to[0] == "Country" else None
@@ -374,7 +376,9 @@ class RelationExtractor(ArgumentFinder):
                 continue
             people = [(e.label_, e.kb_id_) for e in doc.ents if e.end <= token.i
                       and ((self.ontology.top_class.get(e.label_), e.kb_id_), country) in nationals]
-            if not people and (stateless := self._stateless_person_before(doc, token, ("Country", country), holders)):
+            stateless = self._stateless_person_before(doc, token, ("Country", country), holders, named) \
+                if not people else []
+            if stateless:
                 people = [stateless[-1][1]]
                 citizens.append(Fact(people[0], "citizenOf", ("Country", country), sentence_of[token.i], UNSURE,
                                      "national-mention"))
@@ -400,7 +404,7 @@ class RelationExtractor(ArgumentFinder):
         placed = {f.subject for f in facts if f.predicate in HOME_PREDICATES and f.object[0] == "Country"}
         sentences = list(doc.sents)
         found = []
-        for position, role, person in self._named_role_holders(doc):
+        for position, role, person, _body in self._named_role_holders(doc):
             if role not in self.lexicon.country_roles or person in placed or not self._bare_subject_role(doc, position):
                 continue
             sentence = sentence_of[position]
@@ -525,7 +529,7 @@ class RelationExtractor(ArgumentFinder):
         met = {(f.sentence, person) for f in facts if f.predicate in {"meetsWith", "agreementWith"}
                for person in (f.subject, f.object)}
         found = []
-        for position, role, person in self._named_role_holders(doc):
+        for position, role, person, _body in self._named_role_holders(doc):
             sentence = sentence_of[position]
             countries = visited.get(sentence) or visited.get(sentence - 1, set())
             if role in self.lexicon.country_roles and person not in placed and (sentence, person) in met \
@@ -589,7 +593,7 @@ class RelationExtractor(ArgumentFinder):
         Moskwa": a minister's portfolio spelt out as only one state's ministry is named (the
         gazetteer's "Ministerstwo Obrony Narodowej", of Poland) is a minister of that state."""
         found = []
-        for position, role, person in self._named_role_holders(doc):
+        for position, role, person, _body in self._named_role_holders(doc):
             if self.lexicon.roles[role] != "ministerOf":
                 continue
             role_end = next((role_at[2] for i in range(position - 1, max(-1, position - 8), -1)
@@ -666,11 +670,23 @@ class RelationExtractor(ArgumentFinder):
         return role is not None and role[2] == position and "Nom" not in doc[position - 1].morph.get("Case") \
             and not (position > 1 and doc[position - 2]._.refers_to)
 
-    def _named_role_holders(self, doc: Doc) -> list[tuple[int, str, tuple[str, str]]]:
-        """(position, role, person) for each person named right after a role phrase, past a
-        country and commas: "Premier Mateusz Morawiecki", "sekretarz stanu USA Antony Blinken";
-        not a former holder ("ówczesny szef polskiej dyplomacji Jacek Czaputowicz"), nor the
-        subject of a verb the role noun is an object of ("Papieżowi towarzyszył Giorgio Marengo")."""
+    def _held_elsewhere(self, body: tuple[str, str] | None, held: tuple[str, str] | None) -> bool:
+        """A role named of one place or body is not the same role of another country or body:
+        "prezydent Regionu Kurdystanu X" is no "irański prezydent"."""
+        return body is not None and held is not None and held[1] not in {body[1], self.place_country.get(body[1])}
+
+    def _in_a_state(self, body: tuple[str, str] | None) -> bool:
+        """The role is of a state, a place or a state's body (a government's, or one the
+        gazetteer places in a country), not of an international one or a party."""
+        return body is not None and (self.ontology.top_class.get(body[0]) != "Organization"
+                                     or body[0] == "GovernmentOrganization" or body[1] in self.place_country)
+
+    def _named_role_holders(self, doc: Doc) -> list[tuple[int, str, tuple[str, str], tuple[str, str] | None]]:
+        """(position, role, person, the place or body the role is of) for each person named
+        right after a role phrase, past a country and commas: "Premier Mateusz Morawiecki",
+        "sekretarz stanu USA Antony Blinken"; not a former holder ("ówczesny szef polskiej
+        dyplomacji Jacek Czaputowicz"), nor the subject of a verb the role noun is an object of
+        ("Papieżowi towarzyszył Giorgio Marengo")."""
         named = []
         for entity in doc.ents:
             if entity.label_ != "Person":
@@ -681,7 +697,8 @@ class RelationExtractor(ArgumentFinder):
                 if role is not None and all(t.is_lower or t.text == "," or t.ent_type_ for t in between) \
                         and not any(t.pos_ in {"VERB", "AUX", "ADP"} for t in between):  # "Papieżowi towarzyszył X"
                     if not (start and self._marks_former(doc[start - 1])):  # "ówczesny szef dyplomacji X"
-                        named.append((entity.start, role[0], (entity.label_, entity.kb_id_)))
+                        body = next(((t.ent_type_, t.ent_kb_id_) for t in between if t.ent_iob_ == "B"), None)
+                        named.append((entity.start, role[0], (entity.label_, entity.kb_id_), body))
                     break
         return named
 
