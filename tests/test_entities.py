@@ -448,6 +448,8 @@ def test_entities_a_bodys_other_name_ending_a_foreign_persons_name_is_her_surnam
     ("Fatah wydał oświadczenie. Przyjechał wiceprzewodniczący Fatahu Mahmud al-Alul.", "Fatah", "Mahmud al-Alul"),
     ("Rozmawiał z przewodniczącym Ogólnochińskiego Zgromadzenia Przedstawicieli Ludowych Zhao Leji.",
      "Ogólnochińskie Zgromadzenie Przedstawicieli Ludowych", "Zhao Leji"),  # a family name written first
+    ("Rozmawiał z sekretarzem generalnym Komunistycznej Partii Wietnamu To Lamem.",
+     "Komunistyczna Partia Wietnamu", "To Lam"),  # before a word Morfeusz knows as a surname
 ])
 def test_entities_a_foreign_first_name_after_a_role_and_its_body_opens_the_holders_name(nlp, text, body, person):
     found = entities(nlp, text)

@@ -878,9 +878,10 @@ class EntityRecognizer:
         name_goes_on = i + 1 < len(doc) and (_is_capitalised(doc[i + 1]) or doc[i + 1].lower_ in self.cues.particles)
         if role is not None and name_goes_on and self._body_so_far(doc, start, i, head):
             if is_foreign_first_name(doc[i]) \
-                    or (doc[i].text in self.cues.family_names_first and _is_unknown(doc[i + 1])):
+                    or (doc[i].text in self.cues.family_names_first
+                        and (_is_unknown(doc[i + 1]) or _is_surname(doc[i + 1]))):
                 return True  # "Przewodniczący Izby Gmin Anthony Rota", "wiceprzewodniczący Fatahu Mahmud al-Alul",
-                # "przewodniczącym Zgromadzenia Przedstawicieli Ludowych Zhao Leji"
+                # "przewodniczącym Zgromadzenia Przedstawicieli Ludowych Zhao Leji", "Partii Wietnamu To Lamem"
             if _is_unknown(doc[i]) and is_foreign_first_name(doc[i + 1]):
                 return False  # "przywódca Frontu Polisario Brahim Ghali": "Polisario" is the front's
         if role is None and head is not None and i - start >= 2 and name_goes_on and _is_unknown(doc[i + 1]) \

@@ -152,10 +152,12 @@ def _in_another_case(span: Span, noun: Token) -> bool:
 
 
 def _ends_inflected(span: Span) -> bool:
-    """The name's last word is unknown to Morfeusz and not one of the nominative name's
-    words ("Chinhem" of "Pham Minh Chinh"; "Yoon" standing for "Yoon Suk-yeol" is one)."""
+    """The name's last word is not one of the nominative name's words and Morfeusz knows it
+    not at all, or as a name in no nominative ("Chinhem" of "Pham Minh Chinh", "Lamem" of
+    "To Lam"; "Yoon" standing for "Yoon Suk-yeol" is one; "szef dyplomacji" is no name)."""
     last = span[-1]
-    return all(a.pos_class == "ign" for a in last._.analyses) and last.text not in re.split(r"[\s-]+", span.kb_id_)
+    return last.text not in re.split(r"[\s-]+", span.kb_id_) and (all(a.pos_class == "ign" for a in last._.analyses)
+                                                                  or (not last.is_lower and "nom" not in token_cases(last)))
 
 
 def _opens_list(doc: Doc, i: int) -> bool:
@@ -331,13 +333,14 @@ class ArgumentFinder:
                 yield self._as_country(other, frame, trigger.doc)
 
     def _companions(self, frame: Frame, trigger: Token) -> Iterator[Argument]:
-        """The people a companion's preposition names in the trigger's clause before it, and
-        those coordinated with them: "Obok Łukaszenki do Astany przyjechali X i Y"."""
+        """The people a companion's preposition names in the trigger's clause before it, past
+        lower-case words, and those coordinated with them: "Obok Łukaszenki do Astany
+        przyjechali X i Y", "Polski przywódca wraz z małżonką Agatą Kornhauser-Dudą przebywa"."""
         doc = trigger.doc
         for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
             words = next((n for n in (2, 1) if " ".join(t.lower_ for t in doc[i:i + n])
                           in function_words()["companion_prepositions"]), 0)
-            span = self._span_starting_at(doc, i + words) if words else None
+            span = next(self._entities_after(doc, i + words, trigger.i), None) if words else None
             if span is not None and (found := self._entity(span, frame)):
                 yield found
                 yield from self._coordinated(frame, doc, found, trigger)

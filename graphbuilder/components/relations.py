@@ -295,10 +295,13 @@ class RelationExtractor(ArgumentFinder):
         przywódca"; a man's epithet is no woman ("Francuski przywódca" after "Macron, wspólnie
         z Ursulą von der Leyen"), nor one named with a role of another state's place or body
         ("premier Regionalnego Rządu Kurdystanu X" ... "Irański prezydent")."""
-        if held is None or held[0] != "Country" or any(
-                t.ent_iob_ == "B" and self.ontology.top_class.get(t.ent_type_) == "Person"
-                for t in doc[token.i + 1:token.i + 5]):
-            return []  # "Najwyższy przywódca Iranu ajatollah Ali Chamenei": the name follows a title
+        after = doc[token.i + 1:token.i + 5]
+        titled = next((t.i for t in after if t.ent_iob_ == "B" and self.ontology.top_class.get(t.ent_type_) == "Person"),
+                      None)
+        if held is None or held[0] != "Country" or (
+                titled is not None and not any(t.pos_ == "ADP" for t in doc[token.i + 1:titled])):
+            return []  # "Najwyższy przywódca Iranu ajatollah Ali Chamenei": the name follows a title;
+            # not "Polski przywódca wraz z małżonką Agatą": a companion
         placed = {person for (place, _), people in holders.items() if place[0] == "Country" for _, person in people} \
             | {person for _, _, person, body in named if self._in_a_state(body) and self._held_elsewhere(body, held)}
         people = [e for e in doc.ents
