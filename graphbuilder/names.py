@@ -550,7 +550,8 @@ class NameNormaliser:
 
     @staticmethod
     def _agreeing_adjectives(tokens: Sequence[Token], head: int, noun: Analysis) -> list[int]:
-        """Adjectives right before the head, and right after it, that agree with it."""
+        """Adjectives right before the head, and right after it, that agree with it; not one
+        after it that agrees with a first name after it, a saint's ("placu Świętego Piotra")."""
         wanted = noun.features
         result = []
         neighbours = list(range(head - 1, -1, -1)), list(range(head + 1, len(tokens)))
@@ -558,7 +559,11 @@ class NameNormaliser:
             for index in side:
                 if tokens[index].pos_ == "CCONJ" and side[0] < head and index > 0:
                     continue  # "Kompleksowego i Progresywnego"
-                if not any(agrees(a, wanted) for a in tokens[index]._.analyses if a.pos_class == "adj"):
+                adjectives = [a for a in tokens[index]._.analyses if a.pos_class == "adj"]
+                following = [n for n in tokens[index + 1]._.analyses if "imię" in n.categories] \
+                    if head < index < len(tokens) - 1 else []
+                if not any(agrees(a, wanted) for a in adjectives) \
+                        or any(agrees(a, n.features) for a in adjectives for n in following):
                     break
                 result.append(index)
         return result

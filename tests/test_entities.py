@@ -232,6 +232,8 @@ def test_entities_surname_alone_is_the_full_name(nlp):
     "Odznaczono go Orderem Świętego Andrzeja Apostoła.",  # a thing's name, whatever names it holds
     "Samoloty 737 MAX wróciły do eksploatacji.",  # a model's word after its number, not the name Max
     "Kupi kolejne myśliwce Rafale.",  # a thing's name after its kind noun, not the name Rafał
+    "Rafale i okręty\n\nKupi kolejne myśliwce Rafale.",  # so wherever else the article gives it alone
+    "Przed modlitwą Regina Caeli papież przypomniał o pokoju.",  # a prayer's name
 ])
 def test_entities_adjectives_demonyms_and_sentence_initial_words_are_not_entities(nlp, text):
     assert entities(nlp, text) == set()
@@ -481,6 +483,7 @@ def test_entities_a_persons_surname_after_a_places_name_is_no_part_of_it(nlp):
     ("Papież odprawił mszę na placu Suchbaatara w Ułan Bator.", "plac Suchbaatara"),
     ("Demonstranci zebrali się na alei Rustawelego w Tbilisi.", "aleja Rustawelego"),
     ("Protest odbył się na placu Łukiskim.", "plac Łukiski"),  # an adjective agreeing with the noun
+    ("Papież odprawił mszę na placu Świętego Piotra.", "plac Świętego Piotra"),  # one agreeing with a saint's name
     ("Kanclerz zwiedził słynny plac Registan w Samarkandzie.", "Registan"),  # in apposition, no genitive
 ])
 def test_entities_a_square_or_street_named_after_a_person_keeps_its_noun(nlp, text, name):

@@ -990,7 +990,7 @@ class EntityRecognizer:
         """The ontology class the text itself gives an unknown name (a head noun, a word
         like "Times", a first name, an abbreviation after it), or None."""
         first = chunk[0]
-        if self._thing_named(chunk) or _model_after_its_number(chunk) or self._after_thing_noun(chunk):
+        if self._names_a_thing(chunk):
             return None
         if first.text in self.cues.name_syllables and len(chunk) > 1:
             return "Person"  # "Kim Dzong Un", whose "Un" Morfeusz knows as the UN
@@ -1140,11 +1140,17 @@ class EntityRecognizer:
         Narodzenie") or the name of a thing after or starting with its kind ("systemy Patriot",
         "myśliwce F-35", "operacja Burza", "Order Orła Białego"), also past adjectives
         ("systemy rakietowe Iskander-M"): none of the graph's classes."""
-        if all(t.text in self.cues.common_acronyms or _is_product_code(t) for t in span if not t.is_punct):
-            return True
-        if _model_after_its_number(span):
-            return True
-        return self._thing_named(span) or self._after_thing_noun(span)
+        return all(t.text in self.cues.common_acronyms or _is_product_code(t) for t in span if not t.is_punct) \
+            or self._names_a_thing(span)
+
+    def _names_a_thing(self, span: Span) -> bool:
+        """A model's word after its number, a name opening with a thing's kind noun or right
+        after one, here or, for a word alone, anywhere else in the article ("Rafale i
+        Borobudur" over "zakupu myśliwców Rafale" is no Rafał)."""
+        doc = span.doc
+        return _model_after_its_number(span) or self._thing_named(span) or self._after_thing_noun(span) \
+            or (len(span) == 1 and any(t.text == span.text and t.i != span.start
+                                       and self._after_thing_noun(doc[t.i:t.i + 1]) for t in doc))
 
     def _after_thing_noun(self, span: Span) -> bool:
         """A thing's kind noun, past adjectives, before the name: "myśliwców Rafale"."""
