@@ -21,7 +21,7 @@ Candidates = Callable[[str], list[str]]  # nominative candidates of an inflected
 def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool], candidates: Candidates) -> dict[str, Span]:
     """Last word of every multi-word person name -> a span naming that person (also past a
     particle: "Burhan" of "al-Burhan"), its tails and heads of two words or more ("Le Drian",
-    "Ali Bongo");
+    "Ali Bongo"; not the name without "Jr.");
     then, where no surname is the same, its other capitalised words but a first name (one
     Morfeusz knows, or a foreign one: "Mahmud" of "Mahmud al-Alul" is no family name) and
     but words two people's names share ("Masud" of Masud Pezeszkian and Masud Barzani): a
@@ -42,7 +42,7 @@ def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool], cand
         words = span.kb_id_.split()
         for start in range(1, len(words) - 1):
             index.setdefault(" ".join(words[start:]), span)  # "Le Drian" of "Jean-Yves Le Drian"
-        for end in range(2, len(words)):
+        for end in range(2, len(words) - _generation_suffix(words[-1])):
             index.setdefault(" ".join(words[:end]), span)  # "Ali Bongo" of "Ali Bongo Ondimba"
     inner = Counter(word for name in {span.kb_id_ for span in people} for word in set(name.split()[:-1]))
     for span in people:
@@ -52,6 +52,12 @@ def surname_index(spans: Iterable[Span], is_person: Callable[[Span], bool], cand
             if word[:1].isupper() and len(word) > 1 and inner[word] == 1:
                 index.setdefault(word, span)
     return index
+
+
+def _generation_suffix(word: str) -> bool:
+    """ "Jr.", "Sr.", "III": without it, the name is the father's ("Donald Trump" is not
+    "Donald Trump Jr.")."""
+    return word.endswith(".") or (len(word) > 1 and set(word) <= set("IVX"))
 
 
 def _run_together(span: Span, people: list[Span], candidates: Candidates) -> bool:

@@ -62,7 +62,8 @@ member, "ogłosiły wystąpienie z ECOWAS").
 Frame options: `name_prefix` / `not_name_prefix` restrict entity names ("Ministerstwo";
 "@institutions" for every name of `institutions.jsonl`),
 `country_of` makes an organisation stand for its country ("szef MSZ" is a minister of Poland),
-`direct_object` stops at a common noun in the frame's case ("przyjął dymisję ministra X"),
+`direct_object` stops at a common noun in the frame's case ("przyjął dymisję ministra X"; after a
+noun trigger, one that is no body's kind noun: "na czele delegacji USA" leads no state),
 `not_goal_of` turns a place down when it is where one of these words went ("przyleciał do
 Warszawy, gdzie spotkał się z X", "podczas wizyty w Warszawie rozmawiał z X": X is the host
 there, not a visitor),

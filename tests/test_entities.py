@@ -1120,6 +1120,11 @@ def test_entities_two_people_sharing_a_first_name_keep_their_own_names(nlp):
         ("Pezeszkian", "Masud Pezeszkian"), ("Masudem Barzanim", "Masud Barzani"), ("Masud Barzani", "Masud Barzani")]
 
 
+def test_entities_a_name_without_its_generation_suffix_is_the_fathers(nlp):
+    doc = nlp("Prezydent USA Donald Trump mówił o Grenlandii. Do Nuuk przyleciał jego syn Donald Trump Jr.")
+    assert [e.kb_id_ for e in doc.ents if e.label_ == "Person"] == ["Donald Trump", "Donald Trump Jr."]
+
+
 @pytest.mark.parametrize("text, mention, name", [
     ("Szefem dyplomacji jest Jean-Yves Le Drian. W sobotę Le Drian mówił o kłamstwie.", "Le Drian", "Jean-Yves Le Drian"),
     ("Armią dowodzi Abdel Fattah al-Burhan. Dagalo był zastępcą Burhana.", "Burhana", "Abdel Fattah al-Burhan"),

@@ -795,6 +795,9 @@ class ArgumentFinder:
             if token.pos_ == "NOUN" and (not token.is_lower or self.body_kinds & set(token._.lemmas)) \
                     and "Organization" in frame.classes and (found := self._kind_anaphor(frame, trigger, i, i + 1)):
                 return found  # "członek Sojuszu", "członkiem bloku": named before (not "agencji ... USAID")
+            if frame.direct_object and token.pos_ == "NOUN" and token.is_lower and frame.case & token_cases(token) \
+                    and not (self.name_heads | self.body_kinds) & set(token._.lemmas):
+                return None  # "na czele delegacji USA": the delegation is led, not the state
             next_role = token.lower_ in function_words()["coordinators"] or self.role_nouns & set(token._.lemmas)
             if not token.is_lower or token.is_punct or token.pos_ == "ADP" or _breaks_clause(token) \
                     or (past_name and next_role) or self._prepositions_own_noun(trigger, token):
