@@ -490,6 +490,11 @@ def test_entities_a_square_or_street_named_after_a_person_keeps_its_noun(nlp, te
     assert (name, "Location") in entities(nlp, text)
 
 
+def test_entities_a_genitive_before_a_places_own_name_is_its_owner(nlp):
+    found = entities(nlp, "Donald Trump mówił. Justin Trudeau poleciał do rezydencji Trumpa Mar-a-Lago na Florydzie.")
+    assert ("Mar-a-Lago", "Location") in found and not [name for name, _ in found if "rezydencja" in name]
+
+
 def test_entities_a_name_joined_by_a_hyphen_to_a_known_name_takes_it_in(nlp):
     assert ("Rada NATO-Ukraina", "Organization") in entities(nlp, "Zełenski wziął udział w posiedzeniu Rady NATO-Ukraina.")
 

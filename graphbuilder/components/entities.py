@@ -648,9 +648,11 @@ class EntityRecognizer:
         """Where a lower-case place noun before the name doc[i:end] starts: "ulicy", "ul."
         (one token, or two when the full stop is split off), else i. A foreign name, with a
         word Morfeusz does not know and no Polish adjective's ending, stands alone:
-        "gazociągiem Transmed", "prowincji Guangdong", "w parku Kleiner Tiergarten"."""
+        "gazociągiem Transmed", "prowincji Guangdong", "w parku Kleiner Tiergarten"; so does a
+        genitive before the place's own name, its owner ("do rezydencji Trumpa Mar-a-Lago")."""
         if _is_unknown(doc[i]) \
-                or any(_is_unknown(t) and not self.normaliser.adjectival_ending(t.text) for t in doc[i:end]):
+                or any(_is_unknown(t) and not self.normaliser.adjectival_ending(t.text) for t in doc[i:end]) \
+                or (end < len(doc) and _is_capitalised(doc[end])):
             return i
         if i > 0 and self._is_place_head(doc[i - 1]) and not _place_name_in_apposition(doc[i - 1], doc[i]) \
                 and not self._ends_a_role(doc[i - 1]):
