@@ -328,7 +328,7 @@ class ArgumentFinder:
             return
         yield self._as_country(found, frame, trigger.doc)
         if (frame.position in {"left", "right", "any", "after_trigger"}
-                or (frame.position in {"apposition", "next"} and is_plural(trigger))) and found.end > 0:
+                or (frame.position in {"apposition", "next", "before_comma"} and is_plural(trigger))) and found.end > 0:
             for other in self._coordinated(frame, trigger.doc, found, trigger):
                 yield self._as_country(other, frame, trigger.doc)
 
@@ -1118,10 +1118,12 @@ class ArgumentFinder:
 
     def _before_comma(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The entity before a comma or "jako" opening the trigger's apposition, past its
-        adjectives: "Turcja, członek Sojuszu", "Chiny jako stały członek Rady"."""
+        adjectives, participles and their adverbs: "Turcja, członek Sojuszu", "Chiny jako
+        stały członek Rady", "Gotlandii, strategicznie położonej szwedzkiej wyspy"."""
         doc = trigger.doc
         i = trigger.i - 1
-        while i > 0 and doc[i].is_lower and any(a.pos_class == "adj" for a in doc[i]._.analyses):
+        while i > 0 and doc[i].is_lower and (doc[i].pos_ == "ADV" or any(
+                a.pos_class in {"adj", "ppas", "pact"} for a in doc[i]._.analyses)):
             i -= 1  # "stały", which the tagger may read as a verb
         if i < 1 or doc[i].lower_ not in function_words()["apposition_markers"]:
             return None
@@ -1267,10 +1269,12 @@ class ArgumentFinder:
             if doc[joined].lower_ in words["list_separators"] and self._comma_ends_a_clause(doc, joined, i):
                 return
             found = self._same_class_within(doc, joined - 1, first.key[0], frame, step=-1)
-            if found is None or (not frame.prep and under_preposition(doc, found.start)
+            if found is None or (not frame.prep and frame.position != "before_comma"
+                                 and under_preposition(doc, found.start)
                                  and not self._represented(doc[found.start:found.end])):
                 return  # "Po wizycie w Kijowie, Polska i Litwa ...": Kyiv is no subject; but
-                # "ministrowie z Iraku, Kataru i ZEA" act for all three
+                # "ministrowie z Iraku, Kataru i ZEA" act for all three, and an apposition
+                # follows a list in any case ("z Ceutą i Melillą, hiszpańskimi miastami")
             yield found
             i = found.start - 1
 
