@@ -24,6 +24,8 @@ Frame positions:
 - `article`: the article itself (for reportedBy);
 - `sentence`: any entity of the frame's classes in the sentence ("rurociągu X ... przez Y");
 - `where`: the place of a relative "w X, gdzie ..." before the trigger;
+- `place_before`: the nearest place under the frame's preposition before the trigger's
+  entity in its clause, past verbs ("W Warszawie spotkał się w Pałacu Prezydenckim");
 - `sole_country`: the one country the sentence names besides the subject, when no `prep`
   follows the trigger ("Ukraina od początku rosyjskiej inwazji eksportuje zboże");
 - `last_city`: the city named last, in the sentence or the one before, when the trigger
@@ -86,9 +88,8 @@ from .ontology import Lexicon, Ontology, read_jsonl
 VERB_FORMS = (None, "finite", "passive_participle")
 MODALITIES = ("former", "planned", "intended", "possible")  # as `Fact.modality` and gb:modality
 POSITIONS = frozenset({"left", "right", "any", "after_trigger", "adjective", "adjective_first", "adjective_after",
-                       "adjective_before", "apposition", "before_comma",
-                       "before", "article", "sentence", "where", "last_city", "sole_country", "next", "self", "inner",
-                       "owner", "visitor"})
+                       "adjective_before", "apposition", "before_comma", "before", "article", "sentence", "where",
+                       "place_before", "last_city", "sole_country", "next", "self", "inner", "owner", "visitor"})
 
 
 @dataclass(frozen=True)

@@ -313,7 +313,7 @@ class ArgumentFinder:
             "adjective_before": self._adjective_before,
             "adjective_after": self._adjective_after,
             "apposition": self._apposition, "before_comma": self._before_comma, "before": self._before,
-            "sentence": self._sentence, "where": self._where, "next": self._next, "last_city": self._last_city,
+            "sentence": self._sentence, "where": self._where, "place_before": self._place_before, "next": self._next, "last_city": self._last_city,
             "sole_country": self._sole_country,
             "self": self._self, "inner": self._inner, "owner": self._owner, "visitor": self._visitor,
         }.get(frame.position)
@@ -1200,6 +1200,21 @@ class ArgumentFinder:
                 return self._entity(span, frame) if span is not None else None
             if _breaks_clause(doc[i]):
                 return None
+        return None
+
+    def _place_before(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
+        """The nearest place under the frame's preposition before the trigger's entity in its
+        clause, past verbs: "W Warszawie jeszcze przed rozmową spotkał się w Pałacu
+        Prezydenckim" (not one after it, the topic's: "w Pałacu Elizejskim rozmawiał o
+        sytuacji w Kijowie"; nor one past "a", another clause's)."""
+        doc = trigger.doc
+        own = self._span_containing(doc, trigger.i)
+        for i in range((own.start if own is not None else trigger.i) - 1, trigger.sent.start - 1, -1):
+            if _is_clause_break(doc[i + 1]) and i + 1 != trigger.i:
+                return None
+            span = self._span_ending_at(doc, i)
+            if span is not None and (found := self._fitting(span, frame, trigger)):
+                return found
         return None
 
     def _coordinated(self, frame: Frame, doc: Doc, first: Argument, trigger: Token) -> Iterator[Argument]:
