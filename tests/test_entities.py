@@ -1127,6 +1127,15 @@ def test_entities_two_people_sharing_a_first_name_keep_their_own_names(nlp):
         ("Pezeszkian", "Masud Pezeszkian"), ("Masudem Barzanim", "Masud Barzani"), ("Masud Barzani", "Masud Barzani")]
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Papież pozdrowił kardynała Johna Tonga.", "John Tong"),
+    ("Pomnik Jerzego Waszyngtona stoi w parku.", "Jerzy Waszyngton"),
+])
+def test_entities_a_places_name_after_a_first_name_is_a_surname(nlp, text, person):
+    found = entities(nlp, text)
+    assert (person, "Person") in found and not [n for n, cls in found if cls in {"Country", "City"}]
+
+
 def test_entities_a_name_without_its_generation_suffix_is_the_fathers(nlp):
     doc = nlp("Prezydent USA Donald Trump mówił o Grenlandii. Do Nuuk przyleciał jego syn Donald Trump Jr.")
     assert [e.kb_id_ for e in doc.ents if e.label_ == "Person"] == ["Donald Trump", "Donald Trump Jr."]

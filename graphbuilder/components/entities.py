@@ -1716,6 +1716,15 @@ class EntityRecognizer:
             and _is_capitalised(doc[match.start - 2]) and not doc[match.start - 2].is_punct \
             and not _is_sentence_start(doc[match.start - 1])
 
+    def _place_ending_a_name(self, match: Span) -> bool:
+        """A one-word country's or town's name right after a first name in a case it shares is a
+        person's surname: "kardynała Johna Tonga" (as "Jerzego Waszyngtona")."""
+        doc = match.doc
+        first = doc[match.start - 1] if match.start else None
+        return len(match) == 1 and self.top_class.get(match.label_) in {"Country", "City"} and first is not None \
+            and _is_capitalised(first) and not _is_sentence_start(first) \
+            and bool(cases_of(_first_name_readings(first)) & cases_of(match[0]._.analyses))
+
     def link_inflected_names(self, spans: list[Span], gazetteer: list[Span], seen: set[str]) -> list[Span]:
         """Inflected mentions of a one-word name the article gives in the nominative: alone
         ("z Equinorem") or run into the name of a person after it ("szef Equinoru Anders
@@ -1736,7 +1745,8 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         self._mark_adjectives(doc)
         doc._.entity_country = {}
-        matches = [m for m in self.gazetteer_spans(doc) if not self._alias_ending_a_name(m)]
+        matches = [m for m in self.gazetteer_spans(doc) if not self._alias_ending_a_name(m)
+                   and not self._place_ending_a_name(m)]
         gazetteer = filter_spans(self._dash_compounds(doc, filter_spans(matches)) + matches + _syllable_names(doc))
         seen = {t.text for t in doc}
         spans = list(gazetteer) + self._places_named_by_adjective(doc)
