@@ -58,6 +58,21 @@ def test_relations_coordinated_partners_meet_each_other(nlp):
             ("Ulf Kristersson", "leaderOf", "Szwecja")} <= found
 
 
+def test_relations_names_in_apposition_to_a_plural_role_are_the_partners(nlp):
+    found = facts(nlp, "Fidan rozmawiał w Dosze z ministrami spraw zagranicznych Rosji i Iranu, Siergiejem Ławrowem "
+                       "i Abbasem Aragczim.")
+    assert {("Fidan", "meetsWith", "Siergiej Ławrow"), ("Fidan", "meetsWith", "Abbas Aragczi"),
+            ("Siergiej Ławrow", "ministerOf", "Rosja"), ("Abbas Aragczi", "ministerOf", "Iran")} <= found
+
+
+def test_relations_people_taking_part_in_talks_together_meet_each_other(nlp):
+    found = facts(nlp, "W obradach w Johannesburgu osobiście uczestniczyli Lula, przywódca Chin Xi Jinping "
+                       "i premier Indii Narendra Modi.")
+    assert {("Lula", "meetsWith", "Xi Jinping"), ("Lula", "meetsWith", "Narendra Modi"),
+            ("Narendra Modi", "meetsWith", "Xi Jinping")} <= found
+    assert not [f for f in facts(nlp, "W szczycie wzięli udział Joe Biden i Olaf Scholz.") if f[1] == "meetsWith"]
+
+
 def test_relations_every_subject_of_a_listed_series_takes_part(nlp):
     assert facts(nlp, "Polska, Litwa i Łotwa nałożyły sankcje na Rosję.") == {
         ("Polska", "sanctions", "Rosja"), ("Litwa", "sanctions", "Rosja"), ("Łotwa", "sanctions", "Rosja")}

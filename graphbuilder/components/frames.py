@@ -1488,15 +1488,25 @@ class ArgumentFinder:
     @classmethod
     def _entities_after(cls, doc: Doc, i: int, end: int) -> Iterator[Span]:
         """Entities after a preposition, past lower-case words, numbers and genitive names
-        ("do bloku gospodarczego BRICS", "z ministrem spraw zagranicznych Rosji Siergiejem Ławrowem")."""
+        ("do bloku gospodarczego BRICS", "z ministrem spraw zagranicznych Rosji Siergiejem
+        Ławrowem"), and past a comma before the names a plural noun's apposition gives in its
+        case ("z ministrami spraw zagranicznych Rosji i Iranu, Siergiejem Ławrowem i ...")."""
         j = i
+        head = next((t for t in doc[i:end] if t.pos_ == "NOUN"), None)
         while j < min(end, i + 2 * WINDOW):
             if doc[j].ent_iob_ == "B":
                 span = cls._span_starting_at(doc, j)
                 yield span
                 j = span.end
                 continue
-            if not (doc[j].is_lower or doc[j].like_num or doc[j].text == "-" or _apposition_comma(doc, j)) \
-                    or doc[j].pos_ == "ADP":
+            if not (doc[j].is_lower or doc[j].like_num or doc[j].text == "-" or _apposition_comma(doc, j)
+                    or cls._names_after_plural(doc, j, head)) or doc[j].pos_ == "ADP":
                 return  # past an age: "z 86-letnim saudyjskim królem X"
             j += 1
+
+    @staticmethod
+    def _names_after_plural(doc: Doc, i: int, head: Token | None) -> bool:
+        """A comma after a plural noun's complement, before a name in the noun's case."""
+        return head is not None and doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "B" \
+            and "Plur" in head.morph.get("Number") and head.is_lower \
+            and bool(set(head.morph.get("Case")) & set(doc[i + 1].morph.get("Case")))

@@ -546,7 +546,8 @@ class RelationExtractor(ArgumentFinder):
         Borrell": a person in the nominative taking part (`joining_words`) in talks
         (`meeting_nouns`) that the sentence names with no one else meets those who met in the
         sentence before; not one taking part from afar ("a Erdogan dołączył do niej
-        telefonicznie")."""
+        telefonicznie"). Several such people meet each other ("W obradach uczestniczyli
+        Lula, Xi Jinping i Narendra Modi")."""
         met: dict[int, set[tuple[str, str]]] = {}
         for fact in facts:
             if fact.predicate == "meetsWith":
@@ -555,14 +556,15 @@ class RelationExtractor(ArgumentFinder):
         found = []
         for index, sent in enumerate(doc.sents):
             lemmas = {lemma for token in sent for lemma in token._.lemmas}
-            if index - 1 not in met or index in met or not (lemmas & words["joining_words"]
-                                                           and lemmas & words["meeting_nouns"]):
+            if index in met or not (lemmas & words["joining_words"] and lemmas & words["meeting_nouns"]):
                 continue
             people = {(e.label_, e.kb_id_) for e in sent.ents if self.ontology.top_class.get(e.label_) == "Person"
                       and "nom" in (token_cases(e[0]) or {"nom"}) and not under_preposition(doc, e.start)
                       and not _in_a_remote_clause(e)}
+            pairs = {(person, other) for person in people for other in met.get(index - 1, set()) - {person}} \
+                | set(combinations(sorted(people), 2))
             found += [Fact(person, "meetsWith", other, index, UNSURE, "meets-joined-talks")
-                      for person in sorted(people) for other in sorted(met[index - 1] - {person})]
+                      for person, other in sorted(pairs)]
         return found
 
     def _counterparts(self, doc: Doc, facts, sentence_of: dict[int, int]) -> list[Fact]:
