@@ -458,9 +458,10 @@ class ArgumentFinder:
             if span is None and i == trigger.sent.start and doc[i].pos_ == "NOUN" and "Organization" in frame.classes \
                     and not frame.prep and (found := self._kind_anaphor(frame, trigger, i, i + 1)):
                 return found  # "Organizacja, której sekretariat mieści się w Stambule, zrzesza Turcję"
+            noun = i + 1 + (i + 2 < len(doc) and bool(function_words()["composition_nouns"] & set(doc[i + 1]._.lemmas)))
             if span is None and frame.prep and doc[i].lower_ in frame.prep and doc[i].pos_ == "ADP" \
-                    and "Organization" in frame.classes and (found := self._kind_anaphor(frame, trigger, i + 1, i + 2)):
-                return found  # "Do sojuszu, obok Kazachstanu, należą Rosja i Białoruś"
+                    and "Organization" in frame.classes and (found := self._kind_anaphor(frame, trigger, noun, noun + 1)):
+                return found  # "Do sojuszu, obok Kazachstanu, należą Rosja i Białoruś", "W skład bloku weszły"
         if frame.prep:
             return None
         if _pos_class(trigger) in PARTICIPLES and not after_copula(trigger):
