@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from dataclasses import dataclass
@@ -1176,14 +1177,25 @@ class ArgumentFinder:
 
     def _sole_country(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """ "Ukraina od początku rosyjskiej inwazji eksportuje zboże": a war named without its
-        target ("na X") is against the one country its sentence names besides the subject."""
+        target ("na X") is against the country its sentence names besides the subject, when
+        its names, adjectives and capitals name it more often than any other ("podróż
+        ukraińskiego przywódcy do Polski od początku rosyjskiej inwazji" names no target)."""
         doc = trigger.doc
         if end < len(doc) and frame.prep & set(doc[end]._.lemmas):
             return None
-        countries = {span.kb_id_: span for span in self._spans_between(doc, trigger.sent.start, trigger.sent.end)
-                     if self.ontology.top_class.get(span.label_) == "Country"
-                     and (subject is None or span.kb_id_ != subject.key[1])}
-        return self._entity(next(iter(countries.values())), frame) if len(countries) == 1 else None
+        spans = list(self._spans_between(doc, trigger.sent.start, trigger.sent.end))
+        countries = {span.kb_id_: span for span in spans if self.ontology.top_class.get(span.label_) == "Country"}
+        mentions = Counter([span.kb_id_ for span in spans if span.kb_id_ in countries]
+                           + [self.capital_of[span.kb_id_] for span in spans if span.kb_id_ in self.capital_of]
+                           + [t._.refers_to[1] for t in trigger.sent
+                              if t._.refers_to and t._.refers_to[0] == "Country"
+                              and self.ontology.top_class.get(t.ent_type_) != "Country"])  # not the names again
+        if subject is not None:
+            del mentions[subject.key[1]]
+        ranked = mentions.most_common(2)
+        if not ranked or ranked[0][0] not in countries or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return self._entity(countries[ranked[0][0]], frame)
 
     def _sentence(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
         """The first entity of the frame's classes anywhere in the trigger's sentence."""
