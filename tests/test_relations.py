@@ -73,6 +73,14 @@ def test_relations_people_taking_part_in_talks_together_meet_each_other(nlp):
     assert not [f for f in facts(nlp, "W szczycie wzięli udział Joe Biden i Olaf Scholz.") if f[1] == "meetsWith"]
 
 
+def test_relations_one_partys_deals_in_the_plural_are_one_with_each_partner(nlp):
+    found = {f for f in facts(nlp, "Francja zawarła wcześniej podobne porozumienia z Niemcami, Włochami i Hiszpanią.")
+             if f[1] == "agreementWith"}
+    assert found == {("Francja", "agreementWith", "Niemcy"), ("Francja", "agreementWith", "Włochy"),
+                     ("Francja", "agreementWith", "Hiszpania")}
+    assert ("Niemcy", "agreementWith", "Włochy") in facts(nlp, "Francja podpisała porozumienie z Niemcami i Włochami.")
+
+
 def test_relations_every_subject_of_a_listed_series_takes_part(nlp):
     assert facts(nlp, "Polska, Litwa i Łotwa nałożyły sankcje na Rosję.") == {
         ("Polska", "sanctions", "Rosja"), ("Litwa", "sanctions", "Rosja"), ("Łotwa", "sanctions", "Rosja")}

@@ -1441,34 +1441,40 @@ class ArgumentFinder:
         """A role noun stands within two words before i ("ministrem spraw zagranicznych")."""
         return any(self.role_nouns & set(t._.lemmas) for t in doc[max(0, i - 2):i])
 
-    @staticmethod
-    def _has_via(doc: Doc, trigger: Token, end: int, via: frozenset[str]) -> bool:
-        """The noun a rule needs ("sankcje", "porozumienie") stands in the clause after the
-        trigger, in either order with the prepositional phrase ("nałożyły na Rosję sankcje",
-        "podpisał z Bidenem porozumienie"), or right before a participle trigger
-        ("memorandum zawarte z Turcją")."""
-        if _pos_class(trigger) in PARTICIPLES and any(via & set(t._.lemmas) for t in doc[max(0, trigger.i - 3):trigger.i]):
-            return True
-        for token in doc[end:min(len(doc), end + 3 * WINDOW)]:
-            if via & set(token._.lemmas):
-                return True
-            if _breaks_clause(token) or token.text in {".", ";"}:
-                break
-        return ArgumentFinder._has_via_before(doc, trigger, via)
+    @classmethod
+    def _has_via(cls, doc: Doc, trigger: Token, end: int, via: frozenset[str]) -> bool:
+        return cls.via_noun(doc, trigger, end, via) is not None
 
     @staticmethod
-    def _has_via_before(doc: Doc, trigger: Token, via: frozenset[str]) -> bool:
+    def via_noun(doc: Doc, trigger: Token, end: int, via: frozenset[str]) -> Token | None:
+        """The noun a rule needs ("sankcje", "porozumienie") in the clause after the trigger,
+        in either order with the prepositional phrase ("nałożyły na Rosję sankcje",
+        "podpisał z Bidenem porozumienie"), or right before a participle trigger
+        ("memorandum zawarte z Turcją"), if there is one."""
+        if _pos_class(trigger) in PARTICIPLES:
+            before = [t for t in doc[max(0, trigger.i - 3):trigger.i] if via & set(t._.lemmas)]
+            if before:
+                return before[-1]
+        for token in doc[end:min(len(doc), end + 3 * WINDOW)]:
+            if via & set(token._.lemmas):
+                return token
+            if _breaks_clause(token) or token.text in {".", ";"}:
+                break
+        return ArgumentFinder._via_noun_before(doc, trigger, via)
+
+    @staticmethod
+    def _via_noun_before(doc: Doc, trigger: Token, via: frozenset[str]) -> Token | None:
         """The noun fronted in its clause, not in a prepositional phrase: "Sankcje na
         Białoruś nałożyła Kanada", "Porozumienie z Turcją podpisała Unia"; or the antecedent
         of the clause's relative pronoun: "wojny, którą Rosja prowadzi przeciwko Ukrainie"."""
         for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 2 * WINDOW) - 1, -1):
             if via & set(doc[i]._.lemmas) and not under_preposition(doc, i):
-                return True
+                return doc[i]
             if i >= 2 and function_words()["relative_pronouns"] & set(doc[i]._.lemmas) and doc[i - 1].text == ",":
-                return bool(via & set(doc[i - 2]._.lemmas))
+                return doc[i - 2] if via & set(doc[i - 2]._.lemmas) else None
             if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
-                return False
-        return False
+                return None
+        return None
 
     @staticmethod
     def _clause_end(doc: Doc, i: int) -> int:

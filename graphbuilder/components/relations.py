@@ -33,6 +33,13 @@ if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=[])
 
 
+def _plural_object(noun: Token) -> bool:
+    """The noun as an object can only be plural: an accusative only in the plural
+    ("porozumienia", which the tagger may read as a singular genitive), not "umowę"."""
+    accusatives = [a.features.get("number", frozenset()) for a in noun._.analyses if "acc" in a.features.get("case", ())]
+    return any("pl" in n for n in accusatives) and not any("sg" in n for n in accusatives)
+
+
 def _current_holders(facts) -> dict[tuple, list[tuple[int, tuple[str, str]]]]:
     """(place or body, role predicate) -> (sentence, person) of each role or citizenship the
     facts give, but no former one ("ówczesny szef polskiej dyplomacji")."""
@@ -797,8 +804,11 @@ class RelationExtractor(ArgumentFinder):
             pairs = _respectively(subjects, [o for _, o in pairs], end)
         if rule.mutual:
             objects = list(dict.fromkeys(o for _, o in pairs))
-            signed = not object_frame.via or self._has_via(trigger.doc, trigger, end, object_frame.via)
-            pairs += [(a, b) for group in (subjects if signed else [], objects)
+            via = self.via_noun(trigger.doc, trigger, end, object_frame.via) if object_frame.via else None
+            signed = not object_frame.via or via is not None
+            several = via is not None and _plural_object(via) and len(subjects) == 1
+            # one party's deals in the plural are one with each: "zawarła porozumienia z Niemcami i Włochami"
+            pairs += [(a, b) for group in (subjects if signed else [], [] if several else objects)
                       for a, b in combinations(sorted(group, key=lambda a: a.start), 2)
                       if _same_kind(a, b) and not _own_preposition(trigger.doc, a, b, object_frame)]
         if rule.in_person:
