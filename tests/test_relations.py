@@ -81,6 +81,13 @@ def test_relations_one_partys_deals_in_the_plural_are_one_with_each_partner(nlp)
     assert ("Niemcy", "agreementWith", "Włochy") in facts(nlp, "Francja podpisała porozumienie z Niemcami i Włochami.")
 
 
+def test_relations_no_one_working_for_a_governments_body_visits_its_capital(nlp):
+    found = facts(nlp, "Rzecznik chińskiego MSZ Guo Jiakun powiedział na konferencji prasowej w Pekinie, że Chiny "
+                       "witają Indonezję w BRICS.")
+    assert ("Guo Jiakun", "affiliatedWith", "Ministerstwo Spraw Zagranicznych Chin") in found
+    assert not [f for f in found if f[1] == "visits"]
+
+
 def test_relations_every_subject_of_a_listed_series_takes_part(nlp):
     assert facts(nlp, "Polska, Litwa i Łotwa nałożyły sankcje na Rosję.") == {
         ("Polska", "sanctions", "Rosja"), ("Litwa", "sanctions", "Rosja"), ("Łotwa", "sanctions", "Rosja")}

@@ -123,6 +123,8 @@ class RelationExtractor(ArgumentFinder):
         self.ontology = load_ontology(directory)
         self.rules = load_rules(directory, self.lexicon, self.ontology)
         self.place_country = {e.name: e.country for e in self.lexicon.entries if e.country}
+        self.government_country = {e.name: e.country for e in self.lexicon.entries
+                                   if e.country and e.cls == "GovernmentOrganization"}
         self.international = {e.name for e in self.lexicon.entries if e.cls == "InternationalOrganization"}
         self.buildings = frozenset(e.name for e in self.lexicon.entries if e.building)
         self.capital_of = {capital: country for country, capital in self.lexicon.capitals.items()}
@@ -173,7 +175,7 @@ class RelationExtractor(ArgumentFinder):
                 + _places_around_visited(facts.values()):
             facts.setdefault((fact.subject, fact.predicate, fact.object, fact.sentence), fact)
         facts.update(self._on_behalf(facts.values()))
-        doc._.facts = _best_per_key(self._drop_visits_home(list(facts.values())))
+        doc._.facts = _best_per_key(self._drop_visits_home(list(facts.values()), doc))
         return doc
 
     def _add_facts_again(self, doc: Doc, facts: dict[tuple, Fact], sentence_of: dict[int, int],
@@ -189,14 +191,14 @@ class RelationExtractor(ArgumentFinder):
         if not self.visitor_rules:
             return
         starts = [sent.start for sent in doc.sents]
-        doc._.visitors = [(starts[sentence], person) for sentence, person in self._visits_abroad(facts.values())]
+        doc._.visitors = [(starts[sentence], person) for sentence, person in self._visits_abroad(facts.values(), doc)]
         if doc._.visitors:
             self._add_facts_again(doc, facts, sentence_of, self.visitor_rules,
                                   [t for t in doc if t.lemma_.lower() in self.visitor_triggers])
 
-    def _visits_abroad(self, facts) -> list[tuple[int, tuple[str, str]]]:
+    def _visits_abroad(self, facts, doc: Doc) -> list[tuple[int, tuple[str, str]]]:
         """(sentence, person) of each visit so far, in order, no host's at home."""
-        return sorted((f.sentence, f.subject) for f in self._drop_visits_home(list(facts))
+        return sorted((f.sentence, f.subject) for f in self._drop_visits_home(list(facts), doc)
                       if f.predicate == "visits" and f.subject != ARTICLE)
 
     def _on_behalf(self, facts) -> dict[tuple, Fact]:
@@ -332,7 +334,7 @@ class RelationExtractor(ArgumentFinder):
         is the person an earlier sentence has visiting, the last one, of the adjective's
         country when one is given; so is a pronoun right after a verb of receiving, the last
         visitor of its gender ("W Białym Domu przyjął go prezydent Joe Biden")."""
-        visits = self._visits_abroad(facts)
+        visits = self._visits_abroad(facts, doc)
         home = {(f.subject, f.object[1]) for f in facts if f.predicate in HOME_PREDICATES}
         found = []
         for token in doc:
@@ -910,13 +912,17 @@ class RelationExtractor(ArgumentFinder):
             return False  # the gazetteer puts it elsewhere: "działania Moskwy na Ukrainie"
         return self.ontology.allows(predicate, subject_class, obj[0])
 
-    def _drop_visits_home(self, facts: list[Fact]) -> list[Fact]:
+    def _drop_visits_home(self, facts: list[Fact], doc: Doc) -> list[Fact]:
         """A leader, minister or citizen of a country does not visit it, nor its capital (other
-        towns of it they do visit: "spotkali się w Anchorage"); under a `from_abroad` rule,
-        which finds the host the visitor talks to, none of its towns, and one the text gives no
-        country (nor an international body) does not visit a capital either (the host there:
-        "W Ammanie rozmawiał z królem Abdullahem II")."""
-        home = {(f.subject, f.object[1]) for f in facts if f.predicate in HOME_PREDICATES}
+        towns of it they do visit: "spotkali się w Anchorage"), nor does one who leads or works
+        for its government's body ("Rzecznik chińskiego MSZ Guo Jiakun powiedział w Pekinie");
+        under a `from_abroad` rule, which finds the host the visitor talks to, none of its
+        towns, and one the text gives no country (nor an international body) does not visit a
+        capital either (the host there: "W Ammanie rozmawiał z królem Abdullahem II")."""
+        countries = {**self.government_country, **(doc._.entity_country or {})}
+        home = {(f.subject, f.object[1]) for f in facts if f.predicate in HOME_PREDICATES} \
+            | {(f.subject, countries[f.object[1]]) for f in facts if f.predicate in HOME_PREDICATES | {"affiliatedWith"}
+               and f.object[0] == "Organization" and f.object[1] in countries}
         with_country = {f.subject for f in facts if f.predicate in HOME_PREDICATES and (
             f.object[0] == "Country" or f.object[1] in self.place_country or f.object[1] in self.international)}
         return [f for f in facts if not (
