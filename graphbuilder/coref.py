@@ -98,8 +98,9 @@ def resolve_mention(span: Span, surnames: dict[str, Span], candidates: Candidate
     if len(span) == 1 or " " not in span.kb_id_:
         person = _surname_of(span.text, surnames, candidates) or surnames.get(span.kb_id_)
         return [_as(span, person)] if person is not None else [span]
-    if span.kb_id_ in surnames and surnames[span.kb_id_].kb_id_ != span.kb_id_:
-        return [_as(span, surnames[span.kb_id_])]  # "Le Drian"
+    for name in (span.kb_id_, span.text):  # as the text writes it: "Lula da Silva" may look inflected
+        if name in surnames and surnames[name].kb_id_ != span.kb_id_:
+            return [_as(span, surnames[name])]  # "Le Drian"
     people = [_surname_of(token.text, surnames, candidates) for token in span]
     if all(people) and len({p.kb_id_ for p in people} - {span.kb_id_}) == len(span):
         return [_as(span, person, token.i, token.i + 1) for token, person in zip(span, people)]

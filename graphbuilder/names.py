@@ -559,6 +559,8 @@ class NameNormaliser:
             for index in side:
                 if tokens[index].pos_ == "CCONJ" and side[0] < head and index > 0:
                     continue  # "Kompleksowego i Progresywnego"
+                if _compound_prefix(tokens, index):
+                    continue  # "Ludowo-" of "Armii Ludowo-Wyzwoleńczej"
                 adjectives = [a for a in tokens[index]._.analyses if a.pos_class == "adj"]
                 following = [n for n in tokens[index + 1]._.analyses if "imię" in n.categories] \
                     if head < index < len(tokens) - 1 else []
@@ -659,6 +661,16 @@ def _inflected_alike(first: str, last: str, last_nominative: str) -> str:
     if ending and first.endswith(ending) and len(first) - len(ending) >= 3:
         return first[:-len(ending)] + nominative_ending
     return first
+
+
+def _compound_prefix(tokens: Sequence[Token], index: int) -> bool:
+    """A hyphen inside a compound adjective, or the uninflected first part right before it
+    ("Ludowo-Wyzwoleńczej", "Chrześcijańsko-Demokratycznej")."""
+    token = tokens[index]
+    if token.text == "-" and 0 < index < len(tokens) - 1:
+        return not tokens[index - 1].whitespace_ and not token.whitespace_
+    return index + 2 < len(tokens) and tokens[index + 1].text == "-" and not token.whitespace_ \
+        and token.lower_.endswith("o")
 
 
 def agrees(adjective: Analysis, noun_features: dict[str, frozenset[str]]) -> bool:

@@ -234,6 +234,7 @@ def test_entities_surname_alone_is_the_full_name(nlp):
     "Kupi kolejne myśliwce Rafale.",  # a thing's name after its kind noun, not the name Rafał
     "Rafale i okręty\n\nKupi kolejne myśliwce Rafale.",  # so wherever else the article gives it alone
     "Przed modlitwą Regina Caeli papież przypomniał o pokoju.",  # a prayer's name
+    "Rosjanie świętowali Dzień Zwycięstwa.",  # a feast day
 ])
 def test_entities_adjectives_demonyms_and_sentence_initial_words_are_not_entities(nlp, text):
     assert entities(nlp, text) == set()
@@ -1106,6 +1107,8 @@ def test_entities_a_person_after_a_role_with_a_long_complement(nlp):
     ("Obaj urodzili się w tym samym mieście – irańskim Mahabadzie.", "Mahabad", "City"),  # the adjective's case
     ("Władze w Niamej zacieśniają relacje z Rosją.", "Niamej", "City"),
     ("Samoloty uderzyły w cele w prowincji Sada.", "Sada", "Region"),  # its kind noun no part of its name
+    ("Rubio przebywał w tureckiej Antalyi.", "Antalya", "City"),  # "-yi" of a name in "-ya"
+    ("Na placu maszerowali żołnierze Armii Ludowo-Wyzwoleńczej.", "Armia Ludowo-Wyzwoleńcza", "Organization"),
     ("Przedstawiciele Sił Szybkiego Wsparcia podpisali deklarację.", "Siły Szybkiego Wsparcia", "Organization"),
     ("Le Drian mówił w telewizji France 2 o kłamstwie.", "France 2", "MediaOrganization"),
     ("Uszkodzono podmorski kabel energetyczny Estlink 2.", "Estlink 2", "Pipeline"),
@@ -1134,6 +1137,11 @@ def test_entities_two_people_sharing_a_first_name_keep_their_own_names(nlp):
 def test_entities_a_places_name_after_a_first_name_is_a_surname(nlp, text, person):
     found = entities(nlp, text)
     assert (person, "Person") in found and not [n for n, cls in found if cls in {"Country", "City"}]
+
+
+def test_entities_a_headlines_tail_of_a_full_name_is_that_person(nlp):
+    doc = nlp("Xi Jinping i Lula da Silva u boku Putina\n\nPrezydent Brazylii Luiz Inácio Lula da Silva przyleciał.")
+    assert {e.kb_id_ for e in doc.ents if e.label_ == "Person" and "Lula" in e.text} == {"Luiz Inácio Lula da Silva"}
 
 
 def test_entities_a_name_without_its_generation_suffix_is_the_fathers(nlp):
