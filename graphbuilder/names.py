@@ -262,7 +262,8 @@ class NameNormaliser:
         preposition, an adjective right before it gives its cases ("– irańskim Mahabadzie")."""
         word = span.text
         cases = (self._context_case(coordinated or span) - {"nom"}) \
-            or (cases_of(self._adjective_before(span)) - {"nom"}) or self._decisive_cases(word, "f") | self._decisive_cases(word, "m")
+            or (cases_of(self._adjective_before(span)) - {"nom"}) \
+            or self._decisive_cases(word, "f") | self._decisive_cases(word, "m")
         if self.adjectival_ending(word):
             return word  # "w Niamej": "-ej" is an adjective's ending, which a noun's name does not take
         found = [c for gender in self._place_genders(span, cases)

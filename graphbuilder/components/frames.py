@@ -157,8 +157,9 @@ def _ends_inflected(span: Span) -> bool:
     not at all, or as a name in no nominative ("Chinhem" of "Pham Minh Chinh", "Lamem" of
     "To Lam"; "Yoon" standing for "Yoon Suk-yeol" is one; "szef dyplomacji" is no name)."""
     last = span[-1]
-    return last.text not in re.split(r"[\s-]+", span.kb_id_) and (all(a.pos_class == "ign" for a in last._.analyses)
-                                                                  or (not last.is_lower and "nom" not in token_cases(last)))
+    unknown = all(a.pos_class == "ign" for a in last._.analyses)
+    return last.text not in re.split(r"[\s-]+", span.kb_id_) \
+        and (unknown or (not last.is_lower and "nom" not in token_cases(last)))
 
 
 def _opens_list(doc: Doc, i: int) -> bool:
@@ -314,7 +315,8 @@ class ArgumentFinder:
             "adjective_before": self._adjective_before,
             "adjective_after": self._adjective_after,
             "apposition": self._apposition, "before_comma": self._before_comma, "before": self._before,
-            "sentence": self._sentence, "where": self._where, "place_before": self._place_before, "next": self._next, "last_city": self._last_city,
+            "sentence": self._sentence, "where": self._where, "place_before": self._place_before, "next": self._next,
+            "last_city": self._last_city,
             "sole_country": self._sole_country,
             "self": self._self, "inner": self._inner, "owner": self._owner, "visitor": self._visitor,
         }.get(frame.position)
@@ -461,7 +463,8 @@ class ArgumentFinder:
                 return found  # "Organizacja, której sekretariat mieści się w Stambule, zrzesza Turcję"
             noun = i + 1 + (i + 2 < len(doc) and bool(function_words()["composition_nouns"] & set(doc[i + 1]._.lemmas)))
             if span is None and frame.prep and doc[i].lower_ in frame.prep and doc[i].pos_ == "ADP" \
-                    and "Organization" in frame.classes and (found := self._kind_anaphor(frame, trigger, noun, noun + 1)):
+                    and "Organization" in frame.classes \
+                    and (found := self._kind_anaphor(frame, trigger, noun, noun + 1)):
                 return found  # "Do sojuszu, obok Kazachstanu, należą Rosja i Białoruś", "W skład bloku weszły"
         if frame.prep:
             return None

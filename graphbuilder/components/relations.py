@@ -36,7 +36,8 @@ if not Doc.has_extension("facts"):
 def _plural_object(noun: Token) -> bool:
     """The noun as an object can only be plural: an accusative only in the plural
     ("porozumienia", which the tagger may read as a singular genitive), not "umowę"."""
-    accusatives = [a.features.get("number", frozenset()) for a in noun._.analyses if "acc" in a.features.get("case", ())]
+    accusatives = [a.features.get("number", frozenset()) for a in noun._.analyses
+                   if "acc" in a.features.get("case", ())]
     return any("pl" in n for n in accusatives) and not any("sg" in n for n in accusatives)
 
 
@@ -305,8 +306,8 @@ class RelationExtractor(ArgumentFinder):
         z Ursulą von der Leyen"), nor one named with a role of another state's place or body
         ("premier Regionalnego Rządu Kurdystanu X" ... "Irański prezydent")."""
         after = doc[token.i + 1:token.i + 5]
-        titled = next((t.i for t in after if t.ent_iob_ == "B" and self.ontology.top_class.get(t.ent_type_) == "Person"),
-                      None)
+        titled = next((t.i for t in after
+                       if t.ent_iob_ == "B" and self.ontology.top_class.get(t.ent_type_) == "Person"), None)
         if held is None or held[0] != "Country" or (
                 titled is not None and not any(t.pos_ == "ADP" for t in doc[token.i + 1:titled])):
             return []  # "Najwyższy przywódca Iranu ajatollah Ali Chamenei": the name follows a title;
