@@ -486,7 +486,6 @@ def test_entities_a_persons_surname_after_a_places_name_is_no_part_of_it(nlp):
     ("Protest odbył się na placu Łukiskim.", "plac Łukiski"),  # an adjective agreeing with the noun
     ("Papież odprawił mszę na placu Świętego Piotra.", "plac Świętego Piotra"),  # one agreeing with a saint's name
     ("Kanclerz zwiedził słynny plac Registan w Samarkandzie.", "Registan"),  # in apposition, no genitive
-    ("Szczyt odbył się na indonezyjskiej wyspie Bali.", "Bali"),  # a noun's name, no street's genitive
 ])
 def test_entities_a_square_or_street_named_after_a_person_keeps_its_noun(nlp, text, name):
     assert (name, "Location") in entities(nlp, text)
@@ -1106,7 +1105,6 @@ def test_entities_a_person_after_a_role_with_a_long_complement(nlp):
     ("Łodzie wypłynęły z okolic tunezyjskiego Sfaksu.", "Sfaks", "City"),  # a thing's genitive "-u"
     ("Obaj urodzili się w tym samym mieście – irańskim Mahabadzie.", "Mahabad", "City"),  # the adjective's case
     ("Władze w Niamej zacieśniają relacje z Rosją.", "Niamej", "City"),
-    ("Samoloty uderzyły w cele w prowincji Sada.", "Sada", "Region"),  # its kind noun no part of its name
     ("Rubio przebywał w tureckiej Antalyi.", "Antalya", "City"),  # "-yi" of a name in "-ya"
     ("Na placu maszerowali żołnierze Armii Ludowo-Wyzwoleńczej.", "Armia Ludowo-Wyzwoleńcza", "Organization"),
     ("Przedstawiciele Sił Szybkiego Wsparcia podpisali deklarację.", "Siły Szybkiego Wsparcia", "Organization"),

@@ -649,17 +649,13 @@ class EntityRecognizer:
         (one token, or two when the full stop is split off), else i. A foreign name, with a
         word Morfeusz does not know and no Polish adjective's ending, stands alone:
         "gazociągiem Transmed", "prowincji Guangdong", "w parku Kleiner Tiergarten"; so does a
-        genitive before the place's own name, its owner ("do rezydencji Trumpa Mar-a-Lago"). The
-        noun joins an adjective ("jeziora Cechyńskiego") and, for a square's or a street's, a
-        genitive ("placu Zbawiciela"); another name in apposition stands alone ("na wyspie Bali",
-        "w prowincji Sada")."""
+        genitive before the place's own name, its owner ("do rezydencji Trumpa Mar-a-Lago")."""
         if _is_unknown(doc[i]) \
                 or any(_is_unknown(t) and not self.normaliser.adjectival_ending(t.text) for t in doc[i:end]) \
                 or (end < len(doc) and _is_capitalised(doc[end])):
             return i
         if i > 0 and self._is_place_head(doc[i - 1]) and not _place_name_in_apposition(doc[i - 1], doc[i]) \
-                and not self._ends_a_role(doc[i - 1]) and (any(a.pos_class == "adj" for a in doc[i]._.analyses)
-                                                           or self.cues.street_nouns & set(doc[i - 1]._.lemmas)):
+                and not self._ends_a_role(doc[i - 1]):
             return i - 1
         if i > 1 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ and self._is_place_head(doc[i - 2]):
             return i - 2
