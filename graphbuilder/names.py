@@ -665,13 +665,13 @@ def _inflected_alike(first: str, last: str, last_nominative: str) -> str:
 
 
 def _compound_prefix(tokens: Sequence[Token], index: int) -> bool:
-    """A hyphen inside a compound adjective, or the uninflected first part right before it
-    ("Ludowo-Wyzwoleńczej", "Chrześcijańsko-Demokratycznej")."""
+    """A hyphen written tight inside a compound, or the part right before it, which does not
+    inflect ("Ludowo-Wyzwoleńczej", "Chrześcijańsko-Demokratycznej"): the agreement goes on
+    to the part after it."""
     token = tokens[index]
     if token.text == "-" and 0 < index < len(tokens) - 1:
         return not tokens[index - 1].whitespace_ and not token.whitespace_
-    return index + 2 < len(tokens) and tokens[index + 1].text == "-" and not token.whitespace_ \
-        and token.lower_.endswith("o")
+    return index + 2 < len(tokens) and tokens[index + 1].text == "-" and not token.whitespace_
 
 
 def agrees(adjective: Analysis, noun_features: dict[str, frozenset[str]]) -> bool:
