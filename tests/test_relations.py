@@ -1049,3 +1049,10 @@ def test_relations_joining_talks_by_telephone_is_no_meeting(nlp):
 ])
 def test_relations_found_past_phrases_and_lists_around_the_verb(nlp, text, expected):
     assert expected <= facts(nlp, text)
+
+
+def test_relations_a_place_after_a_mans_noun_is_his_complement_not_the_place_of_the_talks(nlp):
+    found = facts(nlp, "Wołodymyr Zełenski przyleciał do Włoch. Po uroczystości spotkał się w rezydencji "
+                       "ambasadora USA w Rzymie z wiceprezydentem J.D. Vance'em.")
+    assert ("Wołodymyr Zełenski", "visits", "Rzym") in found
+    assert ("Wołodymyr Zełenski", "visits", "Stany Zjednoczone") not in found

@@ -74,6 +74,12 @@ def _pos_class(token: Token) -> str:
     return token.tag_.split(":", 1)[0]
 
 
+def _names_a_man(token: Token) -> bool:
+    """A common noun of the masculine personal gender: a place after it is its complement,
+    no place of the phrase ("ambasadora USA", "na zaproszenie prezydenta Francji")."""
+    return token.pos_ == "NOUN" and token.is_lower and "m1" in tag_features(token.tag_).get("gender", frozenset())
+
+
 def _breaks_clause(token: Token) -> bool:
     """A finite verb other than an auxiliary starts another clause; not a past form the
     tagger chose where an adjective agrees with the noun after it ("i były minister X")."""
@@ -697,6 +703,8 @@ class ArgumentFinder:
                     top = self.ontology.top_class.get(span.label_, "")
                     if top != "Person" and "Person" in frame.classes and self._role_holder_after(doc, span):
                         continue  # "podpisał z prezydentem Ukrainy Wołodymyrem Zełenskim umowę": the holder signs
+                    if frame.classes <= PLACE_CLASSES and span.start > i + 1 and _names_a_man(doc[span.start - 1]):
+                        continue  # a man's complement: "w rezydencji ambasadora USA w Rzymie" is in Rome
                     if found := self._entity(span, frame, self._case_fit(span[0], frame.case, top) or UNSURE):
                         return found
                 following = self._next_preposition(doc, i + 1, clause_end, frame)
