@@ -1165,6 +1165,8 @@ def test_entities_a_surname_with_a_particle_is_the_full_name(nlp, text, mention,
     ("Zajęli siedzibę dowództwa Południowego Okręgu Wojskowego.", {("Południowy Okręg Wojskowy", "Region")}),
     ("Tankowiec płynął z rosyjskiego portu Ust-Ługa.", {("Ust-Ługa", "City")}),
     ("Belavia na czarnej liście. Sankcje objęły białoruskie linie lotnicze Belavia.", {("Belavia", "Company")}),
+    ("Premier poleciał do Chequers. Chequers, wiejska rezydencja szefów rządu, leży w hrabstwie Buckinghamshire.",
+     {("Chequers", "Location"), ("Buckinghamshire", "Region")}),
 ])
 def test_entities_names_that_start_with_adjectives_end_where_the_next_name_starts(nlp, text, expected):
     """A name's head may follow capitalised adjectives; a known name joins it only as its

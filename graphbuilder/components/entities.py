@@ -1796,15 +1796,20 @@ class EntityRecognizer:
         by its shape) and as something else elsewhere ("linie lotnicze Belavia", by its kind
         noun) is that other thing throughout: the shape of one word is the weaker cue. So is a
         name the gazetteer does not know, classed as a town or place once ("dla Rio Tinto", by
-        Morfeusz's "Rio") and as an organisation elsewhere ("koncern górniczy Rio Tinto")."""
+        Morfeusz's "Rio") and as an organisation elsewhere ("koncern górniczy Rio Tinto"), or
+        as a town once ("do Chequers") and as another place elsewhere ("Chequers, wiejskiej
+        rezydencji")."""
         other: dict[str, str] = {}
         bodies: dict[str, str] = {}
+        places: dict[str, str] = {}
         for span in spans:
             top = self.top_class.get(span.label_)
             if " " not in span.kb_id_ and top != "Person":
                 other.setdefault(span.kb_id_, span.label_)
             if top == "Organization" and (span.start, span.end) not in from_gazetteer:
                 bodies.setdefault(span.kb_id_, span.label_)
+            if top == "Location" and (span.start, span.end) not in from_gazetteer:
+                places.setdefault(span.kb_id_, span.label_)
 
         def label(span: Span) -> str:
             top = self.top_class.get(span.label_)
@@ -1812,6 +1817,8 @@ class EntityRecognizer:
                 return other[span.kb_id_]
             if top in {"City", "Location"} and span.kb_id_ in bodies and (span.start, span.end) not in from_gazetteer:
                 return bodies[span.kb_id_]
+            if top == "City" and span.kb_id_ in places and (span.start, span.end) not in from_gazetteer:
+                return places[span.kb_id_]
             return span.label_
 
         return [Span(span.doc, span.start, span.end, label=label(span), kb_id=span.kb_id_) for span in spans]
