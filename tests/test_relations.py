@@ -1046,6 +1046,10 @@ def test_relations_joining_talks_by_telephone_is_no_meeting(nlp):
     pytest.param("Ministrowie z Iraku, Kataru i Zjednoczonych Emiratów Arabskich podpisali memorandum.",
                  {("Irak", "agreementWith", "Katar"), ("Katar", "agreementWith", "Zjednoczone Emiraty Arabskie")},
                  id="ministers-from-states-act-for-them"),
+    pytest.param("Prezydent Turcji Recep Tayyip Erdogan przyleciał do Aten. Wraz z greckim premierem Kyriakosem "
+                 "Mitsotakisem turecki przywódca podpisał deklarację ateńską.",
+                 {("Recep Tayyip Erdogan", "agreementWith", "Kyriakos Mitsotakis"), ("Turcja", "agreementWith", "Grecja")},
+                 id="role-phrase-subject-after-a-fronted-partner"),
 ])
 def test_relations_found_past_phrases_and_lists_around_the_verb(nlp, text, expected):
     assert expected <= facts(nlp, text)

@@ -1412,6 +1412,8 @@ class ArgumentFinder:
         doc = span.doc
         after_name = span.start > 0 and (doc[span.start - 1].pos_ == "PROPN"
                                          or doc[span.start - 1].ent_iob_ in {"B", "I"})  # "Ze Stanów Zjednoczonych"
+        if after_name and span[0].is_lower:
+            return None  # a role phrase after another's name: "Wraz z premierem X turecki przywódca podpisał"
         noun_after, person = False, self.ontology.top_class.get(span.label_) == "Person"
         for token in reversed(doc[max(0, span.start - 5):span.start]):
             if token.pos_ == "ADP" and token.tag_.startswith("prep:nom"):
