@@ -47,8 +47,9 @@ country, nor to a capital by someone the text gives no country nor international
 body: "W Ammanie rozmawiał z królem Y" makes Y the host, "z prezydentem Autonomii
 Palestyńskiej X" a visitor),
 `in_person` (no fact when a word of talk at a distance, `remote_markers` of
-`function_words.json`, stands within two words of the trigger: "rozmawiał telefonicznie z X",
-"w rozmowie telefonicznej z X" are no meetings, nor is talk with a journalist, one of the
+`function_words.json`, stands within two words of the trigger or of the `via` noun:
+"rozmawiał telefonicznie z X", "w rozmowie telefonicznej z X", "odbył rozmowę telefoniczną
+z X" are no meetings, nor is talk with a journalist, one of the
 `interviewer_nouns`: "w rozmowie z dziennikarzem RMF FM X"),
 `verbless` (the trigger counts only in a sentence with no verb, as a headline: "Meloni w
 Algierze"),

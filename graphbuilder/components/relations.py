@@ -792,7 +792,7 @@ class RelationExtractor(ArgumentFinder):
             return
         if rule.verbless and any(t.tag_.split(":", 1)[0] in FINITE_CLASSES for t in trigger.sent):
             return
-        if rule.in_person and _remote(trigger, end):
+        if rule.in_person and (_remote(trigger, end) or self._remote_via(rule, trigger, end)):
             return
         if self._is_negated(trigger) or (copula >= 0 and self._is_negated(trigger.doc[copula])):
             if not rule.negated:
@@ -829,6 +829,12 @@ class RelationExtractor(ArgumentFinder):
             if self._allowed(predicate, subject.key, obj.key):
                 confidence = round(rule.confidence * subject.certainty * obj.certainty * factor, 3)
                 yield Fact(subject.key, predicate, obj.key, sentence, confidence, rule.id, modality)
+
+    def _remote_via(self, rule: Rule, trigger: Token, end: int) -> bool:
+        """The noun a rule needs is talk at a distance: "rozmowy telefoniczne, które z X
+        przeprowadziła Y"."""
+        via = self.via_noun(trigger.doc, trigger, end, rule.object.via) if rule.object.via else None
+        return via is not None and _remote(via, via.i + 1)
 
     def _object_not_subject(self, frame: Frame, trigger: Token, pairs: list[tuple[Argument, Argument]]
                             ) -> list[tuple[Argument, Argument]]:
