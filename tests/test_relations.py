@@ -1060,3 +1060,18 @@ def test_relations_a_place_after_a_mans_noun_is_his_complement_not_the_place_of_
                        "ambasadora USA w Rzymie z wiceprezydentem J.D. Vance'em.")
     assert ("Wołodymyr Zełenski", "visits", "Rzym") in found
     assert ("Wołodymyr Zełenski", "visits", "Stany Zjednoczone") not in found
+
+
+def test_relations_a_name_the_tagger_read_as_a_verb_ends_no_clause(nlp):
+    found = facts(nlp, "Kanclerz Austrii Karl Nehammer przyjechał do Kijowa. Odwiedził również Buczę pod Kijowem.")
+    assert ("Karl Nehammer", "visits", "Bucza") in found
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Chcą przeciwdziałać omijaniu sankcji, które na Koreę Północną nałożyła Rada Bezpieczeństwa ONZ.",
+     ("Rada Bezpieczeństwa ONZ", "sanctions", "Korea Północna")),
+    ("Francja zabiega o znoszenie sankcji gospodarczych, które Unia Europejska nałożyła na Syrię.",
+     ("Unia Europejska", "sanctions", "Syria")),
+])
+def test_relations_a_plural_relative_pronoun_is_no_subject_of_a_singular_verb(nlp, text, fact):
+    assert fact in facts(nlp, text)

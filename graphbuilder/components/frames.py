@@ -82,8 +82,10 @@ def _names_a_man(token: Token) -> bool:
 
 def _breaks_clause(token: Token) -> bool:
     """A finite verb other than an auxiliary starts another clause; not a past form the
-    tagger chose where an adjective agrees with the noun after it ("i były minister X")."""
-    return _pos_class(token) in FINITE_CLASSES - AUXILIARY and not _adjective_before_its_noun(token)
+    tagger chose where an adjective agrees with the noun after it ("i były minister X"), nor
+    a name the tagger read as a verb ("Odwiedził również Buczę": "buczę", I buzz)."""
+    return _pos_class(token) in FINITE_CLASSES - AUXILIARY and not _adjective_before_its_noun(token) \
+        and token.ent_iob_ not in {"B", "I"}
 
 
 def _adjective_before_its_noun(token: Token) -> bool:
@@ -461,7 +463,7 @@ class ArgumentFinder:
             if span is None and function_words()["relative_pronouns"] & set(doc[i]._.lemmas):
                 found = self._relative_antecedent(doc, i, frame)
                 subject_pronoun = not frame.prep and doc[i - 1].pos_ != "ADP" and token_cases(doc[i]) & frame.case \
-                    and not _gender_clash(doc[i], trigger)
+                    and not _gender_clash(doc[i], trigger) and _agrees_with_verb(doc[i], trigger)
                 if found or subject_pronoun:
                     return found  # "Ruttego, lidera VVD, który kierował": not the clause before
             if span is None and i == trigger.sent.start and doc[i].pos_ == "NOUN" and "Organization" in frame.classes \
@@ -784,7 +786,8 @@ class ArgumentFinder:
         noun's own complement ("wizyta ministra obrony Ukrainy Rustema Umerowa") and
         quotation marks ('według dziennika "The Guardian"'); after a preposition, not
         past its own noun; not past "ds." right before a name, the portfolio ("minister ds. Unii
-        Europejskiej"; but "minister ds. zakupów obronnych Korei Południowej")."""
+        Europejskiej"; but "minister ds. zakupów obronnych Korei Południowej"); past the
+        rule's `via` noun, if it has one ("zaatakował pozycje Armenii")."""
         doc = trigger.doc
         i, past_name = end, False
         while i < min(len(doc), end + WINDOW + 1):
@@ -799,6 +802,8 @@ class ArgumentFinder:
             if token.lower_ in function_words()["portfolio_markers"] and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "B":
                 return None  # "minister ds. Unii Europejskiej": the portfolio, not the employer
             span = self._span_starting_at(doc, i)
+            if span is not None and frame.via and not any(frame.via & set(t._.lemmas) for t in doc[end:span.start]):
+                return None  # the rule's noun comes first: "zaatakował pozycje Armenii", not "ambasadę Polski"
             if span is not None:
                 found = self._checked(span, frame, trigger)
                 if found or not self._after_role_noun(doc, span.start):
@@ -1378,8 +1383,8 @@ class ArgumentFinder:
 
     @staticmethod
     def _span_starting_at(doc: Doc, i: int) -> Span | None:
-        """The entity whose first word is i."""
-        if doc[i].ent_iob_ != "B":
+        """The entity whose first word is i (none past the text's end)."""
+        if i >= len(doc) or doc[i].ent_iob_ != "B":
             return None
         end = i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
@@ -1479,12 +1484,16 @@ class ArgumentFinder:
     def _via_noun_before(doc: Doc, trigger: Token, via: frozenset[str]) -> Token | None:
         """The noun fronted in its clause, not in a prepositional phrase: "Sankcje na
         Białoruś nałożyła Kanada", "Porozumienie z Turcją podpisała Unia"; or the antecedent
-        of the clause's relative pronoun: "wojny, którą Rosja prowadzi przeciwko Ukrainie"."""
+        of the clause's relative pronoun, past its adjectives: "wojny, którą Rosja prowadzi
+        przeciwko Ukrainie", "sankcji gospodarczych, które Unia nałożyła na Syrię"."""
         for i in range(trigger.i - 1, max(trigger.sent.start, trigger.i - 2 * WINDOW) - 1, -1):
             if via & set(doc[i]._.lemmas) and not under_preposition(doc, i):
                 return doc[i]
             if i >= 2 and function_words()["relative_pronouns"] & set(doc[i]._.lemmas) and doc[i - 1].text == ",":
-                return doc[i - 2] if via & set(doc[i - 2]._.lemmas) else None
+                k = i - 2
+                while k > trigger.sent.start and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+                    k -= 1  # "sankcji gospodarczych, które"
+                return doc[k] if via & set(doc[k]._.lemmas) else None
             if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
                 return None
         return None
