@@ -1167,6 +1167,8 @@ def test_entities_a_surname_with_a_particle_is_the_full_name(nlp, text, mention,
     ("Belavia na czarnej liście. Sankcje objęły białoruskie linie lotnicze Belavia.", {("Belavia", "Company")}),
     ("Premier poleciał do Chequers. Chequers, wiejska rezydencja szefów rządu, leży w hrabstwie Buckinghamshire.",
      {("Chequers", "Location"), ("Buckinghamshire", "Region")}),
+    ("Złożył wieniec w kaplicy św. Jerzego, a potem zwiedził bazylikę św. Piotra.",
+     {("kaplica św. Jerzego", "Location"), ("bazylika św. Piotra", "Location")}),
 ])
 def test_entities_names_that_start_with_adjectives_end_where_the_next_name_starts(nlp, text, expected):
     """A name's head may follow capitalised adjectives; a known name joins it only as its

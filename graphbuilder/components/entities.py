@@ -101,6 +101,7 @@ class NameCues:
     compass_prefixes: tuple[str, ...]  # "północno": "północnowietnamski" is Vietnam's
     compass_continents: frozenset[str]  # "amerykański": "południowoamerykański" is a continent's
     name_syllables: frozenset[str]  # "Kim", "Li": opening a sentence before a foreign word, a name
+    name_abbreviations: frozenset[str]  # "św.": after a place's noun, part of its name ("kaplicy św. Jerzego")
     family_names_first: frozenset[str]  # "Zhao", "Wang": an East Asian family name, before the given name
     foreign_first_names: frozenset[str]  # "Mark": "Marka Ruttego" is no Marek
 
@@ -148,6 +149,7 @@ def load_name_cues(lexdir: Path) -> NameCues:
         neuter_adjective_endings=tuple(cues.get("neuter_adjective_ending", [])),
         place_part_adjectives=frozenset(words["place_part_adjectives"]),
         name_syllables=frozenset(cues.get("name_syllable", [])),
+        name_abbreviations=frozenset(cues.get("name_abbreviation", [])),
         family_names_first=frozenset(cues.get("family_name_first", [])),
         foreign_first_names=frozenset(cues.get("foreign_first_name", [])),
     )
@@ -596,6 +598,9 @@ class EntityRecognizer:
     # ------------------------------------------------------------ chunker
 
     def _is_name_like(self, token: Token) -> bool:
+        if token.lower_ in self.cues.name_abbreviations and 0 < token.i < len(token.doc) - 1:
+            return _is_capitalised(token.doc[token.i + 1]) and self._is_place_head(token.doc[token.i - 1])
+            # "w kaplicy św. Jerzego", like "Świętego"; a saint alone is named without it
         if token.is_space or token.is_punct or not _is_capitalised(token) or token.like_num:
             return False
         if _is_initial(token):
