@@ -1050,6 +1050,11 @@ def test_relations_joining_talks_by_telephone_is_no_meeting(nlp):
                  "Mitsotakisem turecki przywódca podpisał deklarację ateńską.",
                  {("Recep Tayyip Erdogan", "agreementWith", "Kyriakos Mitsotakis"), ("Turcja", "agreementWith", "Grecja")},
                  id="role-phrase-subject-after-a-fronted-partner"),
+    pytest.param("Prezydent Francji Emmanuel Macron przyleciał do Chin. Dzień wcześniej w Pekinie rozmawiał z "
+                 "Xi Jinpingiem, a część rozmów odbyła się z udziałem Ursuli von der Leyen.",
+                 {("Emmanuel Macron", "visits", "Pekin"), ("Emmanuel Macron", "meetsWith", "Xi Jinping"),
+                  ("Ursula von der Leyen", "meetsWith", "Xi Jinping")},
+                 id="a-noun-of-time-is-no-subject-and-talks-with-a-participant"),
 ])
 def test_relations_found_past_phrases_and_lists_around_the_verb(nlp, text, expected):
     assert expected <= facts(nlp, text)

@@ -683,8 +683,10 @@ class ArgumentFinder:
 
     @staticmethod
     def _has_subject_noun(doc: Doc, start: int, end: int) -> bool:
-        """A noun that can be a subject before the verb: the clause states its own subject."""
+        """A noun that can be a subject before the verb: the clause states its own subject;
+        not one measuring time before an adverb of time ("Dzień wcześniej rozmawiał z X")."""
         return any("nom" in token_cases(t) and t.pos_ in {"NOUN", "PROPN"} and not under_preposition(doc, t.i)
+                   and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in function_words()["time_adverbs"])
                    for t in doc[start:end])
 
     def _right(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:

@@ -557,7 +557,8 @@ class RelationExtractor(ArgumentFinder):
         (`meeting_nouns`) that the sentence names with no one else meets those who met in the
         sentence before; not one taking part from afar ("a Erdogan dołączył do niej
         telefonicznie"). Several such people meet each other ("W obradach uczestniczyli
-        Lula, Xi Jinping i Narendra Modi")."""
+        Lula, Xi Jinping i Narendra Modi"), and those named after "z udziałem" in a sentence
+        of meetings meet those who met in it."""
         met: dict[int, set[tuple[str, str]]] = {}
         for fact in facts:
             if fact.predicate == "meetsWith":
@@ -566,7 +567,11 @@ class RelationExtractor(ArgumentFinder):
         found = []
         for index, sent in enumerate(doc.sents):
             lemmas = {lemma for token in sent for lemma in token._.lemmas}
-            if index in met or not (lemmas & words["joining_words"] and lemmas & words["meeting_nouns"]):
+            if index in met:
+                found += [Fact(person, "meetsWith", other, index, UNSURE, "meets-joined-talks")
+                          for person in self._taking_part(sent) for other in sorted(met[index] - {person})]
+                continue
+            if not (lemmas & words["joining_words"] and lemmas & words["meeting_nouns"]):
                 continue
             people = {(e.label_, e.kb_id_) for e in sent.ents if self.ontology.top_class.get(e.label_) == "Person"
                       and "nom" in (token_cases(e[0]) or {"nom"}) and not under_preposition(doc, e.start)
@@ -576,6 +581,16 @@ class RelationExtractor(ArgumentFinder):
             found += [Fact(person, "meetsWith", other, index, UNSURE, "meets-joined-talks")
                       for person, other in sorted(pairs)]
         return found
+
+    def _taking_part(self, sent: Span) -> list[tuple[str, str]]:
+        """People named after "z udziałem" in a sentence of talks: "rozmawiał z Xi, a część
+        rozmów odbyła się z udziałem Ursuli von der Leyen" has her meet those who met."""
+        doc, people = sent.doc, []
+        for token in sent[1:]:
+            if token.lemma_ == "udział" and doc[token.i - 1].lower_ in {"z", "ze"}:
+                people += [(e.label_, e.kb_id_) for e in self._entities_after(doc, token.i + 1, sent.end)
+                           if self.ontology.top_class.get(e.label_) == "Person"]
+        return people
 
     def _counterparts(self, doc: Doc, facts, sentence_of: dict[int, int]) -> list[Fact]:
         """ "Szef polskiej dyplomacji X spotkał się ze swoim niemieckim odpowiednikiem Y": a
