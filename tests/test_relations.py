@@ -1080,3 +1080,10 @@ def test_relations_a_name_the_tagger_read_as_a_verb_ends_no_clause(nlp):
 ])
 def test_relations_a_plural_relative_pronoun_is_no_subject_of_a_singular_verb(nlp, text, fact):
     assert fact in facts(nlp, text)
+
+
+def test_relations_the_host_after_the_verb_is_no_guest_before_it(nlp):
+    found = facts(nlp, "Przewodniczący Chin Xi Jinping przyleciał do USA. Na lotnisku w San Francisco Xi Jinpinga "
+                       "powitał gubernator Kalifornii Gavin Newsom.")
+    assert ("Xi Jinping", "visits", "San Francisco") in found
+    assert ("Gavin Newsom", "visits", "San Francisco") not in found

@@ -760,7 +760,27 @@ class ArgumentFinder:
             return self._left(frame, trigger, end, subject) or right  # "Macrona powitał prezydent X": X is the subject
         if right is None and frame.direct_object and self._unnamed_role_object(trigger.doc, end, frame):
             return None  # "Xi Jinping przyjął niemieckiego kanclerza": the guest is the role's holder, not Xi
+        if right is not None and frame.direct_object and right.start >= end \
+                and _may_be_nominative(self._span_starting_at(trigger.doc, right.start), right.key[0]):
+            left = self._left(frame, trigger, end, subject)  # object, verb, subject:
+            if left is not None and left.certainty >= right.certainty:  # "Xi Jinpinga powitał gubernator X"
+                return left
+            if left is None and self._role_object_before(trigger.doc, trigger, frame):
+                return None  # "chińskiego przywódcę powitał gubernator X": the role's holder, once resolved
         return right or self._left(frame, trigger, end, subject)
+
+    def _role_object_before(self, doc: Doc, trigger: Token, frame: Frame) -> bool:
+        """A role noun before the verb in its clause, outside a prepositional phrase, in the
+        frame's case and not the nominative: "chińskiego przywódcę powitał X"."""
+        for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
+            token = doc[i]
+            if _is_clause_break(token) or _breaks_clause(token):
+                return False
+            cases = token_cases(token)
+            if token.pos_ == "NOUN" and self.role_nouns & set(token._.lemmas) and frame.case & cases \
+                    and "nom" not in cases and not under_preposition(doc, i):
+                return True
+        return False
 
     def _unnamed_role_object(self, doc: Doc, end: int, frame: Frame) -> bool:
         """The first noun after the trigger outside a prepositional phrase is a role noun in
