@@ -1087,3 +1087,10 @@ def test_relations_the_host_after_the_verb_is_no_guest_before_it(nlp):
                        "powitał gubernator Kalifornii Gavin Newsom.")
     assert ("Xi Jinping", "visits", "San Francisco") in found
     assert ("Gavin Newsom", "visits", "San Francisco") not in found
+
+
+def test_relations_a_plural_role_before_a_list_gives_no_rank_to_the_roles_in_it(nlp):
+    found = facts(nlp, "Do Moskwy przyjechało ponad 20 zagranicznych przywódców, m.in. prezydent Serbii "
+                       "Aleksandar Vučić i premier Słowacji Robert Fico.")
+    assert {("Aleksandar Vučić", "leaderOf", "Serbia"), ("Robert Fico", "leaderOf", "Słowacja")} <= found
+    assert ("Robert Fico", "leaderOf", "Serbia") not in found

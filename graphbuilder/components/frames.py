@@ -1107,12 +1107,14 @@ class ArgumentFinder:
     def _role_rank(self, trigger: Token) -> int:
         """How many role nouns come before the trigger in its coordinated noun phrase, up to
         a person's name: each role of "z premierem Polski X, prezydentem Francji Y i
-        kanclerzem Niemiec Z" has its own."""
+        kanclerzem Niemiec Z" has its own; not a role noun in another case or number, whose
+        phrase the names list ("20 przywódców, m.in. prezydent Serbii X i premier Słowacji Y")."""
         rank = 0
         for token in reversed(trigger.doc[trigger.sent.start:trigger.i]):
             if token.pos_ in {"VERB", "AUX", "ADP"} or (token.is_punct and token.text != ",") or token.ent_type_ == "Person":
                 break
-            rank += bool(self.role_nouns & set(token._.lemmas))
+            rank += bool(self.role_nouns & set(token._.lemmas)) and bool(token_cases(token) & token_cases(trigger)) \
+                and token.morph.get("Number") == trigger.morph.get("Number")
         return rank
 
     def _next(self, frame: Frame, trigger: Token, end: int, subject: Argument | None) -> Argument | None:
