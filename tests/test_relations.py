@@ -1094,3 +1094,8 @@ def test_relations_a_plural_role_before_a_list_gives_no_rank_to_the_roles_in_it(
                        "Aleksandar Vučić i premier Słowacji Robert Fico.")
     assert {("Aleksandar Vučić", "leaderOf", "Serbia"), ("Robert Fico", "leaderOf", "Słowacja")} <= found
     assert ("Robert Fico", "leaderOf", "Serbia") not in found
+
+
+def test_relations_a_counterpart_holds_the_role_named_before_the_person_met(nlp):
+    found = facts(nlp, "Prezydent Andrzej Duda rozmawiał ze swoim uzbeckim odpowiednikiem Szawkatem Mirzijojewem.")
+    assert ("Szawkat Mirzijojew", "leaderOf", "Uzbekistan") in found

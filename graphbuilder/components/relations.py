@@ -614,9 +614,22 @@ class RelationExtractor(ArgumentFinder):
             person, sentence = (doc[token.i + 1].ent_type_, doc[token.i + 1].ent_kb_id_), sentence_of[token.i]
             met = {other for f in facts if f.predicate == "meetsWith" and f.sentence == sentence
                    for other, them in ((f.subject, f.object), (f.object, f.subject)) if them == person}
-            held = {predicate for other in met for predicate in roles.get(other, ())}
+            held = {predicate for other in met for predicate in roles.get(other, ())} \
+                | self._roles_named_before(token.sent, met)
             found += [Fact(person, predicate, country, sentence, IMPLIED, "role-counterpart") for predicate in held]
         return found
+
+    def _roles_named_before(self, sent: Span, people: set[tuple[str, str]]) -> set[str]:
+        """The state roles of the role nouns right before those people's names in the
+        sentence, with no state given: "prezydent Andrzej Duda rozmawiał ze swoim uzbeckim
+        odpowiednikiem X" makes X a president."""
+        held = set()
+        for entity in sent.ents:
+            if (entity.label_, entity.kb_id_) in people and entity.start > sent.start \
+                    and (role := self._role_at(sent.doc[entity.start - 1])) and role[2] == entity.start \
+                    and role[1] in {"leaderOf", "ministerOf"}:
+                held.add(role[1])
+        return held
 
     def _ministries_named(self, doc: Doc, sentence_of: dict[int, int]) -> list[Fact]:
         """ "minister obrony narodowej Mariusz Błaszczak", "Minister klimatu i środowiska Anna
