@@ -75,7 +75,9 @@ state; elsewhere "Moskwa wprowadziła zakaz" is Russia's act),
 `companions` adds to the subjects the people a companion's preposition (`companion_prepositions`
 of `function_words.json`: "obok", "wraz z") names in the clause before the verb ("Obok
 Łukaszenki do Astany przyjechali X i Y"),
-`anaphors` are nouns standing for an entity named before ("kraj", "państwo"), and `scene`
+`anaphors` are nouns standing for an entity named before ("kraj", "państwo"; after the
+preposition, the last country named other than the subject: "to Rosja napadła na ten kraj"),
+and `scene`
 the nouns whose place names the entity such an anaphor stands for ("inwazja na sąsiedni
 kraj" after "wojna na Ukrainie").
 """

@@ -717,6 +717,10 @@ class ArgumentFinder:
                 return None
             if first + 1 < clause_end and any(a.pos_class == "ppron3" for a in doc[first + 1]._.analyses):
                 return self._pronoun_antecedent(frame, trigger)
+            head = next((t for t in doc[first + 1:clause_end] if t.pos_ != "ADJ"), None)
+            if frame.anaphors and not frame.scene and head is not None and head.lemma_.lower() in frame.anaphors \
+                    and "Plur" not in head.morph.get("Number"):
+                return self._anaphor(trigger, subject)  # "napadła na ten kraj"
             if frame.scene:
                 return self._scene_anaphor(frame, trigger, first + 1, clause_end, subject)
             return self._kind_anaphor(frame, trigger, first + 1, clause_end)
@@ -879,7 +883,8 @@ class ArgumentFinder:
         return None
 
     def _anaphor(self, trigger: Token, subject: Argument | None) -> Argument | None:
-        """ "kraj", "państwo": the subject city's country, else the last country named."""
+        """ "kraj", "państwo": the subject city's country, else the last country named other
+        than the subject ("to Rosja napadła na ten kraj": Ukraine, named before)."""
         if subject is not None and subject.key != ARTICLE:
             country = self.place_country.get(subject.key[1])
             if country and any(t.ent_kb_id_ == country for t in trigger.doc):
@@ -887,6 +892,7 @@ class ArgumentFinder:
         for i in range(trigger.i - 1, -1, -1):
             token = trigger.doc[i]
             if token.ent_iob_ == "B" and self.ontology.top_class.get(token.ent_type_) == "Country" \
+                    and (subject is None or subject.key != ("Country", token.ent_kb_id_)) \
                     and self._span_starting_at(trigger.doc, i).end <= trigger.i:
                 return Argument(("Country", token.ent_kb_id_), UNSURE * UNSURE)
         return None
