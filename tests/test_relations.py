@@ -1099,3 +1099,14 @@ def test_relations_a_plural_role_before_a_list_gives_no_rank_to_the_roles_in_it(
 def test_relations_a_counterpart_holds_the_role_named_before_the_person_met(nlp):
     found = facts(nlp, "Prezydent Andrzej Duda rozmawiał ze swoim uzbeckim odpowiednikiem Szawkatem Mirzijojewem.")
     assert ("Szawkat Mirzijojew", "leaderOf", "Uzbekistan") in found
+
+
+def test_relations_ruling_for_a_count_of_years_in_the_past_is_a_former_role_no_role_phrase_refers_to(nlp):
+    doc = nlp("Tymczasowy prezydent Syrii Ahmed al-Szara przybył do Paryża. To jego pierwsza podróż do Europy od "
+              "upadku reżimu Baszara al-Asada, który rządził Syrią przez 24 lata. W Pałacu Elizejskim syryjskiego "
+              "przywódcę przyjął prezydent Francji Emmanuel Macron.")
+    leads = {(f.subject[1], f.modality) for f in doc._.facts if f.predicate == "leaderOf" and f.object[1] == "Syria"}
+    assert ("Baszar al-Asad", "former") in leads
+    found = facts(nlp, doc.text)
+    assert ("Ahmed al-Szara", "visits", "Pałac Elizejski") in found
+    assert not any(fact[0] == "Baszar al-Asad" and fact[1] == "visits" for fact in found)

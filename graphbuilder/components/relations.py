@@ -1042,12 +1042,15 @@ def _respectively(subjects: list[Argument], objects: list[Argument], end: int) -
 
 
 def _span_of_years_beside(trigger: Token) -> bool:
-    """A span of years ("w latach 2014–2019", `period_openers`) within four words of the
-    trigger, in its sentence: "Rada Europejska, której Tusk przewodniczył w latach 2014–2019"
-    was led by him once."""
-    doc, sent = trigger.doc, trigger.sent
+    """A span of years ("w latach 2014–2019", `period_openers`) or a count of years or decades
+    (`duration_nouns`) within four words of the trigger, in its sentence: "Rada Europejska,
+    której Tusk przewodniczył w latach 2014–2019" was led by him once, and so was Syria by
+    "Asad, który rządził Syrią przez 24 lata"."""
+    doc, sent, words = trigger.doc, trigger.sent, function_words()
     for i in range(max(sent.start, trigger.i - 4), min(sent.end - 2, trigger.i + 5)):
-        if f"{doc[i].lower_} {doc[i + 1].lower_}" in function_words()["period_openers"] and doc[i + 2].like_num:
+        if f"{doc[i].lower_} {doc[i + 1].lower_}" in words["period_openers"] and doc[i + 2].like_num:
+            return True
+        if (doc[i].like_num or doc[i].pos_ == "NUM") and set(doc[i + 1]._.lemmas) & set(words["duration_nouns"]):
             return True
     return False
 
