@@ -1177,6 +1177,14 @@ def test_entities_names_that_start_with_adjectives_end_where_the_next_name_start
     assert entities(nlp, text) == expected
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Premier Kambodży Hun Manet przyleciał do Malezji.", "Hun Manet"),
+    ("W 2011 roku kambodżańskim rządem kierował Hun Sen.", "Hun Sen"),
+])
+def test_entities_a_peoples_noun_of_no_known_nation_before_a_name_opens_it(nlp, text, name):
+    assert {e.kb_id_ for e in nlp(text).ents if e.label_ == "Person"} == {name}
+
+
 def test_entities_a_surname_in_e_takes_m_in_the_instrumental(nlp):
     doc = nlp("Premier Irakli Kobachidze ogłosił decyzję. Orbán spotkał się z Kobachidzem.")
     assert [e.kb_id_ for e in doc.ents if e.text == "Kobachidzem"] == ["Irakli Kobachidze"]

@@ -689,7 +689,8 @@ class EntityRecognizer:
                 i = by_start[i + 1].end
                 continue
             if i in inside or not self._is_name_like(doc[i]) or is_roman_numeral(doc[i]) \
-                    or (self._is_demonym(doc[i]) and not self._after_a_place_kind(doc, i)):
+                    or (self._is_demonym(doc[i]) and not self._after_a_place_kind(doc, i)
+                        and not self._name_like_a_people(doc, i)):
                 i += 1
                 continue
             end, inner = self._extend_chunk(doc, i, by_start, inside)
@@ -964,6 +965,16 @@ class EntityRecognizer:
             and bool(self.cues.organisation_roles & set(before._.lemmas)) and _is_unknown(doc[start]) \
             and bool(self.normaliser.candidates(doc[start].text, "m")) \
             and _is_capitalised(doc[i]) and not self.normaliser.candidates(doc[i].text, "m")
+
+    def _name_like_a_people(self, doc: Doc, i: int) -> bool:
+        """A capitalised people's noun inside a sentence that names no nationality of the
+        gazetteers, right before a word that can be a person's name, opens that name:
+        "kierował Hun Sen", "jego ojciec Hun Sen" ("Hun", a Hun; but "Polak Jan Kowalski")."""
+        if i + 1 >= len(doc) or _is_sentence_start(doc[i]) or any(self._demonym_reading(a) for a in doc[i]._.analyses):
+            return False
+        following = doc[i + 1]
+        return _is_capitalised(following) and (following.ent_type_ == "Person" or bool(_first_name_readings(following))
+                                               or _is_surname(following))
 
     def _role_before(self, doc: Doc, start: int) -> Token | None:
         """A role noun right before the name, past adjectives ("Sekretarz generalny")."""
