@@ -599,8 +599,8 @@ class EntityRecognizer:
 
     def _is_name_like(self, token: Token) -> bool:
         if token.lower_ in self.cues.name_abbreviations and 0 < token.i < len(token.doc) - 1:
-            return _is_capitalised(token.doc[token.i + 1]) and self._is_place_head(token.doc[token.i - 1])
             # "w kaplicy św. Jerzego", like "Świętego"; a saint alone is named without it
+            return _is_capitalised(token.doc[token.i + 1]) and self._is_place_head(token.doc[token.i - 1])
         if token.is_space or token.is_punct or not _is_capitalised(token) or token.like_num:
             return False
         if _is_initial(token):

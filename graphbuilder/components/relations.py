@@ -583,11 +583,12 @@ class RelationExtractor(ArgumentFinder):
         return found
 
     def _taking_part(self, sent: Span) -> list[tuple[str, str]]:
-        """People named after "z udziałem" in a sentence of talks: "rozmawiał z Xi, a część
-        rozmów odbyła się z udziałem Ursuli von der Leyen" has her meet those who met."""
+        """People named after "z udziałem" (`participation_phrases`) in a sentence of talks:
+        "rozmawiał z Xi, a część rozmów odbyła się z udziałem Ursuli von der Leyen" has her
+        meet those who met."""
         doc, people = sent.doc, []
         for token in sent[1:]:
-            if token.lemma_ == "udział" and doc[token.i - 1].lower_ in {"z", "ze"}:
+            if f"{doc[token.i - 1].lower_} {token.lower_}" in function_words()["participation_phrases"]:
                 people += [(e.label_, e.kb_id_) for e in self._entities_after(doc, token.i + 1, sent.end)
                            if self.ontology.top_class.get(e.label_) == "Person"]
         return people
