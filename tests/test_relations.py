@@ -1104,6 +1104,10 @@ def test_relations_ruling_for_a_count_of_years_in_the_past_is_a_former_role_no_r
                  "i premier Słowacji Robert Fico.",
                  ("Aleksandar Vučić", "leaderOf", "Serbia"), ("Robert Fico", "leaderOf", "Serbia"),
                  id="a-plural-role-before-a-list-ranks-no-role-in-it"),
+    pytest.param("Do Astany przyjechali również prezydenci Kirgistanu Sadyr Dżaparow, Turkmenistanu Serdar "
+                 "Berdimuhamedow i Uzbekistanu Szawkat Mirzijojew.",
+                 ("Serdar Berdimuhamedow", "leaderOf", "Turkmenistan"), ("Serdar Berdimuhamedow", "leaderOf", "Kirgistan"),
+                 id="each-holder-of-a-plural-role-after-the-state-named-before-him"),
 ])
 def test_relations_the_right_one_of_two_candidates(nlp, text, present, absent):
     found = facts(nlp, text)

@@ -833,7 +833,10 @@ class RelationExtractor(ArgumentFinder):
         pairs = self._object_not_subject(subject_frame, trigger, _shared_objects(
             subjects, [_first_of_each(self.find(object_frame, trigger, end, s)) for s in subjects]))
         if subject_frame.position == "apposition" and len(subjects) > 1:
-            pairs = _respectively(subjects, [o for _, o in pairs], end)
+            own = [self._complement_before(s, object_frame, trigger) if object_frame.position == "after_trigger"
+                   else None for s in subjects]
+            pairs = list(zip(subjects, own)) if all(own) and len(set(own)) > 1 \
+                else _respectively(subjects, [o for _, o in pairs], end)
         if rule.mutual:
             objects = list(dict.fromkeys(o for _, o in pairs))
             via = self.via_noun(trigger.doc, trigger, end, object_frame.via) if object_frame.via else None
@@ -858,6 +861,12 @@ class RelationExtractor(ArgumentFinder):
             if self._allowed(predicate, subject.key, obj.key):
                 confidence = round(rule.confidence * subject.certainty * obj.certainty * factor, 3)
                 yield Fact(subject.key, predicate, obj.key, sentence, confidence, rule.id, modality)
+
+    def _complement_before(self, holder: Argument, frame: Frame, trigger: Token) -> Argument | None:
+        """The role's complement named right before one of its holders: each state of
+        "prezydenci Kirgistanu X, Tadżykistanu Y i Uzbekistanu Z" is its own holder's."""
+        span = self._span_ending_at(trigger.doc, holder.start - 1) if holder.start > trigger.i + 1 else None
+        return self._checked(span, frame, trigger) if span is not None else None
 
     def _remote_via(self, rule: Rule, trigger: Token, end: int) -> bool:
         """The noun a rule needs is talk at a distance: "rozmowy telefoniczne, które z X
