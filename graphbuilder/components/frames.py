@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from dataclasses import dataclass
 
@@ -734,11 +734,14 @@ class ArgumentFinder:
             i = span.end if span is not None else i + 1
         return None
 
-    def _object_before(self, doc: Doc, trigger: Token, frame: Frame) -> bool:
+    def _object_before(self, doc: Doc, trigger: Token, frame: Frame,
+                       slot: Callable[[Doc, int, Frame], bool] | None = None) -> bool:
         """Object-verb-subject order: a common noun before the verb that can only be in the
-        frame's case, not the nominative ("Decyzję Erdogana przyjął Joe Biden")."""
+        frame's case, not the nominative ("Decyzję Erdogana przyjął Joe Biden"); or, with
+        `_role_object_slot`, a role noun so ("chińskiego przywódcę powitał X")."""
+        slot = slot or self._takes_object_slot
         for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
-            if "nom" not in token_cases(doc[i]) and self._takes_object_slot(doc, i, frame):
+            if "nom" not in token_cases(doc[i]) and slot(doc, i, frame):
                 return True
             if _is_clause_break(doc[i]) or _breaks_clause(doc[i]):
                 return False
@@ -769,22 +772,16 @@ class ArgumentFinder:
             left = self._left(frame, trigger, end, subject)  # object, verb, subject:
             if left is not None and left.certainty >= right.certainty:  # "Xi Jinpinga powitał gubernator X"
                 return left
-            if left is None and self._role_object_before(trigger.doc, trigger, frame):
+            if left is None and self._object_before(trigger.doc, trigger, frame, self._role_object_slot):
                 return None  # "chińskiego przywódcę powitał gubernator X": the role's holder, once resolved
         return right or self._left(frame, trigger, end, subject)
 
-    def _role_object_before(self, doc: Doc, trigger: Token, frame: Frame) -> bool:
-        """A role noun before the verb in its clause, outside a prepositional phrase, in the
-        frame's case and not the nominative: "chińskiego przywódcę powitał X"."""
-        for i in range(trigger.i - 1, trigger.sent.start - 1, -1):
-            token = doc[i]
-            if _is_clause_break(token) or _breaks_clause(token):
-                return False
-            cases = token_cases(token)
-            if token.pos_ == "NOUN" and self.role_nouns & set(token._.lemmas) and frame.case & cases \
-                    and "nom" not in cases and not under_preposition(doc, i):
-                return True
-        return False
+    def _role_object_slot(self, doc: Doc, i: int, frame: Frame) -> bool:
+        """A role noun in the frame's case, outside a prepositional phrase: its holder, once
+        resolved, is the verb's object."""
+        token = doc[i]
+        return token.pos_ == "NOUN" and bool(self.role_nouns & set(token._.lemmas)) \
+            and bool(frame.case & token_cases(token)) and not under_preposition(doc, i)
 
     def _unnamed_role_object(self, doc: Doc, end: int, frame: Frame) -> bool:
         """The first noun after the trigger outside a prepositional phrase is a role noun in

@@ -1057,10 +1057,11 @@ def _span_of_years_beside(trigger: Token) -> bool:
     której Tusk przewodniczył w latach 2014–2019" was led by him once, and so was Syria by
     "Asad, który rządził Syrią przez 24 lata"."""
     doc, sent, words = trigger.doc, trigger.sent, function_words()
+    durations = set(words["duration_nouns"])
     for i in range(max(sent.start, trigger.i - 4), min(sent.end - 2, trigger.i + 5)):
         if f"{doc[i].lower_} {doc[i + 1].lower_}" in words["period_openers"] and doc[i + 2].like_num:
             return True
-        if (doc[i].like_num or doc[i].pos_ == "NUM") and set(doc[i + 1]._.lemmas) & set(words["duration_nouns"]):
+        if (doc[i].like_num or doc[i].pos_ == "NUM") and set(doc[i + 1]._.lemmas) & durations:
             return True
     return False
 
